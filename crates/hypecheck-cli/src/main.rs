@@ -1,0 +1,294 @@
+//! The `hypecheck` command: wires input files, the knowledge base and the core checker to the
+//! terminal and JSON renderers. All analysis lives in `hypecheck-core`.
+
+mod render;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use hypecheck_core::{Checker, InputFormat, Options, Verdict};
+use hypecheck_kb::KnowledgeBase;
+
+#[derive(Parser)]
+#[command(
+    name = "hypecheck",
+    version,
+    about = "Checks a health text for evidence versus hype, with reasons you can check."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a text (file path, or - for stdin) and print a report.
+    Check(CheckArgs),
+    /// Inspect or validate the knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+        /// Use the knowledge base in this directory instead of the embedded one.
+        #[arg(long, global = true)]
+        kb: Option<PathBuf>,
+    },
+    /// List the checks with their codes.
+    Rules,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Input file, or - for standard input.
+    input: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Terminal view: plain words (beginner) or every finding with cues and sources (expert).
+    #[arg(long, value_enum, default_value_t = View::Beginner)]
+    view: View,
+    /// Force the input format instead of detecting it.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// Exit with 1 when any question's verdict is at least this bad.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_bytes: usize,
+    /// Knowledge-base directory to use instead of the embedded one.
+    #[arg(long)]
+    kb: Option<PathBuf>,
+    /// Lexicon directory (laid out like data/lexicons/en) to use instead of the embedded one.
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum View {
+    Beginner,
+    Expert,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Concern,
+    Fail,
+}
+
+#[derive(Subcommand)]
+enum KbCommand {
+    /// List every entry with its class and US status.
+    List,
+    /// Show one entry with all its facts and sources.
+    Show { id: String },
+    /// Validate a knowledge-base directory (default: the embedded one).
+    Validate { dir: Option<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("hypecheck: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_kb(dir: Option<&Path>) -> Result<KnowledgeBase> {
+    match dir {
+        None => Ok(hypecheck_kb::embedded()),
+        Some(d) => hypecheck_kb::load_dir(d).map_err(|errs| {
+            anyhow::anyhow!(
+                "invalid knowledge base:\n{}",
+                errs.iter()
+                    .map(|e| format!("  {e}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        }),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Kb { command, kb } => kb_command(command, kb.as_deref()),
+        Command::Rules => {
+            let mut out = std::io::stdout().lock();
+            for c in hypecheck_core::checks::REGISTRY {
+                writeln!(
+                    out,
+                    "{}  {:<30} {:<11} {}",
+                    c.code(),
+                    c.name(),
+                    c.question().as_str(),
+                    c.summary()
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads at most `max + 1` bytes so that a huge file is refused without being loaded.
+fn read_input(input: &str, max: usize) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let limit = max as u64 + 1;
+    if input == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+    } else {
+        let path = Path::new(input);
+        if path.is_dir() {
+            bail!("{input} is a directory, not a file");
+        }
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open {input}"))?;
+        file.take(limit)
+            .read_to_end(&mut buf)
+            .with_context(|| format!("cannot read {input}"))?;
+    }
+    Ok(buf)
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let kb = load_kb(args.kb.as_deref())?;
+    let checker = match &args.lexicons {
+        None => Checker::new(kb)?,
+        Some(dir) => {
+            let mut files = Vec::new();
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot read lexicon directory {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                files.push((p.display().to_string(), std::fs::read_to_string(&p)?));
+            }
+            let lexicon = hypecheck_core::lexicon::Lexicon::from_files(
+                "en",
+                files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+            )?;
+            Checker::with_lexicon(kb, lexicon)?
+        }
+    };
+    let bytes = read_input(&args.input, args.max_bytes)?;
+    let options = Options {
+        input_format: args.input_format.map(|f| match f {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+        }),
+        max_bytes: args.max_bytes,
+    };
+    let report = checker
+        .check_bytes(&bytes, &options)
+        .with_context(|| format!("cannot check {}", args.input))?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let color = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            for w in &report.input.warnings {
+                eprintln!("hypecheck: warning: {w}");
+            }
+            let text = render::text(&report, checker.catalog(), args.view, color);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    let failed = match args.fail_on {
+        None => false,
+        Some(level) => report.questions.iter().any(|(_, q)| match level {
+            FailOn::Fail => q.verdict == Verdict::Fail,
+            FailOn::Concern => matches!(q.verdict, Verdict::Fail | Verdict::Concern),
+        }),
+    };
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn kb_command(command: KbCommand, kb_dir: Option<&Path>) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        KbCommand::Validate { dir } => {
+            let dir = dir.as_deref().or(kb_dir);
+            match dir {
+                None => {
+                    let kb = hypecheck_kb::embedded();
+                    writeln!(
+                        out,
+                        "embedded knowledge base: {} entries, {} sources, valid",
+                        kb.entries().len(),
+                        kb.sources().len()
+                    )?;
+                }
+                Some(d) => match hypecheck_kb::load_dir(d) {
+                    Ok(kb) => writeln!(
+                        out,
+                        "{}: {} entries, {} sources, valid",
+                        d.display(),
+                        kb.entries().len(),
+                        kb.sources().len()
+                    )?,
+                    Err(errors) => {
+                        for e in &errors {
+                            eprintln!("{e}");
+                        }
+                        eprintln!("hypecheck: {} problem(s) in {}", errors.len(), d.display());
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+            }
+        }
+        KbCommand::List => {
+            let kb = load_kb(kb_dir)?;
+            for e in kb.entries() {
+                let status = e.status_in("us_fda").map_or("-", |s| s.status.as_str());
+                writeln!(
+                    out,
+                    "{:<28} {:<12} {:<20} {}",
+                    e.id,
+                    format!("{:?}", e.class).to_lowercase(),
+                    status,
+                    e.display_name("en")
+                )?;
+            }
+        }
+        KbCommand::Show { id } => {
+            let kb = load_kb(kb_dir)?;
+            let Some(e) = kb.entry(&id) else {
+                bail!("no knowledge-base entry {id:?} (see `hypecheck kb list`)");
+            };
+            out.write_all(render::kb_entry(&kb, e).as_bytes())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,79 @@
+//! HC103 anecdotal-evidence
+//!
+//! ## What it does
+//! Flags testimonials, "patients report", "before and after" and similar anecdotes offered as
+//! evidence, one finding per sentence.
+//!
+//! ## Why is this bad?
+//! Anecdotes cannot separate a treatment's effect from placebo, natural recovery or selection of
+//! the happy customers. They are the weakest kind of evidence and the easiest to curate.
+//!
+//! ## Example
+//! "Our patients report they feel ten years younger after one session."
+
+use super::*;
+use crate::lexicon::CueKind;
+
+pub struct AnecdotalEvidence;
+
+impl Check for AnecdotalEvidence {
+    fn code(&self) -> &'static str {
+        "HC103"
+    }
+    fn name(&self) -> &'static str {
+        "anecdotal-evidence"
+    }
+    fn question(&self) -> Question {
+        Question::Evidence
+    }
+    fn summary(&self) -> &'static str {
+        "Testimonials and anecdotes offered as evidence"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        let mut last_sentence = usize::MAX;
+        for (i, m, c) in a.cues(CueKind::Anecdote) {
+            let s = a.sentence_of(i);
+            if c.has(Modifier::Negated) || c.has(Modifier::Refuted) || s == last_sentence {
+                continue;
+            }
+            last_sentence = s;
+            out.push(
+                Finding::new(
+                    self.code(),
+                    self.question(),
+                    Severity::Concern,
+                    m.span,
+                    "hc103",
+                )
+                .arg("cue", util::quote(a, m.span))
+                .cue(a, i),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::flagged;
+
+    #[test]
+    fn flags_testimonials() {
+        assert_eq!(
+            flagged(
+                &AnecdotalEvidence,
+                "Our patients report they feel younger. Read the testimonials below."
+            ),
+            vec!["Our patients", "testimonials"]
+        );
+    }
+
+    #[test]
+    fn does_not_flag_refuted_anecdotes() {
+        assert!(flagged(
+            &AnecdotalEvidence,
+            "Testimonials are not proof. They are no evidence of benefit."
+        )
+        .is_empty());
+    }
+}

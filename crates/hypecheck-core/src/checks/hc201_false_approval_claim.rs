@@ -1,0 +1,99 @@
+//! HC201 false-approval-claim
+//!
+//! ## What it does
+//! Flags a statement that an intervention is approved ("FDA-approved exosomes") when the knowledge
+//! base records no approval for it. Negated, refuted, reported and hypothetical statements do not
+//! count: "there is no FDA-approved exosome product" is a correct status statement.
+//!
+//! ## Why is this bad?
+//! Approval is the one fact a patient can rely on without reading trials. A false approval claim
+//! turns an unproven, unregulated product into something that looks vetted.
+//!
+//! ## Example
+//! "Our FDA-approved exosome therapy rejuvenates your skin."
+
+use super::*;
+use crate::lexicon::CueKind;
+
+pub struct FalseApprovalClaim;
+
+impl Check for FalseApprovalClaim {
+    fn code(&self) -> &'static str {
+        "HC201"
+    }
+    fn name(&self) -> &'static str {
+        "false-approval-claim"
+    }
+    fn question(&self) -> Question {
+        Question::Approval
+    }
+    fn summary(&self) -> &'static str {
+        "Claims approval for an intervention that has none"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        for (i, m, c) in a.cues(CueKind::ApprovalClaim) {
+            if !c.asserted() {
+                continue;
+            }
+            let subjects = util::approval_subjects(a, i);
+            // An approved product in the sentence is what "approved" refers to.
+            if subjects.iter().any(|&e| util::is_approved_product(a, e)) {
+                continue;
+            }
+            let facts: Vec<Fact> = subjects
+                .iter()
+                .filter_map(|&e| util::unapproved_status(a, e))
+                .collect();
+            let Some(Fact::Status { entry, .. }) = facts.first().copied() else {
+                continue;
+            };
+            out.push(
+                Finding::new(
+                    self.code(),
+                    self.question(),
+                    Severity::Fail,
+                    m.span,
+                    "hc201",
+                )
+                .arg("cue", util::quote(a, m.span))
+                .arg("intervention", a.entry(entry).display_name("en"))
+                .cue(a, i)
+                .facts(facts),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{flagged, run};
+
+    #[test]
+    fn flags_fda_approved_exosomes_and_cites_the_status() {
+        let f = run(
+            &FalseApprovalClaim,
+            "Our FDA-approved exosome therapy rejuvenates your skin.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Fail);
+        assert!(matches!(f[0].facts[0], Fact::Status { .. }));
+    }
+
+    #[test]
+    fn does_not_flag_correct_status_statements() {
+        for t in [
+            "There is currently no FDA-approved exosome product.",
+            "Exosome products are not FDA approved.",
+            "Exosomes aren't approved by the FDA for any use.",
+            "Some clinics claim their exosomes are FDA approved. This is false.",
+        ] {
+            assert!(flagged(&FalseApprovalClaim, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn does_not_flag_approved_products() {
+        assert!(flagged(&FalseApprovalClaim, "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children.").is_empty());
+    }
+}

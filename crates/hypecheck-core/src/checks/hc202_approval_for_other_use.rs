@@ -1,0 +1,94 @@
+//! HC202 approval-for-other-use
+//!
+//! ## What it does
+//! Flags an approved product claimed as approved, or promoted, for a condition outside its
+//! approved indications ("Ryoncil, the FDA-approved stem cell therapy, for knee pain").
+//!
+//! ## Why is this bad?
+//! Approval is for one product and one use. The only FDA-approved MSC product is approved for
+//! steroid-refractory acute GVHD in children; that approval says nothing about knees or wrinkles.
+//!
+//! ## Example
+//! "Ryoncil is an FDA-approved stem cell treatment for osteoarthritis."
+
+use super::*;
+use crate::claims::ClaimKind;
+use crate::lexicon::CueKind;
+
+pub struct ApprovalForOtherUse;
+
+impl Check for ApprovalForOtherUse {
+    fn code(&self) -> &'static str {
+        "HC202"
+    }
+    fn name(&self) -> &'static str {
+        "approval-for-other-use"
+    }
+    fn question(&self) -> Question {
+        Question::Approval
+    }
+    fn summary(&self) -> &'static str {
+        "An approved product claimed or promoted for a use it is not approved for"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        for claim in &a.claims {
+            if !claim.asserted || !matches!(claim.kind, ClaimKind::Approval | ClaimKind::Efficacy) {
+                continue;
+            }
+            for &iv in &claim.interventions {
+                if !util::is_approved_product(a, iv) {
+                    continue;
+                }
+                let entry = a.entry(iv);
+                let Some(&cond) = claim
+                    .conditions
+                    .iter()
+                    .find(|&&c| !entry.is_approved_for(&a.entry(c).id))
+                else {
+                    continue;
+                };
+                let severity = if claim.kind == ClaimKind::Approval {
+                    Severity::Fail
+                } else {
+                    Severity::Concern
+                };
+                let facts = (0..entry.approved_uses.len())
+                    .map(|index| Fact::ApprovedUse { entry: iv, index });
+                let mut f =
+                    Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
+                        .arg("intervention", entry.display_name("en"))
+                        .arg("condition", a.entry(cond).display_name("en"))
+                        .facts(facts);
+                if let Some((i, _, _)) = a
+                    .in_sentence(claim.sentence)
+                    .find(|(_, m, _)| m.kind == CueKind::ApprovalClaim)
+                {
+                    f = f.cue(a, i);
+                }
+                out.push(f);
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn flags_approved_product_claimed_for_another_use() {
+        let f = run(
+            &ApprovalForOtherUse,
+            "Ryoncil is an FDA-approved stem cell treatment for osteoarthritis.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Fail);
+    }
+
+    #[test]
+    fn does_not_flag_the_approved_use() {
+        assert!(run(&ApprovalForOtherUse, "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children.").is_empty());
+    }
+}

@@ -1,0 +1,95 @@
+//! HC206 approved-use (positive)
+//!
+//! ## What it does
+//! Notes where the text discusses an approved product together with a condition it is approved
+//! for, and cites the approved indication.
+//!
+//! ## Why is this good?
+//! An approved product used as approved is the one case where "approved" is the right word; the
+//! finding shows the reader the exact indication.
+//!
+//! ## Example
+//! "Ryoncil is approved for steroid-refractory acute GVHD in children."
+
+use super::*;
+use crate::lexicon::CueKind;
+
+pub struct ApprovedUse;
+
+impl Check for ApprovedUse {
+    fn code(&self) -> &'static str {
+        "HC206"
+    }
+    fn name(&self) -> &'static str {
+        "approved-use"
+    }
+    fn question(&self) -> Question {
+        Question::Approval
+    }
+    fn summary(&self) -> &'static str {
+        "An approved product discussed for its approved indication"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        let conditions: Vec<(usize, u32)> = a
+            .cues(CueKind::Condition)
+            .filter_map(|(i, m, _)| m.entry.map(|e| (i, e)))
+            .collect();
+        for (i, m, _) in a.cues(CueKind::Intervention) {
+            let Some(iv) = m.entry else { continue };
+            if !util::is_approved_product(a, iv)
+                || out
+                    .iter()
+                    .any(|f| f.code == "HC206" && f.args.iter().any(|(_, v)| v == &a.entry(iv).id))
+            {
+                continue;
+            }
+            let entry = a.entry(iv);
+            let Some((ci, cond)) = conditions
+                .iter()
+                .find(|(_, c)| entry.is_approved_for(&a.entry(*c).id))
+            else {
+                continue;
+            };
+            let cond_id = &a.entry(*cond).id;
+            let facts = entry
+                .approved_uses
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| &u.condition == cond_id)
+                .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
+            out.push(
+                Finding::new(
+                    self.code(),
+                    self.question(),
+                    Severity::Positive,
+                    m.span,
+                    "hc206",
+                )
+                .arg("intervention", entry.display_name("en"))
+                .arg("condition", a.entry(*cond).display_name("en"))
+                .arg("id", entry.id.clone())
+                .cue(a, i)
+                .cue(a, *ci)
+                .facts(facts),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn notes_approved_product_for_approved_use() {
+        let f = run(&ApprovedUse, "Ryoncil is approved for steroid-refractory acute graft-versus-host disease in children.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(matches!(f[0].facts[0], Fact::ApprovedUse { .. }));
+    }
+
+    #[test]
+    fn does_not_note_other_uses() {
+        assert!(run(&ApprovedUse, "Ryoncil for knee osteoarthritis.").is_empty());
+    }
+}

@@ -1,0 +1,134 @@
+//! HC301 safety-reassurance
+//!
+//! ## What it does
+//! Flags safety promises: absolute ones ("zero side effects", "100% safe", "risk-free", "no
+//! complications") fail; softer ones that hide risk behind comfort or nature ("natural",
+//! "your body's own", "no downtime", "gentle") are a concern. Negation decides: "no side effects"
+//! is a promise, "not risk-free" is a disclosure; quoted-to-refute promises do not count.
+//!
+//! ## Why is this bad?
+//! Every injected biological product carries risk; documented harms of unregulated exosome and
+//! stem-cell products include infections, granulomas and blindness. "Natural" is not "harmless".
+//!
+//! ## Example
+//! "Because exosomes are your body's own messengers, there are zero side effects."
+
+use super::*;
+use crate::lexicon::CueKind;
+
+pub struct SafetyReassurance;
+
+/// Negations that turn a named risk into a promise when placed right before it ("no scarring").
+const PROMISING_NEGATIONS: &[&str] = &[
+    "no", "zero", "without", "free of", "never", "none", "nothing",
+];
+
+impl Check for SafetyReassurance {
+    fn code(&self) -> &'static str {
+        "HC301"
+    }
+    fn name(&self) -> &'static str {
+        "safety-reassurance"
+    }
+    fn question(&self) -> Question {
+        Question::Risks
+    }
+    fn summary(&self) -> &'static str {
+        "Safety promises: \"no side effects\", \"100% safe\", \"natural\", \"your body's own\""
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        for (i, m, c) in a.cues(CueKind::Reassurance) {
+            if !c.asserted() {
+                continue;
+            }
+            let severity = if m.strong {
+                Severity::Fail
+            } else {
+                Severity::Concern
+            };
+            out.push(
+                Finding::new(self.code(), self.question(), severity, m.span, "hc301")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
+            );
+        }
+        for (i, m, c) in a.cues(CueKind::Risk) {
+            let Some(t) = c.trigger(Modifier::Negated) else {
+                continue;
+            };
+            let trigger = a.doc.slice(a.mentions[t].span).to_ascii_lowercase();
+            let near =
+                crate::context::words_between(&a.doc.text, a.mentions[t].span.end, m.span.start)
+                    <= 1;
+            let s = a.sentence_of(i);
+            // "No adverse events occurred in the trial" reports a result; it is not a promise.
+            let study = a.in_sentence(s).any(|(_, x, _)| {
+                matches!(
+                    x.kind,
+                    CueKind::HumanControlled
+                        | CueKind::HumanEarly
+                        | CueKind::Preclinical
+                        | CueKind::Limitation
+                )
+            });
+            let distanced = c.has(Modifier::Reported)
+                || c.has(Modifier::Refuted)
+                || c.has(Modifier::Hypothetical);
+            if near && !study && !distanced && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
+                let span = crate::document::Span::new(a.mentions[t].span.start, m.span.end);
+                out.push(
+                    Finding::new(self.code(), self.question(), Severity::Fail, span, "hc301")
+                        .arg("cue", util::quote(a, span))
+                        .cue(a, t)
+                        .cue(a, i),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{flagged, run};
+
+    #[test]
+    fn absolute_promises_fail() {
+        let f = run(
+            &SafetyReassurance,
+            "Exosome facials have zero side effects and are 100% safe.",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.severity == Severity::Fail));
+    }
+
+    #[test]
+    fn negated_risk_right_after_no_is_a_promise() {
+        assert_eq!(
+            flagged(&SafetyReassurance, "There is no scarring and no infection."),
+            vec!["no scarring", "no infection"]
+        );
+    }
+
+    #[test]
+    fn natural_and_body_own_are_concerns() {
+        let f = run(
+            &SafetyReassurance,
+            "It uses your body's own healing signals.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Concern);
+    }
+
+    #[test]
+    fn does_not_flag_refuted_or_negated_reassurance() {
+        for t in [
+            "\"Natural\" and \"your body's own\" does not automatically mean \"harmless.\"",
+            "Exosome injections are not risk-free.",
+            "Clinics claim the injections have no side effects. This is false.",
+            "No treatment-related adverse events occurred in the phase 2 trial.",
+        ] {
+            assert!(flagged(&SafetyReassurance, t).is_empty(), "{t}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! HC403 unhedged-causal-claim
+//!
+//! ## What it does
+//! Flags efficacy claims about an intervention stated as direct cause and effect with no hedge
+//! ("exosomes repair cartilage"), the strongest level of the claim-strength scale of Yu et al.
+//!
+//! ## Why is this bad?
+//! Even good trials support "may reduce" more often than "reduces". Direct causal wording for an
+//! unproven treatment overstates what is known.
+//!
+//! ## Example
+//! "Exosomes repair damaged cartilage and restore mobility."
+
+use super::*;
+use crate::claims::{ClaimKind, ClaimStrength};
+
+pub struct UnhedgedCausalClaim;
+
+impl Check for UnhedgedCausalClaim {
+    fn code(&self) -> &'static str {
+        "HC403"
+    }
+    fn name(&self) -> &'static str {
+        "unhedged-causal-claim"
+    }
+    fn question(&self) -> Question {
+        Question::Language
+    }
+    fn summary(&self) -> &'static str {
+        "Efficacy stated as direct cause and effect with no hedge"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        for claim in &a.claims {
+            if claim.kind == ClaimKind::Efficacy
+                && claim.asserted
+                && claim.strength == ClaimStrength::DirectCausal
+            {
+                out.push(
+                    Finding::new(
+                        self.code(),
+                        self.question(),
+                        Severity::Concern,
+                        claim.span,
+                        "hc403",
+                    )
+                    .arg("strength", claim.strength.as_str()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::flagged;
+
+    #[test]
+    fn flags_direct_causal_claims() {
+        assert_eq!(
+            flagged(&UnhedgedCausalClaim, "Exosomes repair damaged cartilage."),
+            vec!["Exosomes repair damaged cartilage."]
+        );
+    }
+
+    #[test]
+    fn does_not_flag_hedged_or_correlational_claims() {
+        assert!(flagged(&UnhedgedCausalClaim, "Exosomes may help repair cartilage.").is_empty());
+        assert!(flagged(
+            &UnhedgedCausalClaim,
+            "Exosome levels are associated with cartilage repair."
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,330 @@
+//! Checks: one file per check, each with a stable code (`HC1xx` evidence, `HC2xx` approval,
+//! `HC3xx` risks, `HC4xx` language, `HC5xx` compliance). A check reads the [`Analysis`] and pushes
+//! [`Finding`]s; it never prints, never reads files, never mutates shared state.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::context::Modifier;
+use crate::document::Span;
+
+mod hc101_preclinical_as_benefit;
+mod hc102_proven_without_human_trial;
+mod hc103_anecdotal_evidence;
+mod hc104_evidence_limits_named;
+mod hc105_controlled_human_evidence;
+mod hc106_claim_beyond_kb_evidence;
+mod hc107_claims_without_evidence;
+mod hc201_false_approval_claim;
+mod hc202_approval_for_other_use;
+mod hc203_pseudo_approval;
+mod hc204_status_not_stated;
+mod hc205_status_stated;
+mod hc206_approved_use;
+mod hc301_safety_reassurance;
+mod hc302_risks_not_discussed;
+mod hc303_risks_disclosed;
+mod hc401_hype_term;
+mod hc402_absolute_promise;
+mod hc403_unhedged_causal_claim;
+mod hc404_cautious_language;
+mod hc501_dosing_usage;
+mod hc502_price;
+mod hc503_sourcing;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// The four questions of the origin article, plus the editorial rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Evidence,
+    Approval,
+    Risks,
+    Language,
+    Compliance,
+}
+
+impl Question {
+    pub const FOUR: [Question; 4] = [
+        Question::Evidence,
+        Question::Approval,
+        Question::Risks,
+        Question::Language,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Question::Evidence => "evidence",
+            Question::Approval => "approval",
+            Question::Risks => "risks",
+            Question::Language => "language",
+            Question::Compliance => "compliance",
+        }
+    }
+}
+
+/// How a finding weighs on its question's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Good practice the text shows (supports `pass`).
+    Positive,
+    /// Worth knowing; does not move the verdict.
+    Info,
+    /// A real shortcoming.
+    Concern,
+    /// A false or misleading statement, or a benefit resting on animal/cell data or anecdote.
+    Fail,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Positive => "positive",
+            Severity::Info => "info",
+            Severity::Concern => "concern",
+            Severity::Fail => "fail",
+        }
+    }
+}
+
+/// A knowledge-base fact a finding rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact {
+    Status { entry: u32, index: usize },
+    ApprovedUse { entry: u32, index: usize },
+    PromotedUse { entry: u32, index: usize },
+    Harm { entry: u32, index: usize },
+}
+
+/// One observation about the text, with its exact span and the reason.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: &'static str,
+    pub question: Question,
+    pub severity: Severity,
+    pub span: Span,
+    /// Message id in the catalogs and its arguments.
+    pub message: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    /// Mention indices of the cues that fired.
+    pub cues: Vec<usize>,
+    /// Contexts that applied to the deciding cue.
+    pub context: Vec<Modifier>,
+    pub facts: Vec<Fact>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        question: Question,
+        severity: Severity,
+        span: Span,
+        message: &'static str,
+    ) -> Finding {
+        Finding {
+            code,
+            question,
+            severity,
+            span,
+            message,
+            args: Vec::new(),
+            cues: Vec::new(),
+            context: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Finding {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Records the cue that fired and the context it stood in.
+    pub fn cue(mut self, a: &Analysis, mention: usize) -> Finding {
+        self.cues.push(mention);
+        for m in a.context[mention].modifiers() {
+            if !self.context.contains(&m) {
+                self.context.push(m);
+            }
+        }
+        self
+    }
+
+    pub fn facts(mut self, facts: impl IntoIterator<Item = Fact>) -> Finding {
+        for f in facts {
+            if !self.facts.contains(&f) {
+                self.facts.push(f);
+            }
+        }
+        self
+    }
+}
+
+/// A rule over the analysis.
+pub trait Check: Sync {
+    /// Stable code, never reused.
+    fn code(&self) -> &'static str;
+    /// Short kebab-case name.
+    fn name(&self) -> &'static str;
+    fn question(&self) -> Question;
+    /// One line saying what it checks, for `hypecheck rules`.
+    fn summary(&self) -> &'static str;
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>);
+}
+
+/// Every check, in code order.
+pub static REGISTRY: &[&dyn Check] = &[
+    &hc101_preclinical_as_benefit::PreclinicalAsBenefit,
+    &hc102_proven_without_human_trial::ProvenWithoutHumanTrial,
+    &hc103_anecdotal_evidence::AnecdotalEvidence,
+    &hc104_evidence_limits_named::EvidenceLimitsNamed,
+    &hc105_controlled_human_evidence::ControlledHumanEvidence,
+    &hc106_claim_beyond_kb_evidence::ClaimBeyondKbEvidence,
+    &hc107_claims_without_evidence::ClaimsWithoutEvidence,
+    &hc201_false_approval_claim::FalseApprovalClaim,
+    &hc202_approval_for_other_use::ApprovalForOtherUse,
+    &hc203_pseudo_approval::PseudoApproval,
+    &hc204_status_not_stated::StatusNotStated,
+    &hc205_status_stated::StatusStated,
+    &hc206_approved_use::ApprovedUse,
+    &hc301_safety_reassurance::SafetyReassurance,
+    &hc302_risks_not_discussed::RisksNotDiscussed,
+    &hc303_risks_disclosed::RisksDisclosed,
+    &hc401_hype_term::HypeTerm,
+    &hc402_absolute_promise::AbsolutePromise,
+    &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
+    &hc404_cautious_language::CautiousLanguage,
+    &hc501_dosing_usage::DosingUsage,
+    &hc502_price::Price,
+    &hc503_sourcing::Sourcing,
+];
+
+/// Runs every check; findings come out sorted by position, then code.
+pub fn run_all(a: &Analysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for check in REGISTRY {
+        check.run(a, &mut out);
+    }
+    out.sort_by(|x, y| (x.span.start, x.code).cmp(&(y.span.start, y.code)));
+    out
+}
+
+/// Helpers shared by several checks.
+pub(crate) mod util {
+    use super::*;
+    use crate::lexicon::CueKind;
+    use hypecheck_kb::ApprovalStatus;
+
+    /// The most relevant regulatory status of an entry (US FDA first, then EU), walking up its parents.
+    pub fn unapproved_status(a: &Analysis, entry: u32) -> Option<Fact> {
+        let e = a.entry(entry);
+        for jurisdiction in ["us_fda", "eu"] {
+            if let Some(index) = e.status.iter().position(|s| s.jurisdiction == jurisdiction) {
+                let s = &e.status[index];
+                return s
+                    .status
+                    .is_unapproved()
+                    .then_some(Fact::Status { entry, index });
+            }
+        }
+        // No own status: inherit the parent's.
+        for parent in &e.parents {
+            if let Some(p) = a.kb.entries().iter().position(|x| &x.id == parent) {
+                return unapproved_status(a, p as u32);
+            }
+        }
+        None
+    }
+
+    pub fn is_approved_product(a: &Analysis, entry: u32) -> bool {
+        a.entry(entry)
+            .status
+            .iter()
+            .any(|s| s.status == ApprovalStatus::Approved)
+    }
+
+    /// Whether the text states an approval status as absent ("not approved", "isn't FDA approved").
+    pub fn states_unapproved(a: &Analysis) -> Option<usize> {
+        a.cues(CueKind::UnapprovedStatus)
+            .find(|(_, _, c)| !c.has(Modifier::Negated))
+            .or_else(|| {
+                a.cues(CueKind::ApprovalClaim)
+                    .find(|(_, _, c)| c.has(Modifier::Negated))
+            })
+            .or_else(|| a.cues(CueKind::RegulatorWarning).next())
+            .map(|(i, _, _)| i)
+    }
+
+    /// The interventions an approval cue speaks about: those named in its sentence, else the
+    /// subject the sentence's claim inherited, else every intervention in the text.
+    pub fn approval_subjects(a: &Analysis, mention: usize) -> Vec<u32> {
+        let s = a.sentence_of(mention);
+        let named: Vec<u32> = a
+            .in_sentence(s)
+            .filter(|(_, m, _)| m.kind == CueKind::Intervention)
+            .filter_map(|(_, m, _)| m.entry)
+            .collect();
+        if !named.is_empty() {
+            return named;
+        }
+        if let Some(c) = a.claims.iter().find(|c| c.sentence == s) {
+            return c.interventions.clone();
+        }
+        a.interventions()
+    }
+
+    /// Knowledge-base harms of an entry and its parents.
+    pub fn harms(a: &Analysis, entry: u32) -> Vec<Fact> {
+        let id = &a.entry(entry).id;
+        let mut out = Vec::new();
+        for e in a.kb.lineage(id) {
+            let idx =
+                a.kb.entries()
+                    .iter()
+                    .position(|x| x.id == e.id)
+                    .unwrap_or(0) as u32;
+            out.extend((0..e.harms.len()).map(|index| Fact::Harm { entry: idx, index }));
+        }
+        out
+    }
+
+    /// Extends a unit's span back over the number before it ("10 billion", "250mcg").
+    pub fn with_number_before(a: &Analysis, span: Span) -> Span {
+        let b = a.doc.text.as_bytes();
+        let mut s = span.start;
+        while s > 0 && matches!(b[s - 1], b' ' | b'-') && span.start - s < 3 {
+            s -= 1;
+        }
+        while s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.')) {
+            s -= 1;
+        }
+        while s < span.start && !b[s].is_ascii_digit() {
+            s += 1;
+        }
+        Span::new(s, span.end)
+    }
+
+    /// Extends a currency sign's span over the amount after it ("$4,900").
+    pub fn with_number_after(a: &Analysis, span: Span) -> Span {
+        let b = a.doc.text.as_bytes();
+        let mut e = span.end;
+        while e < b.len() && b[e] == b' ' && e - span.end < 2 {
+            e += 1;
+        }
+        while e < b.len()
+            && (b[e].is_ascii_digit()
+                || (matches!(b[e], b',' | b'.') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
+        {
+            e += 1;
+        }
+        Span::new(span.start, e)
+    }
+
+    /// The text's quoted excerpt of a span, for messages.
+    pub fn quote(a: &Analysis, span: Span) -> String {
+        a.doc.slice(span).to_string()
+    }
+}

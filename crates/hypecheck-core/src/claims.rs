@@ -1,0 +1,180 @@
+//! Claims: sentences that assert something about an intervention (efficacy, safety, approval or
+//! evidence), each with a strength on the scale of Yu et al. (EMNLP 2019) and its hedging.
+
+use serde::Serialize;
+
+use crate::context::{Context, Modifier};
+use crate::document::{Document, Span};
+use crate::lexicon::{CueKind, Mention};
+
+/// How strongly a sentence states a relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStrength {
+    NoRelationship,
+    Correlational,
+    ConditionalCausal,
+    DirectCausal,
+}
+
+impl ClaimStrength {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStrength::NoRelationship => "no_relationship",
+            ClaimStrength::Correlational => "correlational",
+            ClaimStrength::ConditionalCausal => "conditional_causal",
+            ClaimStrength::DirectCausal => "direct_causal",
+        }
+    }
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Efficacy,
+    Safety,
+    Approval,
+    Evidence,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub sentence: usize,
+    pub span: Span,
+    pub kind: ClaimKind,
+    /// Knowledge-base entry indices of the interventions the claim is about.
+    pub interventions: Vec<u32>,
+    pub conditions: Vec<u32>,
+    pub strength: ClaimStrength,
+    pub hedged: bool,
+    /// Stated by the author as their own (not reported, refuted or hypothetical).
+    pub asserted: bool,
+    /// Whether the intervention was named in the sentence or carried over from nearby text.
+    pub inherited_subject: bool,
+}
+
+/// The strength of one sentence from its cues (used for claims and for `eval claim-strength`).
+pub fn sentence_strength(mentions: &[Mention], ctx: &[Context]) -> (ClaimStrength, bool) {
+    let live = |k: CueKind| {
+        mentions
+            .iter()
+            .zip(ctx)
+            .any(|(m, c)| m.kind == k && !c.has(Modifier::Negated))
+    };
+    let hedged = live(CueKind::Hedge);
+    let strength = if live(CueKind::Correlational) {
+        ClaimStrength::Correlational
+    } else if live(CueKind::Causal) || live(CueKind::Absolute) {
+        if hedged {
+            ClaimStrength::ConditionalCausal
+        } else {
+            ClaimStrength::DirectCausal
+        }
+    } else {
+        ClaimStrength::NoRelationship
+    };
+    (strength, hedged)
+}
+
+/// How many sentences back a claim may inherit its subject ("It heals..." after "Our exosomes...").
+const SUBJECT_CARRY: usize = 3;
+
+pub fn extract(
+    doc: &Document,
+    mentions: &[Mention],
+    ctx: &[Context],
+    by_sentence: &[std::ops::Range<usize>],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    // The text's main intervention: the one named most often.
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == CueKind::Intervention) {
+        let e = m.entry.unwrap_or(0);
+        match counts.iter_mut().find(|(id, _)| *id == e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    let main = counts.iter().max_by_key(|c| c.1).map(|c| c.0);
+    let mut last_subject: Option<(Vec<u32>, usize)> = None;
+    for (si, range) in by_sentence.iter().enumerate() {
+        let ms = &mentions[range.clone()];
+        let cs = &ctx[range.clone()];
+        let mut interventions: Vec<u32> = Vec::new();
+        let mut conditions: Vec<u32> = Vec::new();
+        for m in ms {
+            let Some(e) = m.entry else { continue };
+            let list = if m.kind == CueKind::Intervention {
+                &mut interventions
+            } else {
+                &mut conditions
+            };
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        let has = |kinds: &[CueKind]| ms.iter().any(|m| kinds.contains(&m.kind));
+        let kind = if has(&[
+            CueKind::ApprovalClaim,
+            CueKind::PseudoApproval,
+            CueKind::UnapprovedStatus,
+        ]) {
+            Some(ClaimKind::Approval)
+        } else if has(&[CueKind::Reassurance]) {
+            Some(ClaimKind::Safety)
+        } else if has(&[CueKind::Causal, CueKind::Absolute])
+            && (!conditions.is_empty() || !interventions.is_empty() || has(&[CueKind::Hype]))
+        {
+            Some(ClaimKind::Efficacy)
+        } else if has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]) {
+            Some(ClaimKind::Evidence)
+        } else {
+            None
+        };
+        let mut inherited = false;
+        if !interventions.is_empty() {
+            last_subject = Some((interventions.clone(), si));
+        } else if let Some((subject, at)) = &last_subject {
+            if si - at <= SUBJECT_CARRY {
+                interventions = subject.clone();
+                inherited = true;
+            }
+        }
+        if interventions.is_empty() {
+            if let Some(main) = main {
+                interventions.push(main);
+                inherited = true;
+            }
+        }
+        let Some(kind) = kind else { continue };
+        if interventions.is_empty() {
+            continue;
+        }
+        let (strength, hedged) = sentence_strength(ms, cs);
+        // A claim is asserted when its deciding cues are; one reported or refuted cue is not enough
+        // to distance a sentence that also asserts.
+        let deciding: &[CueKind] = match kind {
+            ClaimKind::Approval => &[CueKind::ApprovalClaim, CueKind::PseudoApproval],
+            ClaimKind::Safety => &[CueKind::Reassurance],
+            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Absolute],
+            ClaimKind::Evidence => &[CueKind::ProvenClaim, CueKind::VagueEvidence],
+        };
+        let asserted = ms
+            .iter()
+            .zip(cs)
+            .any(|(m, c)| deciding.contains(&m.kind) && c.asserted());
+        claims.push(Claim {
+            sentence: si,
+            span: doc.sentences[si].span,
+            kind,
+            interventions,
+            conditions,
+            strength,
+            hedged,
+            asserted,
+            inherited_subject: inherited,
+        });
+    }
+    claims
+}

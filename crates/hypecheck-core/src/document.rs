@@ -1,0 +1,243 @@
+//! Document: the analysed text with its sentences and a line index for line:column positions.
+//!
+//! Sentences are split with a small rule set rather than UAX #29: line breaks end a block (headings,
+//! list items and paragraphs are lines after ingest), and `.`, `!`, `?` end a sentence when followed
+//! by space and a capital, digit, quote or bullet, unless the word before is a known abbreviation.
+//! It is an order of magnitude faster than UAX #29 and does not break after "e.g." or "Dr.".
+
+use serde::Serialize;
+
+/// A byte range in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the block (line or paragraph) the sentence belongs to.
+    pub block: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+    line_starts: Vec<usize>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "al", "fig", "approx", "no", "st",
+    "inc", "ltd", "co", "jr", "sr", "ph.d", "u.s", "u.k", "e.u", "z.b", "d.h", "bzw", "ca", "ggf",
+    "vgl", "nr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "ref", "vol", "p", "pp", "mg", "ml",
+];
+
+impl Document {
+    pub fn new(text: String) -> Document {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text.as_bytes()));
+        let sentences = split_sentences(&text);
+        Document {
+            text,
+            sentences,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
+        (line + 1, col)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The sentence holding `offset` (the last one when past the end).
+    pub fn sentence_at(&self, offset: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.end <= offset)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut block = 0;
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let line_end = line_start + line.len();
+        if !line.trim().is_empty() {
+            split_line(bytes, line_start, line_end, block, &mut out);
+            block += 1;
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn split_line(bytes: &[u8], start: usize, end: usize, block: usize, out: &mut Vec<Sentence>) {
+    let mut sent_start = start;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Include closing punctuation and quotes in the sentence.
+            let mut j = i + 1;
+            while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            // Typographic closing quotes (U+2019, U+201D) are three bytes.
+            while j + 3 <= end
+                && bytes[j] == 0xE2
+                && bytes[j + 1] == 0x80
+                && matches!(bytes[j + 2], 0x99 | 0x9D)
+            {
+                j += 3;
+            }
+            if j < end && bytes[j].is_ascii_whitespace() {
+                let mut k = j;
+                while k < end && bytes[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if k < end
+                    && starts_sentence(bytes, k)
+                    && !(b == b'.' && ends_with_abbreviation(bytes, sent_start, i))
+                {
+                    push_trimmed(bytes, sent_start, j, block, out);
+                    sent_start = k;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(bytes, sent_start, end, block, out);
+}
+
+fn starts_sentence(bytes: &[u8], k: usize) -> bool {
+    let c = bytes[k];
+    c.is_ascii_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, b'"' | b'\'' | b'(' | b'[' | b'-' | b'*')
+        // Any non-ASCII start (capital umlaut, typographic quote, bullet) counts as a start.
+        || c >= 0xC0
+}
+
+fn ends_with_abbreviation(bytes: &[u8], sent_start: usize, dot: usize) -> bool {
+    let mut w = dot;
+    while w > sent_start && (bytes[w - 1].is_ascii_alphabetic() || bytes[w - 1] == b'.') {
+        w -= 1;
+    }
+    let word = &bytes[w..dot];
+    if word.len() == 1 && word[0].is_ascii_uppercase() {
+        return true; // an initial: "J. Smith"
+    }
+    let lower: Vec<u8> = word.iter().map(|b| b.to_ascii_lowercase()).collect();
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.as_bytes() == lower.as_slice())
+}
+
+fn push_trimmed(bytes: &[u8], mut s: usize, mut e: usize, block: usize, out: &mut Vec<Sentence>) {
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if s < e {
+        out.push(Sentence {
+            span: Span::new(s, e),
+            block,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        let d = Document::new(t.to_string());
+        d.sentences
+            .iter()
+            .map(|s| &t[s.span.start..s.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_and_lines() {
+        assert_eq!(
+            sentences(
+                "Exosomes are vesicles. They carry RNA! Do they heal?\n- No downtime\nKey points"
+            ),
+            vec![
+                "Exosomes are vesicles.",
+                "They carry RNA!",
+                "Do they heal?",
+                "- No downtime",
+                "Key points"
+            ]
+        );
+    }
+
+    #[test]
+    fn does_not_split_after_abbreviations_initials_or_decimals() {
+        assert_eq!(
+            sentences(
+                "Cells, e.g. MSCs, were used by Dr. Smith and J. Doe. Dose was 2.5 ml per vial."
+            ),
+            vec![
+                "Cells, e.g. MSCs, were used by Dr. Smith and J. Doe.",
+                "Dose was 2.5 ml per vial."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_closing_quotes_with_the_sentence() {
+        assert_eq!(
+            sentences("They call it “a miracle.” This is false."),
+            vec!["They call it “a miracle.”", "This is false."]
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let d = Document::new("ab\nÄbc x".to_string());
+        assert_eq!(d.line_col(0), (1, 1));
+        assert_eq!(d.line_col(3), (2, 1));
+        assert_eq!(d.line_col(3 + "Äbc ".len()), (2, 5));
+    }
+}

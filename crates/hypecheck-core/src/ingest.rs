@@ -1,0 +1,406 @@
+//! Ingest: bytes in, visible text out.
+//!
+//! Plain text is analysed as it is, so spans point into the input itself. Markdown and HTML are
+//! reduced to their visible prose (no markup, scripts, styles or navigation boilerplate); spans then
+//! point into that extracted text, and the report says so.
+
+use scraper::{ElementRef, Html, Node};
+use serde::Serialize;
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl InputFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
+        }
+    }
+}
+
+/// Why an input cannot be analysed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("the input is empty")]
+    Empty,
+    #[error("the input looks binary (NUL byte at offset {offset}); hypecheck reads text, Markdown or HTML")]
+    Binary { offset: usize },
+    #[error("the input is not valid UTF-8 (first invalid byte at offset {offset}); convert it to UTF-8 first")]
+    InvalidUtf8 { offset: usize },
+    #[error("the input has {size} bytes, more than the limit of {max} bytes (raise it with --max-bytes)")]
+    TooLarge { size: usize, max: usize },
+    #[error("the {format} input contains no visible text")]
+    NoText { format: &'static str },
+}
+
+/// The text to analyse and how it was obtained.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub text: String,
+    pub format: InputFormat,
+    pub source_bytes: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Turns raw input into analysable text. `format` forces a format; `None` detects it.
+pub fn ingest(
+    bytes: &[u8],
+    format: Option<InputFormat>,
+    max_bytes: usize,
+) -> Result<Ingested, InputError> {
+    if bytes.len() > max_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            max: max_bytes,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    let raw = std::str::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    if raw.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let format = format.unwrap_or_else(|| detect_format(raw));
+    let mut warnings = Vec::new();
+    let text = match format {
+        InputFormat::Text => raw.to_string(),
+        InputFormat::Markdown => markdown_text(raw),
+        InputFormat::Html => html_text(raw, &mut warnings),
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::NoText {
+            format: format.as_str(),
+        });
+    }
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    if controls * 20 > text.chars().count() {
+        warnings.push(format!(
+            "the text contains {controls} control characters; it may not be prose"
+        ));
+    }
+    Ok(Ingested {
+        text,
+        format,
+        source_bytes: bytes.len(),
+        warnings,
+    })
+}
+
+/// Guesses the format from the first few kilobytes.
+pub fn detect_format(raw: &str) -> InputFormat {
+    let head = &raw[..floor_char_boundary(raw, 4096)];
+    let lower = head.trim_start().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || [
+            "<body", "<p>", "<p ", "<div", "<article", "<main", "<h1", "<head",
+        ]
+        .iter()
+        .any(|t| lower.contains(t))
+    {
+        return InputFormat::Html;
+    }
+    let markdown_lines = head
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.starts_with("# ")
+                || t.starts_with("## ")
+                || t.starts_with("### ")
+                || t.starts_with("> ")
+                || t.starts_with("```")
+                || (t.contains("](") && t.contains('['))
+                || (t.starts_with("**") && t[2..].contains("**"))
+        })
+        .count();
+    if markdown_lines >= 2 {
+        InputFormat::Markdown
+    } else {
+        InputFormat::Text
+    }
+}
+
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn markdown_text(raw: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(raw.len());
+    for event in Parser::new(raw) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                out.push_str("\n\n")
+            }
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => out.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // Inline markup in Markdown is rare in prose; keep only what is between tags.
+                let mut in_tag = false;
+                for c in h.chars() {
+                    match c {
+                        '<' => in_tag = true,
+                        '>' => in_tag = false,
+                        c if !in_tag => out.push(c),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    tidy(&out)
+}
+
+/// Elements whose content is never article text.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg",
+    "iframe", "select", "option", "head", "title", "menu", "dialog", "canvas", "object", "video",
+    "audio", "input", "textarea",
+];
+
+/// Class or id fragments that mark boilerplate (cookie banners, menus, share bars).
+const BOILERPLATE_MARKERS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "navbar",
+    "menu",
+    "breadcrumb",
+    "sidebar",
+    "share",
+    "social",
+    "skip-link",
+    "popup",
+    "modal",
+];
+
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "address",
+    "br",
+    "hr",
+];
+
+fn html_text(raw: &str, warnings: &mut Vec<String>) -> String {
+    let doc = Html::parse_document(raw);
+    if !doc.errors.is_empty() {
+        warnings.push(format!(
+            "the HTML has {} syntax problems; it was parsed the way a browser would",
+            doc.errors.len()
+        ));
+    }
+    let root = ["article", "main", "[role=main]", "body"]
+        .iter()
+        .filter_map(|sel| scraper::Selector::parse(sel).ok())
+        .find_map(|sel| doc.select(&sel).next())
+        .unwrap_or_else(|| doc.root_element());
+    let mut out = String::with_capacity(raw.len() / 2);
+    walk(root, &mut out);
+    warnings.push(
+        "spans refer to the visible text extracted from the HTML, not to the HTML source".into(),
+    );
+    tidy(&out)
+}
+
+fn is_boilerplate(el: &ElementRef) -> bool {
+    let v = el.value();
+    if SKIPPED_ELEMENTS.contains(&v.name()) {
+        return true;
+    }
+    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let style = v.attr("style").unwrap_or("").replace(' ', "");
+    if style.contains("display:none") || style.contains("visibility:hidden") {
+        return true;
+    }
+    let marks = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        BOILERPLATE_MARKERS.iter().any(|m| s.contains(m))
+    };
+    v.attr("class").is_some_and(marks) || v.id().is_some_and(marks)
+}
+
+fn walk(el: ElementRef, out: &mut String) {
+    if is_boilerplate(&el) {
+        return;
+    }
+    let name = el.value().name();
+    let block = BLOCK_ELEMENTS.contains(&name);
+    if block {
+        out.push('\n');
+    }
+    if name == "li" {
+        out.push_str("- ");
+    }
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                // Source whitespace (indentation, line wraps) is not text; collapse it.
+                let mut last_space = out.ends_with([' ', '\n']);
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        if !last_space {
+                            out.push(' ');
+                            last_space = true;
+                        }
+                    } else {
+                        out.push(c);
+                        last_space = false;
+                    }
+                }
+            }
+            Node::Element(_) => {
+                if let Some(child_el) = ElementRef::wrap(child) {
+                    walk(child_el, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    if block {
+        out.push('\n');
+    }
+}
+
+/// Trims each line and keeps at most one blank line between blocks.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        out.push_str(line);
+        blank = 0;
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAX: usize = 1 << 20;
+
+    #[test]
+    fn rejects_empty_binary_and_invalid_utf8_with_clear_errors() {
+        assert_eq!(ingest(b"  \n\t", None, MAX).unwrap_err(), InputError::Empty);
+        assert_eq!(
+            ingest(b"ab\0cd", None, MAX).unwrap_err(),
+            InputError::Binary { offset: 2 }
+        );
+        assert_eq!(
+            ingest(b"caf\xC3 ok", None, MAX).unwrap_err(),
+            InputError::InvalidUtf8 { offset: 3 }
+        );
+        assert!(matches!(
+            ingest(b"abcdef", None, 3),
+            Err(InputError::TooLarge { size: 6, max: 3 })
+        ));
+    }
+
+    #[test]
+    fn html_keeps_article_text_and_drops_scripts_navigation_and_cookie_banners() {
+        let html = r#"<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head><body>
+            <nav><a href="/">Home</a> Shop</nav>
+            <div class="cookie-banner">We use cookies</div>
+            <main><h1>Exosome facial</h1><p>Our   exosomes
+            are <b>FDA-registered</b>.</p><script>var miracle = 1;</script>
+            <ul><li>No downtime</li></ul></main>
+            <footer>Copyright</footer></body></html>"#;
+        let out = ingest(html.as_bytes(), None, MAX).unwrap();
+        assert_eq!(out.format, InputFormat::Html);
+        assert_eq!(
+            out.text,
+            "Exosome facial\n\nOur exosomes are FDA-registered.\n\n- No downtime\n"
+        );
+        assert!(out.warnings.iter().any(|w| w.contains("extracted")));
+    }
+
+    #[test]
+    fn broken_html_is_recovered_not_rejected() {
+        let out = ingest(b"<html><body><p>Exosomes <b>heal <p>everything", None, MAX).unwrap();
+        assert!(out.text.contains("Exosomes heal"));
+        assert!(out.text.contains("everything"));
+    }
+
+    #[test]
+    fn markdown_is_reduced_to_prose() {
+        let md = "# Serum\n\nOur **exosome** serum [heals scars](https://x.test).\n\n- Buy now\n";
+        let out = ingest(md.as_bytes(), None, MAX).unwrap();
+        assert_eq!(out.format, InputFormat::Markdown);
+        assert_eq!(
+            out.text,
+            "Serum\n\nOur exosome serum heals scars.\n\n- Buy now\n"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_kept_byte_for_byte() {
+        let t = "Exosomes may help.\r\nOr not.";
+        let out = ingest(t.as_bytes(), None, MAX).unwrap();
+        assert_eq!(out.text, t);
+        assert_eq!(out.format, InputFormat::Text);
+    }
+}

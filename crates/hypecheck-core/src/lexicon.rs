@@ -1,0 +1,444 @@
+//! Lexicons and the one-pass matcher.
+//!
+//! Every pattern of a language (the lexicon files plus the knowledge base's names of interventions
+//! and conditions) goes into one Aho-Corasick automaton, searched once over the document,
+//! leftmost-longest and ASCII case-insensitive, with word-boundary checks afterwards.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use hypecheck_kb::{EntryClass, KnowledgeBase};
+use serde::{Deserialize, Serialize};
+
+use crate::document::Span;
+
+/// What a matched phrase means to the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    // Evidence
+    Preclinical,
+    HumanControlled,
+    HumanEarly,
+    HumanObservational,
+    Anecdote,
+    VagueEvidence,
+    ProvenClaim,
+    Limitation,
+    // Approval
+    ApprovalClaim,
+    PseudoApproval,
+    UnapprovedStatus,
+    RegulatorWarning,
+    // Risks
+    Risk,
+    Reassurance,
+    // Language
+    Hype,
+    Absolute,
+    Hedge,
+    Causal,
+    Correlational,
+    // Context triggers
+    Negation,
+    Hypothetical,
+    Reported,
+    Refutation,
+    Terminator,
+    // Compliance
+    Dose,
+    Usage,
+    Price,
+    Currency,
+    CallToAction,
+    // Knowledge-base names (never in lexicon files)
+    Intervention,
+    Condition,
+}
+
+impl CueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Preclinical => "preclinical",
+            CueKind::HumanControlled => "human_controlled",
+            CueKind::HumanEarly => "human_early",
+            CueKind::HumanObservational => "human_observational",
+            CueKind::Anecdote => "anecdote",
+            CueKind::VagueEvidence => "vague_evidence",
+            CueKind::ProvenClaim => "proven_claim",
+            CueKind::Limitation => "limitation",
+            CueKind::ApprovalClaim => "approval_claim",
+            CueKind::PseudoApproval => "pseudo_approval",
+            CueKind::UnapprovedStatus => "unapproved_status",
+            CueKind::RegulatorWarning => "regulator_warning",
+            CueKind::Risk => "risk",
+            CueKind::Reassurance => "reassurance",
+            CueKind::Hype => "hype",
+            CueKind::Absolute => "absolute",
+            CueKind::Hedge => "hedge",
+            CueKind::Causal => "causal",
+            CueKind::Correlational => "correlational",
+            CueKind::Negation => "negation",
+            CueKind::Hypothetical => "hypothetical",
+            CueKind::Reported => "reported",
+            CueKind::Refutation => "refutation",
+            CueKind::Terminator => "terminator",
+            CueKind::Dose => "dose",
+            CueKind::Usage => "usage",
+            CueKind::Price => "price",
+            CueKind::Currency => "currency",
+            CueKind::CallToAction => "call_to_action",
+            CueKind::Intervention => "intervention",
+            CueKind::Condition => "condition",
+        }
+    }
+}
+
+/// A condition on the neighbourhood of a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    NumberBefore,
+    NumberAfter,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueDef {
+    kind: CueKind,
+    patterns: Vec<String>,
+    requires: Option<Requirement>,
+    strength: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    cue: Vec<CueDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub message: String,
+}
+
+/// The cue definitions of one language.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub lang: String,
+    cues: Vec<CueDef>,
+}
+
+impl Lexicon {
+    pub fn from_files<'a>(
+        lang: &str,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Lexicon, LexiconError> {
+        let mut cues = Vec::new();
+        for (file, text) in files {
+            let parsed: LexiconFile = toml::from_str(text).map_err(|e| LexiconError {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?;
+            for c in &parsed.cue {
+                if matches!(c.kind, CueKind::Intervention | CueKind::Condition) {
+                    return Err(LexiconError {
+                        file: file.to_string(),
+                        message: "interventions and conditions come from the knowledge base, not lexicons".into(),
+                    });
+                }
+                if let Some(p) = c
+                    .patterns
+                    .iter()
+                    .find(|p| p.trim().is_empty() || p.trim() == "*")
+                {
+                    return Err(LexiconError {
+                        file: file.to_string(),
+                        message: format!("empty pattern {p:?} in a {} cue", c.kind.as_str()),
+                    });
+                }
+            }
+            cues.extend(parsed.cue);
+        }
+        Ok(Lexicon {
+            lang: lang.to_string(),
+            cues,
+        })
+    }
+
+    /// The lexicon compiled into the binary for `lang`.
+    pub fn embedded(lang: &str) -> Result<Lexicon, LexiconError> {
+        let files = crate::embedded::LEXICONS
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .map(|(_, name, text)| (*name, *text));
+        Lexicon::from_files(lang, files)
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.cues.iter().map(|c| c.patterns.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct PatternInfo {
+    kind: CueKind,
+    /// `true` for `word*` patterns: the match extends to the end of the word.
+    prefix: bool,
+    requires: Option<Requirement>,
+    strong: bool,
+    entry: Option<u32>,
+}
+
+/// A matched phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: CueKind,
+    pub span: Span,
+    /// Knowledge-base entry index for interventions and conditions.
+    pub entry: Option<u32>,
+    pub strong: bool,
+}
+
+/// The compiled automaton of one language.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    info: Vec<PatternInfo>,
+}
+
+impl Matcher {
+    pub fn new(lexicon: &Lexicon, kb: &KnowledgeBase) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut info: Vec<PatternInfo> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |pattern: &str,
+                       pi: PatternInfo,
+                       patterns: &mut Vec<String>,
+                       info: &mut Vec<PatternInfo>| {
+            let (body, prefix) = match pattern.strip_suffix('*') {
+                Some(b) => (b.trim(), true),
+                None => (pattern.trim(), false),
+            };
+            let mut variants = vec![body.to_string()];
+            if body.contains('\'') {
+                variants.push(body.replace('\'', "\u{2019}"));
+            }
+            for v in variants {
+                // First definition wins: knowledge-base names come first, then lexicon files in order.
+                if seen.insert(v.to_lowercase()) {
+                    patterns.push(v);
+                    info.push(PatternInfo {
+                        prefix,
+                        ..pi.clone()
+                    });
+                }
+            }
+        };
+        for (idx, entry) in kb.entries().iter().enumerate() {
+            let kind = match entry.class {
+                EntryClass::Intervention => CueKind::Intervention,
+                EntryClass::Condition => CueKind::Condition,
+            };
+            for name in entry.names(&lexicon.lang) {
+                let pi = PatternInfo {
+                    kind,
+                    prefix: false,
+                    requires: None,
+                    strong: false,
+                    entry: Some(idx as u32),
+                };
+                add(name, pi, &mut patterns, &mut info);
+            }
+        }
+        for cue in &lexicon.cues {
+            for p in &cue.patterns {
+                let pi = PatternInfo {
+                    kind: cue.kind,
+                    prefix: false,
+                    requires: cue.requires,
+                    strong: cue.strength.as_deref() == Some("strong"),
+                    entry: None,
+                };
+                add(p, pi, &mut patterns, &mut info);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("lexicon patterns compile");
+        Matcher { ac, info }
+    }
+
+    /// All mentions in `text`, in order, non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::with_capacity(text.len() / 40);
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.ac.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            let info = &self.info[m.pattern().as_usize()];
+            match self.accept(text, m.start(), m.end(), info) {
+                Some(end) => {
+                    out.push(Mention {
+                        kind: info.kind,
+                        span: Span::new(m.start(), end),
+                        entry: info.entry,
+                        strong: info.strong,
+                    });
+                    pos = end;
+                }
+                // A rejected match may hide a shorter valid one that starts later inside it.
+                None => pos = next_char(text, m.start()),
+            }
+        }
+        out
+    }
+
+    /// Checks word boundaries and requirements; returns the match end (extended for prefixes).
+    fn accept(&self, text: &str, start: usize, end: usize, info: &PatternInfo) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let first_is_word = is_word_char(text[start..].chars().next()?);
+        let prev = text[..start].chars().next_back();
+        if first_is_word && prev.is_some_and(is_word_char) {
+            let glued_to_number = info.requires == Some(Requirement::NumberBefore)
+                && prev.is_some_and(|c| c.is_ascii_digit());
+            if !glued_to_number {
+                return None;
+            }
+        }
+        let mut end = end;
+        let last_is_word = text[..end].chars().next_back().is_some_and(is_word_char);
+        if info.prefix {
+            while let Some(c) = text[end..].chars().next() {
+                if !is_word_char(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        } else if last_is_word && text[end..].chars().next().is_some_and(is_word_char) {
+            return None;
+        }
+        match info.requires {
+            Some(Requirement::NumberBefore) => {
+                let mut i = start;
+                while i > 0 && matches!(bytes[i - 1], b' ' | b'-' | b'\t') && start - i < 3 {
+                    i -= 1;
+                }
+                if i == 0 || !bytes[i - 1].is_ascii_digit() {
+                    return None;
+                }
+            }
+            Some(Requirement::NumberAfter) => {
+                let mut i = end;
+                while i < bytes.len() && bytes[i] == b' ' && i - end < 2 {
+                    i += 1;
+                }
+                if i >= bytes.len() || !bytes[i].is_ascii_digit() {
+                    return None;
+                }
+            }
+            None => {}
+        }
+        Some(end)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn next_char(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(toml: &str) -> Matcher {
+        let lex = Lexicon::from_files("en", [("t.toml", toml)]).unwrap();
+        Matcher::new(&lex, &KnowledgeBase::default())
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<(String, &'static str)> {
+        m.find(text)
+            .into_iter()
+            .map(|x| (text[x.span.start..x.span.end].to_string(), x.kind.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_whole_words_case_insensitively_longest_first() {
+        let m = matcher(
+            r#"[[cue]]
+kind = "negation"
+patterns = ["no", "not"]
+[[cue]]
+kind = "reassurance"
+patterns = ["no side effects"]
+[[cue]]
+kind = "risk"
+patterns = ["side effects"]"#,
+        );
+        assert_eq!(
+            found(
+                &m,
+                "No side effects. Notable: side effects are not rare; knot."
+            ),
+            vec![
+                ("No side effects".into(), "reassurance"),
+                ("side effects".into(), "risk"),
+                ("not".into(), "negation")
+            ]
+        );
+    }
+
+    #[test]
+    fn rejected_match_does_not_hide_a_later_one() {
+        let m = matcher("[[cue]]\nkind = \"preclinical\"\npatterns = [\"in mice\", \"mice\"]");
+        assert_eq!(
+            found(&m, "within mice"),
+            vec![("mice".into(), "preclinical")]
+        );
+    }
+
+    #[test]
+    fn prefix_patterns_extend_to_the_end_of_the_word() {
+        let m = matcher("[[cue]]\nkind = \"hype\"\npatterns = [\"miracle*\"]");
+        assert_eq!(
+            found(&m, "Miraculous? A miracles-only deal."),
+            vec![("miracles".into(), "hype")]
+        );
+    }
+
+    #[test]
+    fn typographic_apostrophe_matches_like_ascii() {
+        let m = matcher("[[cue]]\nkind = \"reassurance\"\npatterns = [\"body's own\"]");
+        assert_eq!(
+            found(&m, "your body’s own cells"),
+            vec![("body’s own".into(), "reassurance")]
+        );
+    }
+
+    #[test]
+    fn number_requirements() {
+        let m = matcher(
+            "[[cue]]\nkind = \"dose\"\nrequires = \"number_before\"\npatterns = [\"billion\", \"mcg\"]\n[[cue]]\nkind = \"currency\"\nrequires = \"number_after\"\npatterns = [\"$\"]",
+        );
+        assert_eq!(
+            found(
+                &m,
+                "10 billion exosomes, 250mcg, a billion hopes, $ signs, $4,900"
+            ),
+            vec![
+                ("billion".into(), "dose"),
+                ("mcg".into(), "dose"),
+                ("$".into(), "currency")
+            ]
+        );
+    }
+}

@@ -1,0 +1,562 @@
+//! Verdict and report: from findings to the four answers, a grade, and the serialisable report
+//! that every renderer (terminal, JSON, web) reads.
+//!
+//! Verdict rule per question (documented in the README):
+//! - `fail` when any finding of the question has severity `fail`;
+//! - `not_applicable` when the text gives the question nothing to judge (no findings, and for
+//!   approval and risks no intervention named, for evidence no claim);
+//! - `concern` when concerns outnumber positive findings, or there are concerns and no positives;
+//! - `pass` otherwise.
+//! Language also fails when three or more hype terms stand against fewer cautious sentences.
+
+use hypecheck_kb::{KnowledgeBase, Verification};
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::checks::{Fact, Finding, Question, Severity, REGISTRY};
+use crate::claims::{ClaimKind, ClaimStrength};
+use crate::context::Modifier;
+use crate::document::{Document, Span};
+use crate::i18n::Catalog;
+use crate::ingest::InputFormat;
+
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Concern,
+    Fail,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Concern => "concern",
+            Verdict::Fail => "fail",
+            Verdict::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: &'static str,
+    pub tool: Tool,
+    pub disclaimer: String,
+    pub input: InputInfo,
+    pub text_language: String,
+    pub report_language: String,
+    pub grade: Grade,
+    pub questions: Questions,
+    pub compliance: Compliance,
+    pub findings: Vec<FindingOut>,
+    pub claims: Vec<ClaimOut>,
+    pub interventions: Vec<InterventionOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputInfo {
+    pub format: InputFormat,
+    pub source_bytes: usize,
+    pub text_bytes: usize,
+    /// `input` when spans point into the input itself, `extracted_text` for HTML and Markdown.
+    pub span_basis: &'static str,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grade {
+    /// A (sober) to F (hype).
+    pub letter: char,
+    pub label: String,
+    /// 100 = every question passed, 0 = every question failed and compliance findings.
+    pub score: u32,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Questions {
+    pub evidence: QuestionOut,
+    pub approval: QuestionOut,
+    pub risks: QuestionOut,
+    pub language: QuestionOut,
+}
+
+impl Questions {
+    pub fn iter(&self) -> impl Iterator<Item = (Question, &QuestionOut)> {
+        [
+            (Question::Evidence, &self.evidence),
+            (Question::Approval, &self.approval),
+            (Question::Risks, &self.risks),
+            (Question::Language, &self.language),
+        ]
+        .into_iter()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionOut {
+    pub title: String,
+    pub verdict: Verdict,
+    pub summary: String,
+    /// Ids of the findings that decided the verdict.
+    pub decided_by: Vec<String>,
+    pub positives: usize,
+    pub concerns: usize,
+    pub fails: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Compliance {
+    /// Whether the text contains dosing, usage or sourcing information.
+    pub found: bool,
+    pub summary: String,
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CueOut {
+    pub kind: &'static str,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceOut {
+    /// Knowledge-base fact id: `entry/kind/detail`.
+    pub id: String,
+    pub entry: String,
+    pub statement: String,
+    pub as_of: String,
+    pub verification: Verification,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    pub id: String,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub question: Question,
+    pub severity: Severity,
+    pub span: SpanOut,
+    pub excerpt: String,
+    pub message: String,
+    pub cues: Vec<CueOut>,
+    pub context: Vec<Modifier>,
+    pub sources: Vec<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    pub span: SpanOut,
+    pub excerpt: String,
+    pub kind: ClaimKind,
+    pub interventions: Vec<String>,
+    pub conditions: Vec<String>,
+    pub strength: ClaimStrength,
+    pub hedged: bool,
+    pub asserted: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InterventionOut {
+    pub id: String,
+    pub name: String,
+    pub mentions: usize,
+    pub status: Vec<StatusOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusOut {
+    pub jurisdiction: String,
+    pub status: &'static str,
+    pub note: String,
+    pub as_of: String,
+}
+
+const EXCERPT_MAX: usize = 240;
+
+fn span_out(doc: &Document, span: Span) -> SpanOut {
+    let (line, column) = doc.line_col(span.start);
+    let (end_line, end_column) = doc.line_col(span.end);
+    SpanOut {
+        start: span.start,
+        end: span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+    }
+}
+
+/// The span's text, shortened to a readable excerpt at a character boundary.
+pub fn excerpt(doc: &Document, span: Span) -> String {
+    let s = doc.slice(span);
+    if s.len() <= EXCERPT_MAX {
+        return s.to_string();
+    }
+    let cut = crate::ingest::floor_char_boundary(s, EXCERPT_MAX);
+    format!("{}…", s[..cut].trim_end())
+}
+
+/// Resolves a knowledge-base fact into a citable source.
+pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
+    let (entry_idx, kind, detail, statement, provenance) = match fact {
+        Fact::Status { entry, index } => {
+            let s = &kb.entries()[entry as usize].status[index];
+            let statement = if s.note.get(lang).is_empty() {
+                format!("{}: {}", s.jurisdiction, s.status.as_str())
+            } else {
+                s.note.get(lang).to_string()
+            };
+            (
+                entry,
+                "status",
+                s.jurisdiction.clone(),
+                statement,
+                &s.provenance,
+            )
+        }
+        Fact::ApprovedUse { entry, index } => {
+            let u = &kb.entries()[entry as usize].approved_uses[index];
+            (
+                entry,
+                "approved_use",
+                u.condition.clone(),
+                u.indication.get(lang).to_string(),
+                &u.provenance,
+            )
+        }
+        Fact::PromotedUse { entry, index } => {
+            let p = &kb.entries()[entry as usize].promoted_for[index];
+            let statement = if p.note.get(lang).is_empty() {
+                format!("evidence for {}: {}", p.condition, p.evidence.as_str())
+            } else {
+                p.note.get(lang).to_string()
+            };
+            (
+                entry,
+                "promoted_for",
+                p.condition.clone(),
+                statement,
+                &p.provenance,
+            )
+        }
+        Fact::Harm { entry, index } => {
+            let h = &kb.entries()[entry as usize].harms[index];
+            (
+                entry,
+                "harm",
+                h.id.clone(),
+                h.description.get(lang).to_string(),
+                &h.provenance,
+            )
+        }
+    };
+    let entry = &kb.entries()[entry_idx as usize];
+    SourceOut {
+        id: format!("{}/{kind}/{detail}", entry.id),
+        entry: entry.id.clone(),
+        statement,
+        as_of: provenance.as_of.clone(),
+        verification: provenance.verification,
+        citations: provenance
+            .sources
+            .iter()
+            .filter_map(|id| kb.source(id))
+            .map(|s| Citation {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Verdict, Vec<usize>) {
+    let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
+    let (pos, con, fail) = (
+        count(Severity::Positive),
+        count(Severity::Concern),
+        count(Severity::Fail),
+    );
+    let ids = |s: Severity| {
+        findings
+            .iter()
+            .filter(|(_, f)| f.severity == s)
+            .map(|(i, _)| *i)
+            .collect::<Vec<_>>()
+    };
+    if fail > 0 {
+        return (Verdict::Fail, ids(Severity::Fail));
+    }
+    if q == Question::Language {
+        let hype: Vec<usize> = findings
+            .iter()
+            .filter(|(_, f)| f.code == "HC401")
+            .map(|(i, _)| *i)
+            .collect();
+        if hype.len() >= 3 && hype.len() > pos {
+            return (Verdict::Fail, hype);
+        }
+    }
+    if con > 0 && (pos == 0 || con > pos) {
+        return (Verdict::Concern, ids(Severity::Concern));
+    }
+    if pos > 0 {
+        return (Verdict::Pass, ids(Severity::Positive));
+    }
+    let has_material = match q {
+        Question::Evidence => !a.claims.is_empty(),
+        Question::Approval | Question::Risks => {
+            !a.interventions().is_empty() && !a.claims.is_empty()
+        }
+        Question::Language => !a.claims.is_empty(),
+        Question::Compliance => false,
+    };
+    if has_material {
+        (Verdict::Pass, Vec::new())
+    } else {
+        (Verdict::NotApplicable, Vec::new())
+    }
+}
+
+fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
+    let points: u32 = verdicts
+        .iter()
+        .map(|v| match v {
+            Verdict::Fail => 3,
+            Verdict::Concern => 1,
+            _ => 0,
+        })
+        .sum::<u32>()
+        + u32::from(compliance);
+    let (letter, key) = match points {
+        0 => ('A', "sober"),
+        1 => ('B', "mostly-sober"),
+        2..=3 => ('C', "mixed"),
+        4..=6 => ('D', "hype-leaning"),
+        _ => ('F', "hype"),
+    };
+    let max = 4 * 3 + 1;
+    Grade {
+        letter,
+        label: catalog.format(&format!("grade-{key}"), &[]),
+        score: 100 - points * 100 / max,
+        summary: catalog.format(&format!("grade-{key}-summary"), &[]),
+    }
+}
+
+pub fn build(
+    a: &Analysis,
+    findings: Vec<Finding>,
+    catalog: &Catalog,
+    format: InputFormat,
+    source_bytes: usize,
+    warnings: Vec<String>,
+) -> Report {
+    let doc = a.doc;
+    let lang = catalog.lang.as_str();
+    let name_of = |code: &str| {
+        REGISTRY
+            .iter()
+            .find(|c| c.code() == code)
+            .map_or("", |c| c.name())
+    };
+    let out: Vec<FindingOut> = findings
+        .iter()
+        .enumerate()
+        .map(|(n, f)| FindingOut {
+            id: format!("F{}", n + 1),
+            code: f.code,
+            name: name_of(f.code),
+            question: f.question,
+            severity: f.severity,
+            span: span_out(doc, f.span),
+            excerpt: excerpt(doc, f.span),
+            message: catalog.format(f.message, &f.args),
+            cues: f
+                .cues
+                .iter()
+                .map(|&i| {
+                    let m = &a.mentions[i];
+                    CueOut {
+                        kind: m.kind.as_str(),
+                        text: doc.slice(m.span).to_string(),
+                        start: m.span.start,
+                        end: m.span.end,
+                    }
+                })
+                .collect(),
+            context: f.context.clone(),
+            sources: f
+                .facts
+                .iter()
+                .map(|&fact| source_out(a.kb, fact, lang))
+                .collect(),
+        })
+        .collect();
+    let mut verdicts = Vec::new();
+    let mut question_out = |q: Question| {
+        let mine: Vec<(usize, &Finding)> = findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.question == q)
+            .collect();
+        let (verdict, decided) = verdict_for(q, &mine, a);
+        verdicts.push(verdict);
+        let count = |s: Severity| mine.iter().filter(|(_, f)| f.severity == s).count();
+        QuestionOut {
+            title: catalog.format(&format!("question-{}", q.as_str()), &[]),
+            verdict,
+            summary: catalog.format(
+                &format!(
+                    "summary-{}-{}",
+                    q.as_str(),
+                    verdict.as_str().replace('_', "-")
+                ),
+                &[],
+            ),
+            decided_by: decided.iter().map(|i| format!("F{}", i + 1)).collect(),
+            positives: count(Severity::Positive),
+            concerns: count(Severity::Concern),
+            fails: count(Severity::Fail),
+        }
+    };
+    let questions = Questions {
+        evidence: question_out(Question::Evidence),
+        approval: question_out(Question::Approval),
+        risks: question_out(Question::Risks),
+        language: question_out(Question::Language),
+    };
+    let compliance_ids: Vec<String> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.question == Question::Compliance)
+        .map(|(i, _)| format!("F{}", i + 1))
+        .collect();
+    let found = !compliance_ids.is_empty();
+    let compliance = Compliance {
+        found,
+        summary: catalog.format(
+            if found {
+                "compliance-found"
+            } else {
+                "compliance-none"
+            },
+            &[],
+        ),
+        findings: compliance_ids,
+    };
+    let kb = a.kb;
+    let claims = a
+        .claims
+        .iter()
+        .map(|c| ClaimOut {
+            span: span_out(doc, c.span),
+            excerpt: excerpt(doc, c.span),
+            kind: c.kind,
+            interventions: c
+                .interventions
+                .iter()
+                .map(|&e| a.entry(e).id.clone())
+                .collect(),
+            conditions: c
+                .conditions
+                .iter()
+                .map(|&e| a.entry(e).id.clone())
+                .collect(),
+            strength: c.strength,
+            hedged: c.hedged,
+            asserted: c.asserted,
+        })
+        .collect();
+    let interventions = a
+        .interventions()
+        .into_iter()
+        .map(|e| {
+            let entry = a.entry(e);
+            InterventionOut {
+                id: entry.id.clone(),
+                name: entry.display_name(lang).to_string(),
+                mentions: a.mentions.iter().filter(|m| m.entry == Some(e)).count(),
+                status: kb
+                    .lineage(&entry.id)
+                    .iter()
+                    .find(|x| !x.status.is_empty())
+                    .map(|x| {
+                        x.status
+                            .iter()
+                            .map(|s| StatusOut {
+                                jurisdiction: s.jurisdiction.clone(),
+                                status: s.status.as_str(),
+                                note: s.note.get(lang).to_string(),
+                                as_of: s.provenance.as_of.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "hypecheck",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        disclaimer: catalog.format("disclaimer", &[]),
+        input: InputInfo {
+            format,
+            source_bytes,
+            text_bytes: doc.text.len(),
+            span_basis: if format == InputFormat::Text {
+                "input"
+            } else {
+                "extracted_text"
+            },
+            warnings,
+        },
+        text_language: "en".into(),
+        report_language: lang.to_string(),
+        grade: grade(&verdicts, found, catalog),
+        questions,
+        compliance,
+        findings: out,
+        claims,
+        interventions,
+    }
+}

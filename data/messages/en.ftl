@@ -1,0 +1,94 @@
+# hypecheck messages, English. Every user-visible sentence lives here; ids are shared with de.ftl.
+
+disclaimer = For information only, not medical advice. hypecheck judges how a text argues, not whether a treatment works for you. For health questions, ask a doctor.
+
+## The four questions
+question-evidence = Evidence: controlled studies in humans, or animals, cells and anecdotes?
+question-approval = Approval: is this product approved for this use?
+question-risks = Risks: are they discussed openly?
+question-language = Language: cautious, or promising quick, safe miracles?
+question-compliance = Dosing, usage and sourcing information
+
+verdict-pass = pass
+verdict-concern = concern
+verdict-fail = fail
+verdict-not-applicable = not applicable
+
+summary-evidence-pass = The text says what kind of evidence stands behind its claims and names its limits.
+summary-evidence-concern = The evidence behind the claims is thin or not described: anecdotes, vague "studies show", or claims beyond what is known.
+summary-evidence-fail = Benefits for people are claimed on the strength of animal or cell studies, or "proven" stands with no human trial behind it.
+summary-evidence-not-applicable = The text makes no health claim whose evidence could be judged.
+summary-approval-pass = The text states the regulatory status correctly.
+summary-approval-concern = A product without approval for this use is promoted, and the text does not say so.
+summary-approval-fail = The text claims or suggests an approval that does not exist for this product or this use.
+summary-approval-not-applicable = The text names no treatment or product whose approval could be checked.
+summary-risks-pass = Risks are discussed openly.
+summary-risks-concern = Risks are missing or played down behind words like "natural" or "your body's own".
+summary-risks-fail = The text promises safety ("no side effects", "100% safe") that no treatment can promise.
+summary-risks-not-applicable = The text names no treatment whose risks could be discussed.
+summary-language-pass = The wording is cautious and names gaps.
+summary-language-concern = Some claims are stated more strongly than the evidence allows.
+summary-language-fail = The text uses hype: miracle words and absolute promises.
+summary-language-not-applicable = The text makes no claims whose wording could be judged.
+
+compliance-found = The text contains dosing, usage or sourcing information (doses, session plans, prices, calls to buy or book).
+compliance-none = No dosing, usage or sourcing information found.
+
+## Grades
+grade-sober = sober
+grade-sober-summary = The text handles evidence, approval, risks and language the way a careful reader would wish.
+grade-mostly-sober = mostly sober
+grade-mostly-sober-summary = Mostly careful, with one point to watch.
+grade-mixed = mixed
+grade-mixed-summary = Careful in parts, but with real shortcomings.
+grade-hype-leaning = hype-leaning
+grade-hype-leaning-summary = Claims lean on hype more than on evidence.
+grade-hype = hype
+grade-hype-summary = The text promises more than the evidence, the approvals and the risks allow.
+
+## Findings (one message per check; $cue is the matched text)
+hc101 = "{ $cue }" refers to animal or cell-culture research, yet the text presents the benefit as proven for people ("{ $claim }") and never says that human evidence is missing.
+hc102 = "{ $cue }" is claimed, but the text names no controlled study in humans.
+hc102-overstated = "{ $cue }" overstates what even a good trial shows; one trial supports "reduced", not "proven".
+hc102-vague = "{ $cue }" without saying which study: a claim of evidence that cannot be checked.
+hc103 = "{ $cue }": testimonials and anecdotes cannot show that a treatment works; placebo, natural recovery and selection explain them as well.
+hc104 = The text names a limit of the evidence ("{ $cue }").
+hc105 = The text cites a controlled study design ("{ $cue }").
+hc106 = The claim for { $intervention } in { $condition } goes beyond the evidence the knowledge base knows for this use (best evidence: { $level }).
+hc107 = Efficacy is claimed, but the text says nothing about the evidence behind it.
+hc201 = "{ $cue }": no approval exists for { $intervention }. The knowledge base records it as not approved.
+hc202 = { $intervention } is approved only for specific uses; { $condition } is not one of them.
+hc203 = "{ $cue }" sounds like approval but is not: registration, "compliance" or device clearance is no review of safety or efficacy.
+hc204 = { $intervention } is promoted, but the text never says that it has no approval for this use.
+hc205 = The text states the regulatory status ("{ $cue }").
+hc206 = { $intervention } is discussed for { $condition }, a use it is approved for.
+hc301 = "{ $cue }" promises safety. Every treatment has risks; for unregulated biological products harms are documented.
+hc302 = { $intervention } is promoted without any word on risks or side effects.
+hc303 = The text discusses risks ("{ $cue }").
+hc401 = "{ $cue }" is sensational language that promises more than evidence can deliver.
+hc402 = "{ $cue }" is an absolute promise; no treatment works for everyone, instantly and for good.
+hc403 = Efficacy is stated as direct cause and effect, without a hedge.
+hc404 = Cautious wording ("{ $cue }").
+hc501 = "{ $cue }" is dosing or usage information, which an informative text should not give.
+hc502 = "{ $cue }" is price or payment information.
+hc503 = "{ $cue }" is a call to buy, order or book.
+
+## Terminal views
+view-report-title = hypecheck report
+view-grade = Overall
+view-key-points = Key points
+view-what-you-can-do = What you can do
+view-do-approval = Ask whether the product is approved for exactly this use, and by whom (FDA, EMA); "registered" or "compliant" is not approval.
+view-do-evidence = Ask for the controlled human study behind each promise; results in mice or cells are not results in people.
+view-do-risks = Ask which side effects and complications have been reported, and what happens if something goes wrong.
+view-do-advice = Seek medical advice from a doctor you trust, not from a forum or a product page.
+view-findings = Findings
+view-sources = Sources
+view-claims = Claims
+view-cues = cues
+view-context = context
+view-as-of = as of
+view-no-findings = No findings.
+view-span-basis-extracted = Positions refer to the text extracted from the { $format } input.
+view-more-findings = … and { $count } more findings (use --view expert to see all).
+view-compliance = Dosing, usage and sourcing
