@@ -164,6 +164,10 @@ fn read_input(input: &str, max: usize) -> Result<Vec<u8>> {
             bail!("{input} is a directory, not a file");
         }
         let file = std::fs::File::open(path).with_context(|| format!("cannot open {input}"))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > max as u64 {
+            bail!("{input} has {size} bytes, more than the limit of {max} bytes (raise it with --max-bytes)");
+        }
         file.take(limit)
             .read_to_end(&mut buf)
             .with_context(|| format!("cannot read {input}"))?;

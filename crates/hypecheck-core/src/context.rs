@@ -162,7 +162,9 @@ pub fn apply(
                 CueKind::Negation => {
                     let end = clause_end(k);
                     for (j, t) in ms.iter().enumerate().skip(k + 1) {
+                        // A second negation starts its own scope ("no scarring and no infection").
                         if t.span.start >= end
+                            || t.kind == CueKind::Negation
                             || words_between(text, m.span.end, t.span.start) > NEGATION_WINDOW
                         {
                             break;
@@ -197,6 +199,15 @@ pub fn apply(
                     refutation.get_or_insert(i);
                 }
                 _ => {}
+            }
+        }
+        // A question asserts nothing: "Approved or not?", "Are there approved exosome therapies?"
+        if text[sentence.start..sentence.end]
+            .trim_end_matches(['"', '\'', ')', '\u{201D}'])
+            .ends_with('?')
+        {
+            for i in range.clone() {
+                ctx[i].set(Modifier::Hypothetical, None);
             }
         }
         if let Some(h) = hedge {

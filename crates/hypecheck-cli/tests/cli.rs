@@ -1,0 +1,216 @@
+//! The command line as a user runs it: exit codes, formats, colour, errors on bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn hypecheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> String {
+    root()
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let o = hypecheck(&[
+        "check",
+        &fixture("clinic-exosome-facial.html"),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema_version"], "1.0");
+    for q in ["evidence", "approval", "risks", "language"] {
+        let verdict = v["questions"][q]["verdict"].as_str().unwrap();
+        assert!(["pass", "concern", "fail", "not_applicable"].contains(&verdict));
+        assert!(v["questions"][q]["summary"].as_str().unwrap().len() > 10);
+    }
+    assert!(v["grade"]["letter"].is_string());
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        for key in [
+            "code", "question", "severity", "excerpt", "message", "sources",
+        ] {
+            assert!(!f[key].is_null(), "finding lacks {key}: {f}");
+        }
+        for key in ["start", "end", "line", "column"] {
+            assert!(f["span"][key].is_u64(), "span lacks {key}");
+        }
+    }
+    assert!(findings
+        .iter()
+        .any(|f| !f["sources"].as_array().unwrap().is_empty()));
+    assert_eq!(v["input"]["span_basis"], "extracted_text");
+}
+
+#[test]
+fn text_report_has_no_colour_in_a_pipe_and_says_it_is_not_advice() {
+    let o = hypecheck(&[
+        "check",
+        &root()
+            .join("examples/exosomes-article.txt")
+            .display()
+            .to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "colour escape codes in a pipe");
+    assert!(out.contains("not medical advice"));
+    assert!(out.contains("Key points") && out.contains("What you can do"));
+}
+
+#[test]
+fn expert_view_shows_cues_and_sources() {
+    let o = hypecheck(&[
+        "check",
+        &fixture("clinic-stem-cell-knee.html"),
+        "--view",
+        "expert",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("cues:"), "{out}");
+    assert!(out.contains("https://"), "{out}");
+}
+
+#[test]
+fn fail_on_sets_exit_code_one() {
+    let hype = fixture("clinic-exosome-facial.html");
+    assert_eq!(
+        hypecheck(&["check", &hype, "--fail-on", "fail"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let sober = root()
+        .join("examples/exosomes-article.txt")
+        .display()
+        .to_string();
+    assert_eq!(
+        hypecheck(&["check", &sober, "--fail-on", "fail"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_exit_two() {
+    let dir = std::env::temp_dir().join(format!("hypecheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "empty"),
+        (
+            "binary.bin",
+            vec![0x7f, b'E', b'L', b'F', 0, 0, 1],
+            "binary",
+        ),
+        ("latin1.txt", b"Exosomen f\xfcr alle".to_vec(), "UTF-8"),
+    ];
+    for (name, bytes, needle) in cases {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let o = hypecheck(&["check", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(stderr(&o).contains(needle), "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    // A 200 MB file is refused by size before it is read.
+    let big = dir.join("big.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let o = hypecheck(&["check", big.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--max-bytes"), "{}", stderr(&o));
+    let o = hypecheck(&["check", "/nonexistent/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot open"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(hypecheck(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        hypecheck(&["check", "x", "--view", "nope"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn reads_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["check", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Our FDA-approved exosomes cure arthritis.")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["questions"]["approval"]["verdict"], "fail");
+}
+
+#[test]
+fn kb_commands_list_show_and_validate() {
+    let o = hypecheck(&["kb", "list"]);
+    assert!(stdout(&o).contains("exosomes"));
+    let o = hypecheck(&["kb", "show", "ryoncil"]);
+    assert!(stdout(&o).contains("as of"), "{}", stdout(&o));
+    assert_eq!(hypecheck(&["kb", "show", "nope"]).status.code(), Some(2));
+    assert!(hypecheck(&["kb", "validate"]).status.success());
+
+    let dir = std::env::temp_dir().join(format!("hypecheck-kb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bad.toml"),
+        "[[entry]]\nid = \"x\"\nclass = \"intervention\"\nnames.en = [\"x\"]\nnames.de = [\"x\"]\n\n[[entry.status]]\njurisdiction = \"us_fda\"\nstatus = \"not_approved\"\nverification = \"verified\"\n",
+    )
+    .unwrap();
+    let o = hypecheck(&["kb", "validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.toml:7:") && err.contains("no source") && err.contains("as-of"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn rules_lists_every_check_code() {
+    let out = stdout(&hypecheck(&["rules"]));
+    for code in ["HC101", "HC201", "HC301", "HC401", "HC501"] {
+        assert!(out.contains(code), "{code}");
+    }
+}
