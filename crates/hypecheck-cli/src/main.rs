@@ -37,6 +37,16 @@ enum Command {
     },
     /// List the checks with their codes.
     Rules,
+    /// Print the text hypecheck analyses for an input (the visible text of HTML or Markdown);
+    /// spans in reports refer to this text.
+    Extract {
+        /// Input file, or - for standard input.
+        input: String,
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormatArg>,
+        #[arg(long, default_value_t = 16 * 1024 * 1024)]
+        max_bytes: usize,
+    },
 }
 
 #[derive(clap::Args)]
@@ -85,6 +95,16 @@ enum InputFormatArg {
     Html,
 }
 
+impl From<InputFormatArg> for InputFormat {
+    fn from(f: InputFormatArg) -> InputFormat {
+        match f {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Concern,
@@ -118,10 +138,7 @@ fn load_kb(dir: Option<&Path>) -> Result<KnowledgeBase> {
         Some(d) => hypecheck_kb::load_dir(d).map_err(|errs| {
             anyhow::anyhow!(
                 "invalid knowledge base:\n{}",
-                errs.iter()
-                    .map(|e| format!("  {e}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                errs.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
             )
         }),
     }
@@ -131,6 +148,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Kb { command, kb } => kb_command(command, kb.as_deref()),
+        Command::Extract {
+            input,
+            input_format,
+            max_bytes,
+        } => {
+            let bytes = read_input(&input, max_bytes)?;
+            let ingested = hypecheck_core::ingest::ingest(&bytes, input_format.map(InputFormat::from), max_bytes)
+                .with_context(|| format!("cannot read {input}"))?;
+            std::io::stdout().lock().write_all(ingested.text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for c in hypecheck_core::checks::REGISTRY {
@@ -199,11 +227,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     let bytes = read_input(&args.input, args.max_bytes)?;
     let options = Options {
-        input_format: args.input_format.map(|f| match f {
-            InputFormatArg::Text => InputFormat::Text,
-            InputFormatArg::Markdown => InputFormat::Markdown,
-            InputFormatArg::Html => InputFormat::Html,
-        }),
+        input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
     };
     let report = checker
@@ -216,8 +240,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Text => {
-            let color = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             for w in &report.input.warnings {
                 eprintln!("hypecheck: warning: {w}");
             }
@@ -232,11 +255,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             FailOn::Concern => matches!(q.verdict, Verdict::Fail | Verdict::Concern),
         }),
     };
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn kb_command(command: KbCommand, kb_dir: Option<&Path>) -> Result<ExitCode> {

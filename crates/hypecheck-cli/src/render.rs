@@ -100,11 +100,7 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
             st.bold(&q.title)
         );
         let _ = writeln!(o, "  {}", q.summary);
-        let mut mine: Vec<&FindingOut> = report
-            .findings
-            .iter()
-            .filter(|f| f.question == question)
-            .collect();
+        let mut mine: Vec<&FindingOut> = report.findings.iter().filter(|f| f.question == question).collect();
         // Problems first, then good practice; within a level, in text order.
         mine.sort_by_key(|f| std::cmp::Reverse(f.severity));
         let shown = if view == View::Expert {
@@ -119,10 +115,7 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
             let _ = writeln!(
                 o,
                 "  {}",
-                st.dim(&catalog.format(
-                    "view-more-findings",
-                    &[("count", (mine.len() - shown).to_string())]
-                ))
+                st.dim(&catalog.format("view-more-findings", &[("count", (mine.len() - shown).to_string())]))
             );
         }
         let _ = writeln!(o);
@@ -164,7 +157,7 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
                 "  {}:{} {:?} {} hedged={} asserted={} [{}] \"{}\"",
                 c.span.line,
                 c.span.column,
-                c.kind,
+                c.kinds,
                 c.strength.as_str(),
                 c.hedged,
                 c.asserted,
@@ -175,11 +168,7 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
         let _ = writeln!(o);
     }
 
-    let _ = writeln!(
-        o,
-        "{}",
-        st.bold(&catalog.format("view-what-you-can-do", &[]))
-    );
+    let _ = writeln!(o, "{}", st.bold(&catalog.format("view-what-you-can-do", &[])));
     for id in [
         "view-do-approval",
         "view-do-evidence",
@@ -206,26 +195,12 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
     let _ = writeln!(o, "      {}", f.message);
     if view == View::Expert {
         if !f.cues.is_empty() {
-            let cues: Vec<String> = f
-                .cues
-                .iter()
-                .map(|c| format!("{}={:?}", c.kind, c.text))
-                .collect();
-            let _ = writeln!(
-                o,
-                "      {}: {}",
-                catalog.format("view-cues", &[]),
-                cues.join(", ")
-            );
+            let cues: Vec<String> = f.cues.iter().map(|c| format!("{}={:?}", c.kind, c.text)).collect();
+            let _ = writeln!(o, "      {}: {}", catalog.format("view-cues", &[]), cues.join(", "));
         }
         if !f.context.is_empty() {
             let ctx: Vec<String> = f.context.iter().map(|m| m.as_str().to_string()).collect();
-            let _ = writeln!(
-                o,
-                "      {}: {}",
-                catalog.format("view-context", &[]),
-                ctx.join(", ")
-            );
+            let _ = writeln!(o, "      {}: {}", catalog.format("view-context", &[]), ctx.join(", "));
         }
         for s in &f.sources {
             let _ = writeln!(
@@ -264,11 +239,7 @@ pub fn kb_entry(kb: &KnowledgeBase, e: &Entry) -> String {
         for id in &p.sources {
             match kb.source(id) {
                 Some(s) => {
-                    let _ = writeln!(
-                        o,
-                        "      [{}] {} ({}) {}",
-                        s.id, s.title, s.publisher, s.url
-                    );
+                    let _ = writeln!(o, "      [{}] {} ({}) {}", s.id, s.title, s.publisher, s.url);
                 }
                 None => {
                     let _ = writeln!(o, "      [{id}]");
@@ -287,13 +258,7 @@ pub fn kb_entry(kb: &KnowledgeBase, e: &Entry) -> String {
     }
     let _ = writeln!(o, "  defined at {}:{}", e.file, e.line);
     for s in &e.status {
-        let _ = writeln!(
-            o,
-            "  status {}: {}  {}",
-            s.jurisdiction,
-            s.status.as_str(),
-            s.note.en
-        );
+        let _ = writeln!(o, "  status {}: {}  {}", s.jurisdiction, s.status.as_str(), s.note.en);
         cite(&mut o, &s.provenance);
     }
     for u in &e.approved_uses {

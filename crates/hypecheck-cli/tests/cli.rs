@@ -16,11 +16,7 @@ fn root() -> PathBuf {
 }
 
 fn fixture(name: &str) -> String {
-    root()
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
+    root().join("tests/fixtures").join(name).display().to_string()
 }
 
 fn stdout(o: &Output) -> String {
@@ -33,12 +29,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn json_report_has_the_documented_shape() {
-    let o = hypecheck(&[
-        "check",
-        &fixture("clinic-exosome-facial.html"),
-        "--format",
-        "json",
-    ]);
+    let o = hypecheck(&["check", &fixture("clinic-exosome-facial.html"), "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schema_version"], "1.0");
@@ -51,18 +42,14 @@ fn json_report_has_the_documented_shape() {
     let findings = v["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
     for f in findings {
-        for key in [
-            "code", "question", "severity", "excerpt", "message", "sources",
-        ] {
+        for key in ["code", "question", "severity", "excerpt", "message", "sources"] {
             assert!(!f[key].is_null(), "finding lacks {key}: {f}");
         }
         for key in ["start", "end", "line", "column"] {
             assert!(f["span"][key].is_u64(), "span lacks {key}");
         }
     }
-    assert!(findings
-        .iter()
-        .any(|f| !f["sources"].as_array().unwrap().is_empty()));
+    assert!(findings.iter().any(|f| !f["sources"].as_array().unwrap().is_empty()));
     assert_eq!(v["input"]["span_basis"], "extracted_text");
 }
 
@@ -70,10 +57,7 @@ fn json_report_has_the_documented_shape() {
 fn text_report_has_no_colour_in_a_pipe_and_says_it_is_not_advice() {
     let o = hypecheck(&[
         "check",
-        &root()
-            .join("examples/exosomes-article.txt")
-            .display()
-            .to_string(),
+        &root().join("examples/exosomes-article.txt").display().to_string(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -84,12 +68,7 @@ fn text_report_has_no_colour_in_a_pipe_and_says_it_is_not_advice() {
 
 #[test]
 fn expert_view_shows_cues_and_sources() {
-    let o = hypecheck(&[
-        "check",
-        &fixture("clinic-stem-cell-knee.html"),
-        "--view",
-        "expert",
-    ]);
+    let o = hypecheck(&["check", &fixture("clinic-stem-cell-knee.html"), "--view", "expert"]);
     let out = stdout(&o);
     assert!(out.contains("cues:"), "{out}");
     assert!(out.contains("https://"), "{out}");
@@ -98,20 +77,10 @@ fn expert_view_shows_cues_and_sources() {
 #[test]
 fn fail_on_sets_exit_code_one() {
     let hype = fixture("clinic-exosome-facial.html");
+    assert_eq!(hypecheck(&["check", &hype, "--fail-on", "fail"]).status.code(), Some(1));
+    let sober = root().join("examples/exosomes-article.txt").display().to_string();
     assert_eq!(
-        hypecheck(&["check", &hype, "--fail-on", "fail"])
-            .status
-            .code(),
-        Some(1)
-    );
-    let sober = root()
-        .join("examples/exosomes-article.txt")
-        .display()
-        .to_string();
-    assert_eq!(
-        hypecheck(&["check", &sober, "--fail-on", "fail"])
-            .status
-            .code(),
+        hypecheck(&["check", &sober, "--fail-on", "fail"]).status.code(),
         Some(0)
     );
 }
@@ -122,11 +91,7 @@ fn bad_input_gets_a_clear_message_and_exit_two() {
     std::fs::create_dir_all(&dir).unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", vec![], "empty"),
-        (
-            "binary.bin",
-            vec![0x7f, b'E', b'L', b'F', 0, 0, 1],
-            "binary",
-        ),
+        ("binary.bin", vec![0x7f, b'E', b'L', b'F', 0, 0, 1], "binary"),
         ("latin1.txt", b"Exosomen f\xfcr alle".to_vec(), "UTF-8"),
     ];
     for (name, bytes, needle) in cases {
@@ -139,10 +104,7 @@ fn bad_input_gets_a_clear_message_and_exit_two() {
     }
     // A 200 MB file is refused by size before it is read.
     let big = dir.join("big.txt");
-    std::fs::File::create(&big)
-        .unwrap()
-        .set_len(200 * 1024 * 1024)
-        .unwrap();
+    std::fs::File::create(&big).unwrap().set_len(200 * 1024 * 1024).unwrap();
     let o = hypecheck(&["check", big.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--max-bytes"), "{}", stderr(&o));
@@ -155,10 +117,7 @@ fn bad_input_gets_a_clear_message_and_exit_two() {
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(hypecheck(&["check"]).status.code(), Some(2));
-    assert_eq!(
-        hypecheck(&["check", "x", "--view", "nope"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(hypecheck(&["check", "x", "--view", "nope"]).status.code(), Some(2));
 }
 
 #[test]

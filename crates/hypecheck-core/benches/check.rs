@@ -8,15 +8,10 @@ fn corpus() -> Vec<Vec<u8>> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut docs: Vec<Vec<u8>> = Vec::new();
     for dir in ["tests/fixtures", "examples"] {
-        for entry in std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .filter_map(|e| e.ok())
-        {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap().filter_map(|e| e.ok()) {
             let p = entry.path();
-            if matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md" | "html")
-            ) && p.file_name().unwrap() != "README.md"
+            if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html"))
+                && p.file_name().unwrap() != "README.md"
             {
                 docs.push(std::fs::read(&p).unwrap());
             }
@@ -43,10 +38,7 @@ fn bench_check(c: &mut Criterion) {
         b.iter(|| {
             let mut findings = 0;
             for d in &docs {
-                findings += checker
-                    .check_bytes(d, &options)
-                    .map(|r| r.findings.len())
-                    .unwrap_or(0);
+                findings += checker.check_bytes(d, &options).map(|r| r.findings.len()).unwrap_or(0);
             }
             findings
         })

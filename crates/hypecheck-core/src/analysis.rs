@@ -22,6 +22,8 @@ pub struct Analysis<'a> {
     /// Mention index range of each sentence.
     pub by_sentence: Vec<Range<usize>>,
     pub claims: Vec<Claim>,
+    /// Interventions named anywhere in the text, each once, in order of first mention.
+    interventions: Vec<u32>,
 }
 
 impl<'a> Analysis<'a> {
@@ -30,6 +32,14 @@ impl<'a> Analysis<'a> {
         let by_sentence = group_by_sentence(doc, &mentions);
         let context = context::apply(doc, &mentions, &by_sentence);
         let claims = claims::extract(doc, &mentions, &context, &by_sentence);
+        let mut interventions: Vec<u32> = Vec::new();
+        for m in mentions.iter().filter(|m| m.kind == CueKind::Intervention) {
+            if let Some(e) = m.entry {
+                if !interventions.contains(&e) {
+                    interventions.push(e);
+                }
+            }
+        }
         Analysis {
             doc,
             kb,
@@ -37,6 +47,7 @@ impl<'a> Analysis<'a> {
             context,
             by_sentence,
             claims,
+            interventions,
         }
     }
 
@@ -69,16 +80,14 @@ impl<'a> Analysis<'a> {
     }
 
     /// Interventions named anywhere in the text, each once, in order of first mention.
-    pub fn interventions(&self) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        for (_, m, _) in self.cues(CueKind::Intervention) {
-            if let Some(e) = m.entry {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
-        }
-        out
+    pub fn interventions(&self) -> &[u32] {
+        &self.interventions
+    }
+
+    /// The claim made by sentence `s`, if any.
+    pub fn claim_in(&self, s: usize) -> Option<&Claim> {
+        let i = self.claims.partition_point(|c| c.sentence < s);
+        self.claims.get(i).filter(|c| c.sentence == s)
     }
 
     /// Mentions in sentence `s` with their index.
@@ -146,11 +155,7 @@ impl Checker {
     pub fn with_lexicon(kb: KnowledgeBase, lexicon: Lexicon) -> Result<Checker, SetupError> {
         let matcher = Matcher::new(&lexicon, &kb);
         let catalog = Catalog::embedded("en")?;
-        Ok(Checker {
-            kb,
-            matcher,
-            catalog,
-        })
+        Ok(Checker { kb, matcher, catalog })
     }
 
     pub fn kb(&self) -> &KnowledgeBase {

@@ -42,16 +42,39 @@ pub enum ClaimKind {
 pub struct Claim {
     pub sentence: usize,
     pub span: Span,
-    pub kind: ClaimKind,
+    /// What the sentence claims, most specific first (approval, safety, efficacy, evidence).
+    pub kinds: Vec<ClaimKind>,
+    /// The kinds the author asserts as their own.
+    #[serde(skip)]
+    pub asserted_kinds: Vec<ClaimKind>,
     /// Knowledge-base entry indices of the interventions the claim is about.
     pub interventions: Vec<u32>,
     pub conditions: Vec<u32>,
     pub strength: ClaimStrength,
     pub hedged: bool,
-    /// Stated by the author as their own (not reported, refuted or hypothetical).
+    /// Some kind is stated by the author as their own (not reported, refuted or hypothetical).
     pub asserted: bool,
     /// Whether the intervention was named in the sentence or carried over from nearby text.
     pub inherited_subject: bool,
+}
+
+impl ClaimKind {
+    /// The cues that make a sentence a claim of this kind.
+    pub fn deciding_cues(self) -> &'static [CueKind] {
+        match self {
+            ClaimKind::Approval => &[CueKind::ApprovalClaim, CueKind::PseudoApproval],
+            ClaimKind::Safety => &[CueKind::Reassurance],
+            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Absolute],
+            ClaimKind::Evidence => &[CueKind::ProvenClaim, CueKind::VagueEvidence],
+        }
+    }
+}
+
+impl Claim {
+    /// Whether the claim asserts `kind` as the author's own statement.
+    pub fn asserts(&self, kind: ClaimKind) -> bool {
+        self.asserted_kinds.contains(&kind)
+    }
 }
 
 /// The strength of one sentence from its cues (used for claims and for `eval claim-strength`).
@@ -115,23 +138,25 @@ pub fn extract(
             }
         }
         let has = |kinds: &[CueKind]| ms.iter().any(|m| kinds.contains(&m.kind));
-        let kind = if has(&[
+        let mut kinds: Vec<ClaimKind> = Vec::new();
+        if has(&[
             CueKind::ApprovalClaim,
             CueKind::PseudoApproval,
             CueKind::UnapprovedStatus,
         ]) {
-            Some(ClaimKind::Approval)
-        } else if has(&[CueKind::Reassurance]) {
-            Some(ClaimKind::Safety)
-        } else if has(&[CueKind::Causal, CueKind::Absolute])
-            && (!conditions.is_empty() || !interventions.is_empty() || has(&[CueKind::Hype]))
+            kinds.push(ClaimKind::Approval);
+        }
+        if has(&[CueKind::Reassurance]) {
+            kinds.push(ClaimKind::Safety);
+        }
+        if has(&[CueKind::Causal, CueKind::Absolute])
+            && (!conditions.is_empty() || !interventions.is_empty() || has(&[CueKind::Hype]) || !kinds.is_empty())
         {
-            Some(ClaimKind::Efficacy)
-        } else if has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]) {
-            Some(ClaimKind::Evidence)
-        } else {
-            None
-        };
+            kinds.push(ClaimKind::Efficacy);
+        }
+        if has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]) {
+            kinds.push(ClaimKind::Evidence);
+        }
         let mut inherited = false;
         if !interventions.is_empty() {
             last_subject = Some((interventions.clone(), si));
@@ -147,32 +172,31 @@ pub fn extract(
                 inherited = true;
             }
         }
-        let Some(kind) = kind else { continue };
-        if interventions.is_empty() {
+        if kinds.is_empty() || interventions.is_empty() {
             continue;
         }
         let (strength, hedged) = sentence_strength(ms, cs);
-        // A claim is asserted when its deciding cues are; one reported or refuted cue is not enough
-        // to distance a sentence that also asserts.
-        let deciding: &[CueKind] = match kind {
-            ClaimKind::Approval => &[CueKind::ApprovalClaim, CueKind::PseudoApproval],
-            ClaimKind::Safety => &[CueKind::Reassurance],
-            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Absolute],
-            ClaimKind::Evidence => &[CueKind::ProvenClaim, CueKind::VagueEvidence],
-        };
-        let asserted = ms
+        // A claim of a kind is asserted when one of its deciding cues is; a reported or refuted cue
+        // elsewhere in the sentence does not distance what the sentence also asserts.
+        let asserted_kinds: Vec<ClaimKind> = kinds
             .iter()
-            .zip(cs)
-            .any(|(m, c)| deciding.contains(&m.kind) && c.asserted());
+            .copied()
+            .filter(|k| {
+                ms.iter()
+                    .zip(cs)
+                    .any(|(m, c)| k.deciding_cues().contains(&m.kind) && c.asserted())
+            })
+            .collect();
         claims.push(Claim {
             sentence: si,
             span: doc.sentences[si].span,
-            kind,
+            asserted: !asserted_kinds.is_empty(),
+            kinds,
+            asserted_kinds,
             interventions,
             conditions,
             strength,
             hedged,
-            asserted,
             inherited_subject: inherited,
         });
     }

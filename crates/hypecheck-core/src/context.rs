@@ -81,9 +81,7 @@ impl Context {
 
     /// The author distances themselves from the cue (reports it, refutes it, or supposes it).
     pub fn distanced(&self) -> bool {
-        self.has(Modifier::Reported)
-            || self.has(Modifier::Refuted)
-            || self.has(Modifier::Hypothetical)
+        self.has(Modifier::Reported) || self.has(Modifier::Refuted) || self.has(Modifier::Hypothetical)
     }
 
     pub fn modifiers(&self) -> impl Iterator<Item = Modifier> + '_ {
@@ -97,8 +95,11 @@ impl Context {
     }
 }
 
+/// The longest quotation read as scare quotes rather than speech.
+const SCARE_QUOTE_WORDS: usize = 5;
+
 /// How many words a negation reaches forward.
-const NEGATION_WINDOW: usize = 5;
+const NEGATION_WINDOW: usize = 8;
 
 pub fn is_trigger(kind: CueKind) -> bool {
     matches!(
@@ -113,11 +114,7 @@ pub fn is_trigger(kind: CueKind) -> bool {
 }
 
 /// Computes the context of every mention. `by_sentence[i]` is the mention index range of sentence i.
-pub fn apply(
-    doc: &Document,
-    mentions: &[Mention],
-    by_sentence: &[std::ops::Range<usize>],
-) -> Vec<Context> {
+pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Range<usize>]) -> Vec<Context> {
     let mut ctx = vec![Context::default(); mentions.len()];
     let text = doc.text.as_str();
     let mut prev_refutable: Option<std::ops::Range<usize>> = None;
@@ -127,8 +124,13 @@ pub fn apply(
         let ms = &mentions[range.clone()];
         let base = range.start;
         for (k, m) in ms.iter().enumerate() {
-            if quotes.iter().any(|q| q.contains(m.span)) {
+            if let Some(q) = quotes.iter().find(|q| q.contains(m.span)) {
                 ctx[base + k].set(Modifier::Quoted, None);
+                // Scare quotes around a short phrase ("natural", "FDA-registered lab") keep the
+                // author at a distance from it.
+                if words_between(text, q.start, q.end) <= SCARE_QUOTE_WORDS {
+                    ctx[base + k].set(Modifier::Reported, None);
+                }
             }
         }
         // Clause boundaries: terminators and semicolons/colons split a sentence.
@@ -139,9 +141,7 @@ pub fn apply(
                 .find(|m| m.kind == CueKind::Terminator)
                 .map_or(sentence.end, |m| m.span.start);
             let start = ms[from].span.end;
-            text[start..limit]
-                .find([';', ':'])
-                .map_or(limit, |p| start + p)
+            text[start..limit].find([';', ':']).map_or(limit, |p| start + p)
         };
         let clause_start = |upto: usize| -> usize {
             let limit = ms[..upto]
@@ -150,9 +150,7 @@ pub fn apply(
                 .find(|m| m.kind == CueKind::Terminator)
                 .map_or(sentence.start, |m| m.span.end);
             let end = ms[upto].span.start;
-            text[limit..end]
-                .rfind([';', ':'])
-                .map_or(limit, |p| limit + p + 1)
+            text[limit..end].rfind([';', ':']).map_or(limit, |p| limit + p + 1)
         };
         let mut hedge: Option<usize> = None;
         let mut refutation: Option<usize> = None;
@@ -265,13 +263,8 @@ fn quote_ranges(text: &str, sentence: Span) -> Vec<Span> {
     for (i, c) in s.char_indices() {
         let abs = sentence.start + i;
         match (c, open) {
-            ('"', None) | ('\u{201C}', None) | ('\u{201E}', None) | ('\u{00AB}', None) => {
-                open = Some(abs)
-            }
-            ('"', Some(o))
-            | ('\u{201D}', Some(o))
-            | ('\u{201C}', Some(o))
-            | ('\u{00BB}', Some(o)) => {
+            ('"', None) | ('\u{201C}', None) | ('\u{201E}', None) | ('\u{00AB}', None) => open = Some(abs),
+            ('"', Some(o)) | ('\u{201D}', Some(o)) | ('\u{201C}', Some(o)) | ('\u{00BB}', Some(o)) => {
                 out.push(Span::new(o, abs + c.len_utf8()));
                 open = None;
             }

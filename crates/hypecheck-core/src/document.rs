@@ -38,10 +38,9 @@ pub struct Document {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "al", "fig", "approx", "no", "st",
-    "inc", "ltd", "co", "jr", "sr", "ph.d", "u.s", "u.k", "e.u", "z.b", "d.h", "bzw", "ca", "ggf",
-    "vgl", "nr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "ref", "vol", "p", "pp", "mg", "ml",
+    "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "al", "fig", "approx", "no", "st", "inc", "ltd", "co",
+    "jr", "sr", "ph.d", "u.s", "u.k", "e.u", "z.b", "d.h", "bzw", "ca", "ggf", "vgl", "nr", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "vol", "p", "pp", "mg", "ml",
 ];
 
 impl Document {
@@ -60,10 +59,7 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
+        let col = self.text[start..offset.min(self.text.len())].chars().count() + 1;
         (line + 1, col)
     }
 
@@ -115,11 +111,7 @@ fn split_line(bytes: &[u8], start: usize, end: usize, block: usize, out: &mut Ve
                 j += 1;
             }
             // Typographic closing quotes (U+2019, U+201D) are three bytes.
-            while j + 3 <= end
-                && bytes[j] == 0xE2
-                && bytes[j + 1] == 0x80
-                && matches!(bytes[j + 2], 0x99 | 0x9D)
-            {
+            while j + 3 <= end && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && matches!(bytes[j + 2], 0x99 | 0x9D) {
                 j += 3;
             }
             if j < end && bytes[j].is_ascii_whitespace() {
@@ -127,9 +119,7 @@ fn split_line(bytes: &[u8], start: usize, end: usize, block: usize, out: &mut Ve
                 while k < end && bytes[k].is_ascii_whitespace() {
                     k += 1;
                 }
-                if k < end
-                    && starts_sentence(bytes, k)
-                    && !(b == b'.' && ends_with_abbreviation(bytes, sent_start, i))
+                if k < end && starts_sentence(bytes, k) && !(b == b'.' && ends_with_abbreviation(bytes, sent_start, i))
                 {
                     push_trimmed(bytes, sent_start, j, block, out);
                     sent_start = k;
@@ -164,9 +154,7 @@ fn ends_with_abbreviation(bytes: &[u8], sent_start: usize, dot: usize) -> bool {
         return true; // an initial: "J. Smith"
     }
     let lower: Vec<u8> = word.iter().map(|b| b.to_ascii_lowercase()).collect();
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.as_bytes() == lower.as_slice())
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower.as_slice())
 }
 
 fn push_trimmed(bytes: &[u8], mut s: usize, mut e: usize, block: usize, out: &mut Vec<Sentence>) {
@@ -190,18 +178,13 @@ mod tests {
 
     fn sentences(t: &str) -> Vec<&str> {
         let d = Document::new(t.to_string());
-        d.sentences
-            .iter()
-            .map(|s| &t[s.span.start..s.span.end])
-            .collect()
+        d.sentences.iter().map(|s| &t[s.span.start..s.span.end]).collect()
     }
 
     #[test]
     fn splits_on_terminal_punctuation_and_lines() {
         assert_eq!(
-            sentences(
-                "Exosomes are vesicles. They carry RNA! Do they heal?\n- No downtime\nKey points"
-            ),
+            sentences("Exosomes are vesicles. They carry RNA! Do they heal?\n- No downtime\nKey points"),
             vec![
                 "Exosomes are vesicles.",
                 "They carry RNA!",
@@ -215,9 +198,7 @@ mod tests {
     #[test]
     fn does_not_split_after_abbreviations_initials_or_decimals() {
         assert_eq!(
-            sentences(
-                "Cells, e.g. MSCs, were used by Dr. Smith and J. Doe. Dose was 2.5 ml per vial."
-            ),
+            sentences("Cells, e.g. MSCs, were used by Dr. Smith and J. Doe. Dose was 2.5 ml per vial."),
             vec![
                 "Cells, e.g. MSCs, were used by Dr. Smith and J. Doe.",
                 "Dose was 2.5 ml per vial."

@@ -29,16 +29,9 @@ impl Catalog {
             lang: lang.to_string(),
             message,
         };
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
-            err(format!(
-                "{} syntax errors, first: {:?}",
-                errors.len(),
-                errors.first()
-            ))
-        })?;
-        let langid: LanguageIdentifier = lang
-            .parse()
-            .map_err(|e| err(format!("bad language id: {e}")))?;
+        let resource = FluentResource::try_new(source.to_string())
+            .map_err(|(_, errors)| err(format!("{} syntax errors, first: {:?}", errors.len(), errors.first())))?;
+        let langid: LanguageIdentifier = lang.parse().map_err(|e| err(format!("bad language id: {e}")))?;
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Isolation marks around arguments would end up in terminal and JSON output.
         bundle.set_use_isolating(false);
@@ -93,8 +86,7 @@ impl Catalog {
             .filter_map(|l| {
                 let (id, _) = l.split_once(" =")?;
                 let id = id.trim_end();
-                (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-                    .then(|| id.to_string())
+                (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then(|| id.to_string())
             })
             .collect()
     }

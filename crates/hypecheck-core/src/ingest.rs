@@ -51,11 +51,7 @@ pub struct Ingested {
 }
 
 /// Turns raw input into analysable text. `format` forces a format; `None` detects it.
-pub fn ingest(
-    bytes: &[u8],
-    format: Option<InputFormat>,
-    max_bytes: usize,
-) -> Result<Ingested, InputError> {
+pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Result<Ingested, InputError> {
     if bytes.len() > max_bytes {
         return Err(InputError::TooLarge {
             size: bytes.len(),
@@ -107,11 +103,9 @@ pub fn detect_format(raw: &str) -> InputFormat {
     let lower = head.trim_start().to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
-        || [
-            "<body", "<p>", "<p ", "<div", "<article", "<main", "<h1", "<head",
-        ]
-        .iter()
-        .any(|t| lower.contains(t))
+        || ["<body", "<p>", "<p ", "<div", "<article", "<main", "<h1", "<head"]
+            .iter()
+            .any(|t| lower.contains(t))
     {
         return InputFormat::Html;
     }
@@ -154,9 +148,7 @@ fn markdown_text(raw: &str) -> String {
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("- "),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
-                out.push_str("\n\n")
-            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => out.push_str("\n\n"),
             Event::End(TagEnd::Item) => out.push('\n'),
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => out.push('\n'),
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -179,9 +171,8 @@ fn markdown_text(raw: &str) -> String {
 
 /// Elements whose content is never article text.
 const SKIPPED_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg",
-    "iframe", "select", "option", "head", "title", "menu", "dialog", "canvas", "object", "video",
-    "audio", "input", "textarea",
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg", "iframe", "select",
+    "option", "head", "title", "menu", "dialog", "canvas", "object", "video", "audio", "input", "textarea",
 ];
 
 /// Class or id fragments that mark boilerplate (cookie banners, menus, share bars).
@@ -250,9 +241,7 @@ fn html_text(raw: &str, warnings: &mut Vec<String>) -> String {
         .unwrap_or_else(|| doc.root_element());
     let mut out = String::with_capacity(raw.len() / 2);
     walk(root, &mut out);
-    warnings.push(
-        "spans refer to the visible text extracted from the HTML, not to the HTML source".into(),
-    );
+    warnings.push("spans refer to the visible text extracted from the HTML, not to the HTML source".into());
     tidy(&out)
 }
 
@@ -390,10 +379,7 @@ mod tests {
         let md = "# Serum\n\nOur **exosome** serum [heals scars](https://x.test).\n\n- Buy now\n";
         let out = ingest(md.as_bytes(), None, MAX).unwrap();
         assert_eq!(out.format, InputFormat::Markdown);
-        assert_eq!(
-            out.text,
-            "Serum\n\nOur exosome serum heals scars.\n\n- Buy now\n"
-        );
+        assert_eq!(out.text, "Serum\n\nOur exosome serum heals scars.\n\n- Buy now\n");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum CueKind {
     Reported,
     Refutation,
     Terminator,
+    /// Look-alike phrases ("intended to treat") matched only so that they are not read as cues.
+    Neutral,
     // Compliance
     Dose,
     Usage,
@@ -81,6 +83,7 @@ impl CueKind {
             CueKind::Reported => "reported",
             CueKind::Refutation => "refutation",
             CueKind::Terminator => "terminator",
+            CueKind::Neutral => "neutral",
             CueKind::Dose => "dose",
             CueKind::Usage => "usage",
             CueKind::Price => "price",
@@ -148,11 +151,7 @@ impl Lexicon {
                         message: "interventions and conditions come from the knowledge base, not lexicons".into(),
                     });
                 }
-                if let Some(p) = c
-                    .patterns
-                    .iter()
-                    .find(|p| p.trim().is_empty() || p.trim() == "*")
-                {
+                if let Some(p) = c.patterns.iter().find(|p| p.trim().is_empty() || p.trim() == "*") {
                     return Err(LexiconError {
                         file: file.to_string(),
                         message: format!("empty pattern {p:?} in a {} cue", c.kind.as_str()),
@@ -213,10 +212,7 @@ impl Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut add = |pattern: &str,
-                       pi: PatternInfo,
-                       patterns: &mut Vec<String>,
-                       info: &mut Vec<PatternInfo>| {
+        let mut add = |pattern: &str, pi: PatternInfo, patterns: &mut Vec<String>, info: &mut Vec<PatternInfo>| {
             let (body, prefix) = match pattern.strip_suffix('*') {
                 Some(b) => (b.trim(), true),
                 None => (pattern.trim(), false),
@@ -229,10 +225,7 @@ impl Matcher {
                 // First definition wins: knowledge-base names come first, then lexicon files in order.
                 if seen.insert(v.to_lowercase()) {
                     patterns.push(v);
-                    info.push(PatternInfo {
-                        prefix,
-                        ..pi.clone()
-                    });
+                    info.push(PatternInfo { prefix, ..pi.clone() });
                 }
             }
         };
@@ -304,8 +297,8 @@ impl Matcher {
         let first_is_word = is_word_char(text[start..].chars().next()?);
         let prev = text[..start].chars().next_back();
         if first_is_word && prev.is_some_and(is_word_char) {
-            let glued_to_number = info.requires == Some(Requirement::NumberBefore)
-                && prev.is_some_and(|c| c.is_ascii_digit());
+            let glued_to_number =
+                info.requires == Some(Requirement::NumberBefore) && prev.is_some_and(|c| c.is_ascii_digit());
             if !glued_to_number {
                 return None;
             }
@@ -385,10 +378,7 @@ kind = "risk"
 patterns = ["side effects"]"#,
         );
         assert_eq!(
-            found(
-                &m,
-                "No side effects. Notable: side effects are not rare; knot."
-            ),
+            found(&m, "No side effects. Notable: side effects are not rare; knot."),
             vec![
                 ("No side effects".into(), "reassurance"),
                 ("side effects".into(), "risk"),
@@ -400,10 +390,7 @@ patterns = ["side effects"]"#,
     #[test]
     fn rejected_match_does_not_hide_a_later_one() {
         let m = matcher("[[cue]]\nkind = \"preclinical\"\npatterns = [\"in mice\", \"mice\"]");
-        assert_eq!(
-            found(&m, "within mice"),
-            vec![("mice".into(), "preclinical")]
-        );
+        assert_eq!(found(&m, "within mice"), vec![("mice".into(), "preclinical")]);
     }
 
     #[test]
@@ -430,10 +417,7 @@ patterns = ["side effects"]"#,
             "[[cue]]\nkind = \"dose\"\nrequires = \"number_before\"\npatterns = [\"billion\", \"mcg\"]\n[[cue]]\nkind = \"currency\"\nrequires = \"number_after\"\npatterns = [\"$\"]",
         );
         assert_eq!(
-            found(
-                &m,
-                "10 billion exosomes, 250mcg, a billion hopes, $ signs, $4,900"
-            ),
+            found(&m, "10 billion exosomes, 250mcg, a billion hopes, $ signs, $4,900"),
             vec![
                 ("billion".into(), "dose"),
                 ("mcg".into(), "dose"),

@@ -5,9 +5,10 @@
 //! - `fail` when any finding of the question has severity `fail`;
 //! - `not_applicable` when the text gives the question nothing to judge (no findings, and for
 //!   approval and risks no intervention named, for evidence no claim);
-//! - `concern` when concerns outnumber positive findings, or there are concerns and no positives;
+//! - `concern` when a decisive concern is present (see [`DECISIVE`]), or concerns outnumber the
+//!   positive findings, or there are concerns and no positives;
 //! - `pass` otherwise.
-//! Language also fails when three or more hype terms stand against fewer cautious sentences.
+//! Language also fails when the text's own words include three or more hype terms or promises.
 
 use hypecheck_kb::{KnowledgeBase, Verification};
 use serde::Serialize;
@@ -181,7 +182,7 @@ pub struct FindingOut {
 pub struct ClaimOut {
     pub span: SpanOut,
     pub excerpt: String,
-    pub kind: ClaimKind,
+    pub kinds: Vec<ClaimKind>,
     pub interventions: Vec<String>,
     pub conditions: Vec<String>,
     pub strength: ClaimStrength,
@@ -240,13 +241,7 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
             } else {
                 s.note.get(lang).to_string()
             };
-            (
-                entry,
-                "status",
-                s.jurisdiction.clone(),
-                statement,
-                &s.provenance,
-            )
+            (entry, "status", s.jurisdiction.clone(), statement, &s.provenance)
         }
         Fact::ApprovedUse { entry, index } => {
             let u = &kb.entries()[entry as usize].approved_uses[index];
@@ -265,13 +260,7 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
             } else {
                 p.note.get(lang).to_string()
             };
-            (
-                entry,
-                "promoted_for",
-                p.condition.clone(),
-                statement,
-                &p.provenance,
-            )
+            (entry, "promoted_for", p.condition.clone(), statement, &p.provenance)
         }
         Fact::Harm { entry, index } => {
             let h = &kb.entries()[entry as usize].harms[index];
@@ -306,6 +295,10 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
     }
 }
 
+/// Concerns that good practice elsewhere in the text cannot outweigh: pseudo-approval and silence
+/// on status, safety reassurance and missing risks, hype and absolute promises.
+const DECISIVE: &[&str] = &["HC203", "HC204", "HC301", "HC302", "HC401", "HC402"];
+
 fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Verdict, Vec<usize>) {
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
     let (pos, con, fail) = (
@@ -326,12 +319,20 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Ve
     if q == Question::Language {
         let hype: Vec<usize> = findings
             .iter()
-            .filter(|(_, f)| f.code == "HC401")
+            .filter(|(_, f)| f.code == "HC401" || f.code == "HC402")
             .map(|(i, _)| *i)
             .collect();
-        if hype.len() >= 3 && hype.len() > pos {
+        if hype.len() >= 3 {
             return (Verdict::Fail, hype);
         }
+    }
+    let decisive: Vec<usize> = findings
+        .iter()
+        .filter(|(_, f)| f.severity == Severity::Concern && DECISIVE.contains(&f.code))
+        .map(|(i, _)| *i)
+        .collect();
+    if !decisive.is_empty() {
+        return (Verdict::Concern, decisive);
     }
     if con > 0 && (pos == 0 || con > pos) {
         return (Verdict::Concern, ids(Severity::Concern));
@@ -341,10 +342,9 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Ve
     }
     let has_material = match q {
         Question::Evidence => !a.claims.is_empty(),
-        Question::Approval | Question::Risks => {
-            !a.interventions().is_empty() && !a.claims.is_empty()
-        }
-        Question::Language => !a.claims.is_empty(),
+        Question::Approval | Question::Risks => !a.interventions().is_empty() && !a.claims.is_empty(),
+        // Every text has wording to judge; sober wording without claims passes.
+        Question::Language => !a.doc.sentences.is_empty(),
         Question::Compliance => false,
     };
     if has_material {
@@ -390,12 +390,7 @@ pub fn build(
 ) -> Report {
     let doc = a.doc;
     let lang = catalog.lang.as_str();
-    let name_of = |code: &str| {
-        REGISTRY
-            .iter()
-            .find(|c| c.code() == code)
-            .map_or("", |c| c.name())
-    };
+    let name_of = |code: &str| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
     let out: Vec<FindingOut> = findings
         .iter()
         .enumerate()
@@ -422,20 +417,12 @@ pub fn build(
                 })
                 .collect(),
             context: f.context.clone(),
-            sources: f
-                .facts
-                .iter()
-                .map(|&fact| source_out(a.kb, fact, lang))
-                .collect(),
+            sources: f.facts.iter().map(|&fact| source_out(a.kb, fact, lang)).collect(),
         })
         .collect();
     let mut verdicts = Vec::new();
     let mut question_out = |q: Question| {
-        let mine: Vec<(usize, &Finding)> = findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.question == q)
-            .collect();
+        let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
         let (verdict, decided) = verdict_for(q, &mine, a);
         verdicts.push(verdict);
         let count = |s: Severity| mine.iter().filter(|(_, f)| f.severity == s).count();
@@ -443,11 +430,7 @@ pub fn build(
             title: catalog.format(&format!("question-{}", q.as_str()), &[]),
             verdict,
             summary: catalog.format(
-                &format!(
-                    "summary-{}-{}",
-                    q.as_str(),
-                    verdict.as_str().replace('_', "-")
-                ),
+                &format!("summary-{}-{}", q.as_str(), verdict.as_str().replace('_', "-")),
                 &[],
             ),
             decided_by: decided.iter().map(|i| format!("F{}", i + 1)).collect(),
@@ -471,14 +454,7 @@ pub fn build(
     let found = !compliance_ids.is_empty();
     let compliance = Compliance {
         found,
-        summary: catalog.format(
-            if found {
-                "compliance-found"
-            } else {
-                "compliance-none"
-            },
-            &[],
-        ),
+        summary: catalog.format(if found { "compliance-found" } else { "compliance-none" }, &[]),
         findings: compliance_ids,
     };
     let kb = a.kb;
@@ -488,17 +464,9 @@ pub fn build(
         .map(|c| ClaimOut {
             span: span_out(doc, c.span),
             excerpt: excerpt(doc, c.span),
-            kind: c.kind,
-            interventions: c
-                .interventions
-                .iter()
-                .map(|&e| a.entry(e).id.clone())
-                .collect(),
-            conditions: c
-                .conditions
-                .iter()
-                .map(|&e| a.entry(e).id.clone())
-                .collect(),
+            kinds: c.kinds.clone(),
+            interventions: c.interventions.iter().map(|&e| a.entry(e).id.clone()).collect(),
+            conditions: c.conditions.iter().map(|&e| a.entry(e).id.clone()).collect(),
             strength: c.strength,
             hedged: c.hedged,
             asserted: c.asserted,
@@ -506,8 +474,8 @@ pub fn build(
         .collect();
     let interventions = a
         .interventions()
-        .into_iter()
-        .map(|e| {
+        .iter()
+        .map(|&e| {
             let entry = a.entry(e);
             InterventionOut {
                 id: entry.id.clone(),

@@ -39,37 +39,21 @@ struct ExpectedVerdicts {
 #[test]
 fn fixtures_get_the_verdicts_a_careful_reader_gives() {
     let dir = root().join("tests/fixtures");
-    let expected: Expected =
-        toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
+    let expected: Expected = toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
     assert!(expected.fixture.len() >= 8);
     let mut mismatches = Vec::new();
     for (name, want) in &expected.fixture {
         let report = check_file(&dir.join(name));
         let q = &report.questions;
         let got = [
-            (
-                "evidence",
-                q.evidence.verdict.as_str(),
-                want.evidence.as_str(),
-            ),
-            (
-                "approval",
-                q.approval.verdict.as_str(),
-                want.approval.as_str(),
-            ),
+            ("evidence", q.evidence.verdict.as_str(), want.evidence.as_str()),
+            ("approval", q.approval.verdict.as_str(), want.approval.as_str()),
             ("risks", q.risks.verdict.as_str(), want.risks.as_str()),
-            (
-                "language",
-                q.language.verdict.as_str(),
-                want.language.as_str(),
-            ),
+            ("language", q.language.verdict.as_str(), want.language.as_str()),
         ];
         for (question, got, want_v) in got {
             if got != want_v {
-                mismatches.push(format!(
-                    "{name}: {question} = {got}, expected {want_v} ({})",
-                    want.why
-                ));
+                mismatches.push(format!("{name}: {question} = {got}, expected {want_v} ({})", want.why));
             }
         }
         if report.compliance.found != want.compliance {
@@ -111,12 +95,7 @@ fn origin_article_is_judged_sober() {
     let report = check_file(&root().join("examples/exosomes-article.txt"));
     let q = &report.questions;
     for (name, v) in report.questions.iter() {
-        assert_ne!(
-            v.verdict.as_str(),
-            "fail",
-            "{name:?} failed: {:#?}",
-            report.findings
-        );
+        assert_ne!(v.verdict.as_str(), "fail", "{name:?} failed: {:#?}", report.findings);
     }
     assert_eq!(q.approval.verdict.as_str(), "pass");
     assert_eq!(q.risks.verdict.as_str(), "pass");
@@ -137,8 +116,7 @@ fn every_finding_span_is_exact_and_sources_are_cited() {
     let dir = root().join("tests/fixtures");
     for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
         let path = entry.path();
-        if path.extension().is_none_or(|e| e == "toml") || path.file_name().unwrap() == "README.md"
-        {
+        if path.extension().is_none_or(|e| e == "toml") || path.file_name().unwrap() == "README.md" {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();

@@ -61,10 +61,7 @@ fn health_text() -> impl Strategy<Value = String> {
 
 fn assert_spans_valid(text: &str, report: &hypecheck_core::Report) {
     for f in &report.findings {
-        assert!(
-            f.span.start <= f.span.end && f.span.end <= text.len(),
-            "{f:?}"
-        );
+        assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{f:?}");
         assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         for c in &f.cues {
             assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));

@@ -42,8 +42,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<ValidationError>> {
     }
     let mut files = Vec::new();
     for p in &paths {
-        let text =
-            std::fs::read_to_string(p).map_err(|e| io_error(format!("{}: {e}", p.display())))?;
+        let text = std::fs::read_to_string(p).map_err(|e| io_error(format!("{}: {e}", p.display())))?;
         files.push((p.display().to_string(), text));
     }
     KnowledgeBase::from_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -53,16 +52,10 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<ValidationError>> {
 mod tests {
     #[test]
     fn embedded_knowledge_base_is_valid() {
-        if let Err(errors) =
-            crate::KnowledgeBase::from_files(crate::embedded::EMBEDDED.iter().copied())
-        {
+        if let Err(errors) = crate::KnowledgeBase::from_files(crate::embedded::EMBEDDED.iter().copied()) {
             panic!(
                 "{}",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
             );
         }
     }

@@ -156,11 +156,7 @@ pub struct KnowledgeBase {
 /// Turns a byte offset into a 1-based line number.
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -174,10 +170,7 @@ fn is_iso_date(s: &str) -> bool {
 }
 
 fn localized(raw: RawLocalized) -> Localized {
-    Localized {
-        en: raw.en,
-        de: raw.de,
-    }
+    Localized { en: raw.en, de: raw.de }
 }
 
 struct Validator<'a> {
@@ -198,18 +191,12 @@ impl Validator<'_> {
     /// Checks that a fact names a source and a date; `what` says which fact for the message.
     fn provenance(&mut self, raw: RawProvenance, offset: usize, what: &str) -> Provenance {
         if raw.sources.is_empty() {
-            self.error(
-                offset,
-                format!("{what} has no source (add `sources = [\"...\"]`)"),
-            );
+            self.error(offset, format!("{what} has no source (add `sources = [\"...\"]`)"));
         }
         let as_of = match raw.as_of {
             Some(d) if is_iso_date(&d) => d,
             Some(d) => {
-                self.error(
-                    offset,
-                    format!("{what} has as_of = {d:?}, expected YYYY-MM-DD"),
-                );
+                self.error(offset, format!("{what} has as_of = {d:?}, expected YYYY-MM-DD"));
                 d
             }
             None => {
@@ -303,26 +290,19 @@ impl KnowledgeBase {
                     continue;
                 }
                 if e.names.en.is_empty() {
-                    v.error(
-                        entry_offset,
-                        format!("entry {id:?} has no English name (names.en)"),
-                    );
+                    v.error(entry_offset, format!("entry {id:?} has no English name (names.en)"));
                 }
                 if e.names.de.is_empty() {
-                    v.error(
-                        entry_offset,
-                        format!("entry {id:?} has no German name (names.de)"),
-                    );
+                    v.error(entry_offset, format!("entry {id:?} has no German name (names.de)"));
                 }
-                let refer =
-                    |list: &mut Vec<Reference>, offset: usize, target: &str, what: String| {
-                        list.push(Reference {
-                            file: file.to_string(),
-                            line: line_of(text, offset),
-                            target: target.to_string(),
-                            what,
-                        })
-                    };
+                let refer = |list: &mut Vec<Reference>, offset: usize, target: &str, what: String| {
+                    list.push(Reference {
+                        file: file.to_string(),
+                        line: line_of(text, offset),
+                        target: target.to_string(),
+                        what,
+                    })
+                };
                 let mut status = Vec::new();
                 for s in e.status {
                     let offset = s.span().start;
@@ -339,10 +319,7 @@ impl KnowledgeBase {
                     });
                 }
                 if e.class == EntryClass::Intervention && status.is_empty() {
-                    v.error(
-                        entry_offset,
-                        format!("intervention {id:?} has no [[entry.status]]"),
-                    );
+                    v.error(entry_offset, format!("intervention {id:?} has no [[entry.status]]"));
                 }
                 let mut approved_uses = Vec::new();
                 for u in e.approved_use {
@@ -416,12 +393,7 @@ impl KnowledgeBase {
                     });
                 }
                 for parent in &e.parents {
-                    refer(
-                        &mut entry_refs,
-                        entry_offset,
-                        parent,
-                        format!("entry {id:?}: parent"),
-                    );
+                    refer(&mut entry_refs, entry_offset, parent, format!("entry {id:?}: parent"));
                 }
                 kb.entry_index.insert(id.clone(), kb.entries.len());
                 kb.entries.push(Entry {
@@ -445,9 +417,7 @@ impl KnowledgeBase {
         }
         let mut seen = HashSet::new();
         for r in source_refs {
-            if !kb.source_index.contains_key(&r.target)
-                && seen.insert((r.file.clone(), r.line, r.target.clone()))
-            {
+            if !kb.source_index.contains_key(&r.target) && seen.insert((r.file.clone(), r.line, r.target.clone())) {
                 errors.push(ValidationError {
                     file: r.file,
                     line: r.line,
@@ -533,10 +503,7 @@ verification = "verified"
     fn accepts_a_cited_entry() {
         let kb = KnowledgeBase::from_files([("a.toml", GOOD)]).unwrap();
         let e = kb.entry("exosomes").unwrap();
-        assert_eq!(
-            e.status_in("us_fda").unwrap().status,
-            ApprovalStatus::NotApproved
-        );
+        assert_eq!(e.status_in("us_fda").unwrap().status, ApprovalStatus::NotApproved);
         assert_eq!(e.line, 8);
     }
 
@@ -561,14 +528,8 @@ verification = "verified"
             + "\n[[entry.trial]]\nnct = \"NCT123\"\nsources = [\"fda-2019\"]\nas_of = \"2026-11-25\"\nverification = \"verified\"\n";
         let errs = KnowledgeBase::from_files([("x.toml", bad.as_str())]).unwrap_err();
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        assert!(
-            text.iter().any(|t| t.contains("unknown source \"nope\"")),
-            "{text:?}"
-        );
-        assert!(
-            text.iter().any(|t| t.contains("not an NCT number")),
-            "{text:?}"
-        );
+        assert!(text.iter().any(|t| t.contains("unknown source \"nope\"")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("not an NCT number")), "{text:?}");
     }
 
     #[test]

@@ -36,7 +36,9 @@ impl Check for PreclinicalAsBenefit {
             return;
         }
         let Some(claim) = a.claims.iter().find(|c| {
-            c.kind == ClaimKind::Efficacy && c.asserted && c.strength == ClaimStrength::DirectCausal
+            c.asserts(ClaimKind::Efficacy)
+                && c.strength == ClaimStrength::DirectCausal
+                && !util::names_design(a, c.sentence)
         }) else {
             return;
         };
@@ -47,16 +49,10 @@ impl Check for PreclinicalAsBenefit {
             return;
         };
         out.push(
-            Finding::new(
-                self.code(),
-                self.question(),
-                Severity::Fail,
-                m.span,
-                "hc101",
-            )
-            .arg("cue", util::quote(a, m.span))
-            .arg("claim", util::quote(a, claim.span))
-            .cue(a, i),
+            Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc101")
+                .arg("cue", util::quote(a, m.span))
+                .arg("claim", util::quote(a, claim.span))
+                .cue(a, i),
         );
     }
 }

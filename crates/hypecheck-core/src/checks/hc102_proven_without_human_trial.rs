@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags "clinically proven", "scientifically proven" and "studies show" when the text names no
 //! controlled study in humans. With a controlled human study named, "proven" is still an
-//! overstatement (concern); vague "studies show" with no study at all is a concern.
+//! overstatement (concern); vague "studies show" with no study at all is a concern, and fails
+//! where it is all that supports the text's promises.
 //!
 //! ## Why is this bad?
 //! Proof of benefit needs controlled trials in people. "Clinically proven" with nothing behind it
@@ -33,13 +34,9 @@ impl Check for ProvenWithoutHumanTrial {
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         let controlled = a.any_asserted(CueKind::HumanControlled);
         let any_study = controlled
-            || [
-                CueKind::HumanEarly,
-                CueKind::HumanObservational,
-                CueKind::Preclinical,
-            ]
-            .into_iter()
-            .any(|k| a.cues(k).next().is_some());
+            || [CueKind::HumanEarly, CueKind::HumanObservational, CueKind::Preclinical]
+                .into_iter()
+                .any(|k| a.cues(k).next().is_some());
         for (i, m, c) in a.cues(CueKind::ProvenClaim) {
             if !c.asserted() {
                 continue;
@@ -56,18 +53,18 @@ impl Check for ProvenWithoutHumanTrial {
             );
         }
         if !any_study {
+            // Vague evidence as the only support for promised benefits fails.
+            let severity = if util::unsupported_promotion(a) {
+                Severity::Fail
+            } else {
+                Severity::Concern
+            };
             for (i, m, c) in a.cues(CueKind::VagueEvidence) {
                 if c.asserted() {
                     out.push(
-                        Finding::new(
-                            self.code(),
-                            self.question(),
-                            Severity::Concern,
-                            m.span,
-                            "hc102-vague",
-                        )
-                        .arg("cue", util::quote(a, m.span))
-                        .cue(a, i),
+                        Finding::new(self.code(), self.question(), severity, m.span, "hc102-vague")
+                            .arg("cue", util::quote(a, m.span))
+                            .cue(a, i),
                     );
                 }
             }
@@ -110,11 +107,7 @@ mod tests {
 
     #[test]
     fn does_not_flag_when_refuted_or_negated() {
-        assert!(flagged(
-            &ProvenWithoutHumanTrial,
-            "Exosome facials are not clinically proven."
-        )
-        .is_empty());
+        assert!(flagged(&ProvenWithoutHumanTrial, "Exosome facials are not clinically proven.").is_empty());
         assert!(flagged(
             &ProvenWithoutHumanTrial,
             "Vendors claim the serum is clinically proven. This is false."

@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Flags testimonials, "patients report", "before and after" and similar anecdotes offered as
-//! evidence, one finding per sentence.
+//! evidence, one finding per sentence. Where anecdotes are all that supports the text's promises
+//! (no controlled human study, no named limits) they fail; otherwise they are a concern.
 //!
 //! ## Why is this bad?
 //! Anecdotes cannot separate a treatment's effect from placebo, natural recovery or selection of
@@ -30,6 +31,13 @@ impl Check for AnecdotalEvidence {
         "Testimonials and anecdotes offered as evidence"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        // Anecdotes as the only support for promised benefits fail; beside real evidence, a concern.
+        let only_support = util::unsupported_promotion(a);
+        let severity = if only_support {
+            Severity::Fail
+        } else {
+            Severity::Concern
+        };
         let mut last_sentence = usize::MAX;
         for (i, m, c) in a.cues(CueKind::Anecdote) {
             let s = a.sentence_of(i);
@@ -38,15 +46,9 @@ impl Check for AnecdotalEvidence {
             }
             last_sentence = s;
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    m.span,
-                    "hc103",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), severity, m.span, "hc103")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
             );
         }
     }
@@ -66,6 +68,16 @@ mod tests {
             ),
             vec!["Our patients", "testimonials"]
         );
+    }
+
+    #[test]
+    fn anecdotes_as_sole_support_for_promises_fail() {
+        let f = crate::checks::testing::run(
+            &AnecdotalEvidence,
+            "Exosome therapy heals knees. Our patients report walking without pain.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Fail);
     }
 
     #[test]

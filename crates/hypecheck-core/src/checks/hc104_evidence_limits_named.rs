@@ -39,15 +39,9 @@ impl Check for EvidenceLimitsNamed {
             }
             last_sentence = s;
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Positive,
-                    m.span,
-                    "hc104",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc104")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
             );
         }
     }

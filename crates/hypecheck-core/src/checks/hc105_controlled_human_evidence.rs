@@ -38,15 +38,9 @@ impl Check for ControlledHumanEvidence {
             }
             last_sentence = s;
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Positive,
-                    m.span,
-                    "hc105",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc105")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
             );
         }
     }
@@ -70,10 +64,6 @@ mod tests {
 
     #[test]
     fn does_not_note_a_missing_trial() {
-        assert!(flagged(
-            &ControlledHumanEvidence,
-            "There has been no randomized trial."
-        )
-        .is_empty());
+        assert!(flagged(&ControlledHumanEvidence, "There has been no randomized trial.").is_empty());
     }
 }

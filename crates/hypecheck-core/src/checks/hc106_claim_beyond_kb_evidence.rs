@@ -33,40 +33,25 @@ impl Check for ClaimBeyondKbEvidence {
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         for claim in &a.claims {
-            if claim.kind != ClaimKind::Efficacy
-                || !claim.asserted
-                || claim.strength != ClaimStrength::DirectCausal
-            {
+            if !claim.asserts(ClaimKind::Efficacy) || claim.strength != ClaimStrength::DirectCausal {
                 continue;
             }
             'pairs: for &iv in &claim.interventions {
                 for &cond in &claim.conditions {
                     let cond_id = &a.entry(cond).id;
                     for e in a.kb.lineage(&a.entry(iv).id) {
-                        let Some(index) =
-                            e.promoted_for.iter().position(|p| &p.condition == cond_id)
-                        else {
+                        let Some(index) = e.promoted_for.iter().position(|p| &p.condition == cond_id) else {
                             continue;
                         };
                         let level = e.promoted_for[index].evidence;
                         if level <= EvidenceLevel::Preclinical {
-                            let entry =
-                                a.kb.entries()
-                                    .iter()
-                                    .position(|x| x.id == e.id)
-                                    .unwrap_or(0) as u32;
+                            let entry = a.kb.entries().iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
                             out.push(
-                                Finding::new(
-                                    self.code(),
-                                    self.question(),
-                                    Severity::Concern,
-                                    claim.span,
-                                    "hc106",
-                                )
-                                .arg("intervention", a.entry(iv).display_name("en"))
-                                .arg("condition", a.entry(cond).display_name("en"))
-                                .arg("level", level.as_str())
-                                .facts([Fact::PromotedUse { entry, index }]),
+                                Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc106")
+                                    .arg("intervention", a.entry(iv).display_name("en"))
+                                    .arg("condition", a.entry(cond).display_name("en"))
+                                    .arg("level", level.as_str())
+                                    .facts([Fact::PromotedUse { entry, index }]),
                             );
                             break 'pairs;
                         }
@@ -85,20 +70,13 @@ mod tests {
 
     #[test]
     fn flags_claim_for_use_without_human_evidence_and_cites_the_kb() {
-        let f = run(
-            &ClaimBeyondKbEvidence,
-            "Exosome therapy reverses hair loss.",
-        );
+        let f = run(&ClaimBeyondKbEvidence, "Exosome therapy reverses hair loss.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(!f[0].facts.is_empty());
     }
 
     #[test]
     fn does_not_flag_hedged_claims() {
-        assert!(run(
-            &ClaimBeyondKbEvidence,
-            "Exosomes might one day help with hair loss."
-        )
-        .is_empty());
+        assert!(run(&ClaimBeyondKbEvidence, "Exosomes might one day help with hair loss.").is_empty());
     }
 }

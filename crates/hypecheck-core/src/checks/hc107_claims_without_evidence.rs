@@ -45,11 +45,7 @@ impl Check for ClaimsWithoutEvidence {
         if EVIDENCE_KINDS.iter().any(|&k| a.cues(k).next().is_some()) {
             return;
         }
-        if let Some(claim) = a
-            .claims
-            .iter()
-            .find(|c| c.kind == ClaimKind::Efficacy && c.asserted)
-        {
+        if let Some(claim) = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy)) {
             out.push(Finding::new(
                 self.code(),
                 self.question(),
@@ -76,10 +72,6 @@ mod tests {
 
     #[test]
     fn does_not_flag_when_evidence_is_described() {
-        assert!(flagged(
-            &ClaimsWithoutEvidence,
-            "Exosome therapy repairs joints in mice."
-        )
-        .is_empty());
+        assert!(flagged(&ClaimsWithoutEvidence, "Exosome therapy repairs joints in mice.").is_empty());
     }
 }

@@ -35,30 +35,27 @@ impl Check for FalseApprovalClaim {
             if !c.asserted() {
                 continue;
             }
+            // "The only FDA-approved MSC product, approved in 2024, ..." states a scope, not a claim.
+            if a.in_sentence(a.sentence_of(i))
+                .any(|(_, x, _)| x.kind == CueKind::UnapprovedStatus)
+            {
+                continue;
+            }
             let subjects = util::approval_subjects(a, i);
             // An approved product in the sentence is what "approved" refers to.
             if subjects.iter().any(|&e| util::is_approved_product(a, e)) {
                 continue;
             }
-            let facts: Vec<Fact> = subjects
-                .iter()
-                .filter_map(|&e| util::unapproved_status(a, e))
-                .collect();
+            let facts: Vec<Fact> = subjects.iter().filter_map(|&e| util::unapproved_status(a, e)).collect();
             let Some(Fact::Status { entry, .. }) = facts.first().copied() else {
                 continue;
             };
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Fail,
-                    m.span,
-                    "hc201",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .arg("intervention", a.entry(entry).display_name("en"))
-                .cue(a, i)
-                .facts(facts),
+                Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc201")
+                    .arg("cue", util::quote(a, m.span))
+                    .arg("intervention", a.entry(entry).display_name("en"))
+                    .cue(a, i)
+                    .facts(facts),
             );
         }
     }
@@ -94,6 +91,10 @@ mod tests {
 
     #[test]
     fn does_not_flag_approved_products() {
-        assert!(flagged(&FalseApprovalClaim, "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children.").is_empty());
+        assert!(flagged(
+            &FalseApprovalClaim,
+            "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children."
+        )
+        .is_empty());
     }
 }

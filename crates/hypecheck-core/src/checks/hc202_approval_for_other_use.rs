@@ -32,7 +32,7 @@ impl Check for ApprovalForOtherUse {
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         for claim in &a.claims {
-            if !claim.asserted || !matches!(claim.kind, ClaimKind::Approval | ClaimKind::Efficacy) {
+            if !claim.asserts(ClaimKind::Approval) && !claim.asserts(ClaimKind::Efficacy) {
                 continue;
             }
             for &iv in &claim.interventions {
@@ -47,18 +47,16 @@ impl Check for ApprovalForOtherUse {
                 else {
                     continue;
                 };
-                let severity = if claim.kind == ClaimKind::Approval {
+                let severity = if claim.asserts(ClaimKind::Approval) {
                     Severity::Fail
                 } else {
                     Severity::Concern
                 };
-                let facts = (0..entry.approved_uses.len())
-                    .map(|index| Fact::ApprovedUse { entry: iv, index });
-                let mut f =
-                    Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
-                        .arg("intervention", entry.display_name("en"))
-                        .arg("condition", a.entry(cond).display_name("en"))
-                        .facts(facts);
+                let facts = (0..entry.approved_uses.len()).map(|index| Fact::ApprovedUse { entry: iv, index });
+                let mut f = Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
+                    .arg("intervention", entry.display_name("en"))
+                    .arg("condition", a.entry(cond).display_name("en"))
+                    .facts(facts);
                 if let Some((i, _, _)) = a
                     .in_sentence(claim.sentence)
                     .find(|(_, m, _)| m.kind == CueKind::ApprovalClaim)
@@ -89,6 +87,10 @@ mod tests {
 
     #[test]
     fn does_not_flag_the_approved_use() {
-        assert!(run(&ApprovalForOtherUse, "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children.").is_empty());
+        assert!(run(
+            &ApprovalForOtherUse,
+            "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children."
+        )
+        .is_empty());
     }
 }

@@ -40,16 +40,10 @@ impl Check for PseudoApproval {
                 .filter_map(|&e| util::unapproved_status(a, e))
                 .collect();
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Fail,
-                    m.span,
-                    "hc203",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i)
-                .facts(facts),
+                Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc203")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i)
+                    .facts(facts),
             );
         }
     }
@@ -63,28 +57,22 @@ mod tests {
     #[test]
     fn flags_registration_language() {
         assert_eq!(
-            flagged(
-                &PseudoApproval,
-                "All exosomes come from our FDA-registered lab."
-            ),
+            flagged(&PseudoApproval, "All exosomes come from our FDA-registered lab."),
             vec!["FDA-registered lab"]
         );
         assert_eq!(
-            flagged(
-                &PseudoApproval,
-                "Our FDA-cleared PRP treatment regrows hair."
-            ),
+            flagged(&PseudoApproval, "Our FDA-cleared PRP treatment regrows hair."),
             vec!["FDA-cleared"]
         );
     }
 
     #[test]
     fn does_not_flag_when_debunked() {
+        assert!(flagged(&PseudoApproval, "\"FDA-registered\" does not mean approved.").is_empty());
         assert!(flagged(
             &PseudoApproval,
-            "\"FDA-registered\" does not mean approved."
+            "A lab that is FDA registered is not the same as an approved product; clinics claim it is."
         )
         .is_empty());
-        assert!(flagged(&PseudoApproval, "A lab that is FDA registered is not the same as an approved product; clinics claim it is.").is_empty());
     }
 }

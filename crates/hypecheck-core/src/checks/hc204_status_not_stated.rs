@@ -33,31 +33,17 @@ impl Check for StatusNotStated {
         if util::states_unapproved(a).is_some() {
             return;
         }
-        for claim in a
-            .claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Efficacy && c.asserted)
-        {
-            let Some(fact) = claim
-                .interventions
-                .iter()
-                .find_map(|&e| util::unapproved_status(a, e))
-            else {
+        for claim in a.claims.iter().filter(|c| c.asserts(ClaimKind::Efficacy)) {
+            let Some(fact) = claim.interventions.iter().find_map(|&e| util::unapproved_status(a, e)) else {
                 continue;
             };
             let Fact::Status { entry, .. } = fact else {
                 continue;
             };
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    claim.span,
-                    "hc204",
-                )
-                .arg("intervention", a.entry(entry).display_name("en"))
-                .facts([fact]),
+                Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc204")
+                    .arg("intervention", a.entry(entry).display_name("en"))
+                    .facts([fact]),
             );
             return;
         }

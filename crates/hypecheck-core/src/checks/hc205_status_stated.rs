@@ -49,26 +49,17 @@ impl Check for StatusStated {
                 continue;
             }
             let subjects = util::approval_subjects(a, i);
-            let facts: Vec<Fact> = subjects
-                .iter()
-                .filter_map(|&e| util::unapproved_status(a, e))
-                .collect();
+            let facts: Vec<Fact> = subjects.iter().filter_map(|&e| util::unapproved_status(a, e)).collect();
             // Saying an approved product is unapproved would be wrong, not careful.
             if facts.is_empty() && subjects.iter().any(|&e| util::is_approved_product(a, e)) {
                 continue;
             }
             last_sentence = s;
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Positive,
-                    m.span,
-                    "hc205",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i)
-                .facts(facts),
+                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc205")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i)
+                    .facts(facts),
             );
         }
     }
@@ -81,10 +72,7 @@ mod tests {
 
     #[test]
     fn notes_correct_status_with_kb_source() {
-        let f = run(
-            &StatusStated,
-            "There is currently no FDA-approved exosome product.",
-        );
+        let f = run(&StatusStated, "There is currently no FDA-approved exosome product.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(!f[0].facts.is_empty());
     }

@@ -44,10 +44,7 @@ impl Check for ApprovedUse {
                 continue;
             }
             let entry = a.entry(iv);
-            let Some((ci, cond)) = conditions
-                .iter()
-                .find(|(_, c)| entry.is_approved_for(&a.entry(*c).id))
-            else {
+            let Some((ci, cond)) = conditions.iter().find(|(_, c)| entry.is_approved_for(&a.entry(*c).id)) else {
                 continue;
             };
             let cond_id = &a.entry(*cond).id;
@@ -58,19 +55,13 @@ impl Check for ApprovedUse {
                 .filter(|(_, u)| &u.condition == cond_id)
                 .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Positive,
-                    m.span,
-                    "hc206",
-                )
-                .arg("intervention", entry.display_name("en"))
-                .arg("condition", a.entry(*cond).display_name("en"))
-                .arg("id", entry.id.clone())
-                .cue(a, i)
-                .cue(a, *ci)
-                .facts(facts),
+                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc206")
+                    .arg("intervention", entry.display_name("en"))
+                    .arg("condition", a.entry(*cond).display_name("en"))
+                    .arg("id", entry.id.clone())
+                    .cue(a, i)
+                    .cue(a, *ci)
+                    .facts(facts),
             );
         }
     }
@@ -83,7 +74,10 @@ mod tests {
 
     #[test]
     fn notes_approved_product_for_approved_use() {
-        let f = run(&ApprovedUse, "Ryoncil is approved for steroid-refractory acute graft-versus-host disease in children.");
+        let f = run(
+            &ApprovedUse,
+            "Ryoncil is approved for steroid-refractory acute graft-versus-host disease in children.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(matches!(f[0].facts[0], Fact::ApprovedUse { .. }));
     }

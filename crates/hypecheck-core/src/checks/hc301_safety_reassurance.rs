@@ -19,9 +19,7 @@ use crate::lexicon::CueKind;
 pub struct SafetyReassurance;
 
 /// Negations that turn a named risk into a promise when placed right before it ("no scarring").
-const PROMISING_NEGATIONS: &[&str] = &[
-    "no", "zero", "without", "free of", "never", "none", "nothing",
-];
+const PROMISING_NEGATIONS: &[&str] = &["no", "zero", "without", "free of", "never", "none", "nothing"];
 
 impl Check for SafetyReassurance {
     fn code(&self) -> &'static str {
@@ -41,11 +39,7 @@ impl Check for SafetyReassurance {
             if !c.asserted() {
                 continue;
             }
-            let severity = if m.strong {
-                Severity::Fail
-            } else {
-                Severity::Concern
-            };
+            let severity = if m.strong { Severity::Fail } else { Severity::Concern };
             out.push(
                 Finding::new(self.code(), self.question(), severity, m.span, "hc301")
                     .arg("cue", util::quote(a, m.span))
@@ -57,23 +51,16 @@ impl Check for SafetyReassurance {
                 continue;
             };
             let trigger = a.doc.slice(a.mentions[t].span).to_ascii_lowercase();
-            let near =
-                crate::context::words_between(&a.doc.text, a.mentions[t].span.end, m.span.start)
-                    <= 1;
+            let near = crate::context::words_between(&a.doc.text, a.mentions[t].span.end, m.span.start) == 0;
             let s = a.sentence_of(i);
             // "No adverse events occurred in the trial" reports a result; it is not a promise.
             let study = a.in_sentence(s).any(|(_, x, _)| {
                 matches!(
                     x.kind,
-                    CueKind::HumanControlled
-                        | CueKind::HumanEarly
-                        | CueKind::Preclinical
-                        | CueKind::Limitation
+                    CueKind::HumanControlled | CueKind::HumanEarly | CueKind::Preclinical | CueKind::Limitation
                 )
             });
-            let distanced = c.has(Modifier::Reported)
-                || c.has(Modifier::Refuted)
-                || c.has(Modifier::Hypothetical);
+            let distanced = c.has(Modifier::Reported) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical);
             if near && !study && !distanced && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
                 let span = crate::document::Span::new(a.mentions[t].span.start, m.span.end);
                 out.push(
@@ -112,10 +99,7 @@ mod tests {
 
     #[test]
     fn natural_and_body_own_are_concerns() {
-        let f = run(
-            &SafetyReassurance,
-            "It uses your body's own healing signals.",
-        );
+        let f = run(&SafetyReassurance, "It uses your body's own healing signals.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Concern);
     }

@@ -38,11 +38,7 @@ impl Check for RisksNotDiscussed {
         {
             return;
         }
-        let Some(claim) = a
-            .claims
-            .iter()
-            .find(|c| c.kind == ClaimKind::Efficacy && c.asserted)
-        else {
+        let Some(claim) = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy)) else {
             return;
         };
         let facts: Vec<Fact> = claim
@@ -57,16 +53,10 @@ impl Check for RisksNotDiscussed {
             .map(|&e| a.entry(e).display_name("en").to_string())
             .unwrap_or_default();
         out.push(
-            Finding::new(
-                self.code(),
-                self.question(),
-                Severity::Concern,
-                claim.span,
-                "hc302",
-            )
-            .arg("intervention", name)
-            .arg("documented", if facts.is_empty() { "no" } else { "yes" })
-            .facts(facts),
+            Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc302")
+                .arg("intervention", name)
+                .arg("documented", if facts.is_empty() { "no" } else { "yes" })
+                .facts(facts),
         );
     }
 }
@@ -78,10 +68,7 @@ mod tests {
 
     #[test]
     fn flags_promotion_without_risks_and_cites_documented_harms() {
-        let f = run(
-            &RisksNotDiscussed,
-            "Exosome injections restore youthful skin.",
-        );
+        let f = run(&RisksNotDiscussed, "Exosome injections restore youthful skin.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(
             !f[0].facts.is_empty(),

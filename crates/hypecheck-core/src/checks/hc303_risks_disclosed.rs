@@ -47,6 +47,12 @@ impl Check for RisksDisclosed {
             .map(|(i, m)| (i, *m))
             .collect::<Vec<_>>();
         let subjects = a.interventions();
+        let facts: Vec<Fact> = subjects
+            .iter()
+            .take(2)
+            .flat_map(|&e| util::harms(a, e))
+            .take(3)
+            .collect();
         for (i, m) in disclosures {
             let s = a.sentence_of(i);
             if s == last_sentence {
@@ -60,16 +66,10 @@ impl Check for RisksDisclosed {
                 .take(3)
                 .collect();
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Positive,
-                    m.span,
-                    "hc303",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i)
-                .facts(facts),
+                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc303")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i)
+                    .facts(facts),
             );
         }
     }

@@ -36,15 +36,9 @@ impl Check for HypeTerm {
                 continue;
             }
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    m.span,
-                    "hc401",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Concern, m.span, "hc401")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
             );
         }
     }
@@ -58,10 +52,7 @@ mod tests {
     #[test]
     fn flags_hype_words() {
         assert_eq!(
-            flagged(
-                &HypeTerm,
-                "This revolutionary breakthrough is a game changer."
-            ),
+            flagged(&HypeTerm, "This revolutionary breakthrough is a game changer."),
             vec!["revolutionary", "breakthrough", "game changer"]
         );
     }

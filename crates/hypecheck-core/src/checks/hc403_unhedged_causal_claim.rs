@@ -3,6 +3,8 @@
 //! ## What it does
 //! Flags efficacy claims about an intervention stated as direct cause and effect with no hedge
 //! ("exosomes repair cartilage"), the strongest level of the claim-strength scale of Yu et al.
+//! Sentences that name the study design ("in mice", "in a randomized trial") or give the size of
+//! the result ("41%", "30 in 100") report a finding and are not flagged.
 //!
 //! ## Why is this bad?
 //! Even good trials support "may reduce" more often than "reduces". Direct causal wording for an
@@ -31,19 +33,12 @@ impl Check for UnhedgedCausalClaim {
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         for claim in &a.claims {
-            if claim.kind == ClaimKind::Efficacy
-                && claim.asserted
-                && claim.strength == ClaimStrength::DirectCausal
-            {
+            // "In mice, X reduced Y" and "41% improved" report a finding with its evidence or size.
+            let names_design = util::names_design(a, claim.sentence) || util::quantified(a, claim.sentence);
+            if !names_design && claim.asserts(ClaimKind::Efficacy) && claim.strength == ClaimStrength::DirectCausal {
                 out.push(
-                    Finding::new(
-                        self.code(),
-                        self.question(),
-                        Severity::Concern,
-                        claim.span,
-                        "hc403",
-                    )
-                    .arg("strength", claim.strength.as_str()),
+                    Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc403")
+                        .arg("strength", claim.strength.as_str()),
                 );
             }
         }
@@ -61,6 +56,15 @@ mod tests {
             flagged(&UnhedgedCausalClaim, "Exosomes repair damaged cartilage."),
             vec!["Exosomes repair damaged cartilage."]
         );
+    }
+
+    #[test]
+    fn does_not_flag_quantified_results() {
+        assert!(flagged(
+            &UnhedgedCausalClaim,
+            "In the trial, exosome gel reduced scar scores by 32.5%."
+        )
+        .is_empty());
     }
 
     #[test]

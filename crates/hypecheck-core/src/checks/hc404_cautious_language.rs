@@ -31,20 +31,14 @@ impl Check for CautiousLanguage {
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         for s in 0..a.by_sentence.len() {
-            let cue = a.in_sentence(s).find(|(_, m, c)| {
-                matches!(m.kind, CueKind::Hedge | CueKind::Limitation) && !c.has(Modifier::Negated)
-            });
+            let cue = a
+                .in_sentence(s)
+                .find(|(_, m, c)| matches!(m.kind, CueKind::Hedge | CueKind::Limitation) && !c.has(Modifier::Negated));
             if let Some((i, m, _)) = cue {
                 out.push(
-                    Finding::new(
-                        self.code(),
-                        self.question(),
-                        Severity::Positive,
-                        m.span,
-                        "hc404",
-                    )
-                    .arg("cue", util::quote(a, m.span))
-                    .cue(a, i),
+                    Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc404")
+                        .arg("cue", util::quote(a, m.span))
+                        .cue(a, i),
                 );
             }
         }

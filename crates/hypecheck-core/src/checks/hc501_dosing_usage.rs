@@ -56,16 +56,14 @@ impl Check for DosingUsage {
             } else {
                 m.span
             };
+            // "$600 million" is an amount of money (a price or a budget), not a dose.
+            if a.doc.text[..span.start].trim_end().ends_with(['$', '€', '£']) {
+                continue;
+            }
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    span,
-                    "hc501",
-                )
-                .arg("cue", util::quote(a, span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Concern, span, "hc501")
+                    .arg("cue", util::quote(a, span))
+                    .cue(a, i),
             );
         }
     }

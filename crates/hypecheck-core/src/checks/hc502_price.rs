@@ -45,16 +45,15 @@ impl Check for Price {
             } else {
                 m.span
             };
+            // "$600 million in research funding" is an institution's budget, not a price.
+            let after = a.doc.text[span.end..].trim_start().to_ascii_lowercase();
+            if m.kind == CueKind::Currency && (after.starts_with("million") || after.starts_with("billion")) {
+                continue;
+            }
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    span,
-                    "hc502",
-                )
-                .arg("cue", util::quote(a, span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Concern, span, "hc502")
+                    .arg("cue", util::quote(a, span))
+                    .cue(a, i),
             );
         }
     }
@@ -76,5 +75,6 @@ mod tests {
     #[test]
     fn does_not_flag_dollar_signs_without_amounts() {
         assert!(flagged(&Price, "Clinics make $ from hope.").is_empty());
+        assert!(flagged(&Price, "The university spends $600 million on research.").is_empty());
     }
 }

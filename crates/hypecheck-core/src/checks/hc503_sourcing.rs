@@ -35,15 +35,9 @@ impl Check for Sourcing {
                 continue;
             }
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.question(),
-                    Severity::Concern,
-                    m.span,
-                    "hc503",
-                )
-                .arg("cue", util::quote(a, m.span))
-                .cue(a, i),
+                Finding::new(self.code(), self.question(), Severity::Concern, m.span, "hc503")
+                    .arg("cue", util::quote(a, m.span))
+                    .cue(a, i),
             );
         }
     }

@@ -224,10 +224,7 @@ pub(crate) mod util {
         for jurisdiction in ["us_fda", "eu"] {
             if let Some(index) = e.status.iter().position(|s| s.jurisdiction == jurisdiction) {
                 let s = &e.status[index];
-                return s
-                    .status
-                    .is_unapproved()
-                    .then_some(Fact::Status { entry, index });
+                return s.status.is_unapproved().then_some(Fact::Status { entry, index });
             }
         }
         // No own status: inherit the parent's.
@@ -244,6 +241,39 @@ pub(crate) mod util {
             .status
             .iter()
             .any(|s| s.status == ApprovalStatus::Approved)
+    }
+
+    /// Whether the text promises benefits with nothing but weak support: it asserts efficacy, cites
+    /// no controlled human study and names no limit of the evidence.
+    pub fn unsupported_promotion(a: &Analysis) -> bool {
+        a.claims.iter().any(|c| c.asserts(crate::claims::ClaimKind::Efficacy))
+            && !a.any_asserted(CueKind::HumanControlled)
+            && !a.any_asserted(CueKind::Limitation)
+    }
+
+    /// Whether sentence `s` names a study design or model ("in mice", "randomized", "a trial of"):
+    /// such a sentence reports a finding together with its evidence.
+    pub fn names_design(a: &Analysis, s: usize) -> bool {
+        a.in_sentence(s).any(|(_, m, _)| {
+            matches!(
+                m.kind,
+                CueKind::Preclinical | CueKind::HumanControlled | CueKind::HumanEarly | CueKind::HumanObservational
+            )
+        })
+    }
+
+    /// Whether sentence `s` reports a quantified outcome ("41%", "30 in 100", "12 of 50"): a
+    /// measured result, not a promise.
+    pub fn quantified(a: &Analysis, s: usize) -> bool {
+        let text = a.doc.slice(a.sentence_span(s));
+        let b = text.as_bytes();
+        (0..b.len()).any(|i| {
+            b[i].is_ascii_digit()
+                && (i + 1 == b.len() || !b[i + 1].is_ascii_digit())
+                && [&b"%"[..], b" %", b" in 100", b" out of", b" of ", b" percent"]
+                    .iter()
+                    .any(|suffix| b[i + 1..].starts_with(suffix))
+        })
     }
 
     /// Whether the text states an approval status as absent ("not approved", "isn't FDA approved").
@@ -270,10 +300,10 @@ pub(crate) mod util {
         if !named.is_empty() {
             return named;
         }
-        if let Some(c) = a.claims.iter().find(|c| c.sentence == s) {
+        if let Some(c) = a.claim_in(s) {
             return c.interventions.clone();
         }
-        a.interventions()
+        a.interventions().to_vec()
     }
 
     /// Knowledge-base harms of an entry and its parents.
@@ -281,11 +311,7 @@ pub(crate) mod util {
         let id = &a.entry(entry).id;
         let mut out = Vec::new();
         for e in a.kb.lineage(id) {
-            let idx =
-                a.kb.entries()
-                    .iter()
-                    .position(|x| x.id == e.id)
-                    .unwrap_or(0) as u32;
+            let idx = a.kb.entries().iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
             out.extend((0..e.harms.len()).map(|index| Fact::Harm { entry: idx, index }));
         }
         out
@@ -315,8 +341,7 @@ pub(crate) mod util {
             e += 1;
         }
         while e < b.len()
-            && (b[e].is_ascii_digit()
-                || (matches!(b[e], b',' | b'.') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
+            && (b[e].is_ascii_digit() || (matches!(b[e], b',' | b'.') && e + 1 < b.len() && b[e + 1].is_ascii_digit()))
         {
             e += 1;
         }
