@@ -143,6 +143,7 @@ pub struct Checker {
     kb: KnowledgeBase,
     matcher: Matcher,
     catalog: Catalog,
+    sources: report::Sources,
 }
 
 impl Checker {
@@ -155,7 +156,13 @@ impl Checker {
     pub fn with_lexicon(kb: KnowledgeBase, lexicon: Lexicon) -> Result<Checker, SetupError> {
         let matcher = Matcher::new(&lexicon, &kb);
         let catalog = Catalog::embedded("en")?;
-        Ok(Checker { kb, matcher, catalog })
+        let sources = report::Sources::new(&kb, &catalog.lang);
+        Ok(Checker {
+            kb,
+            matcher,
+            catalog,
+            sources,
+        })
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -176,6 +183,7 @@ impl Checker {
             &analysis,
             findings,
             &self.catalog,
+            &self.sources,
             ingested.format,
             ingested.source_bytes,
             ingested.warnings,

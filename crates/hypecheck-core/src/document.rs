@@ -35,6 +35,8 @@ pub struct Document {
     pub text: String,
     pub sentences: Vec<Sentence>,
     line_starts: Vec<usize>,
+    /// Offsets of UTF-8 continuation bytes, so columns count characters in O(log n).
+    continuation_bytes: Vec<usize>,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -46,12 +48,22 @@ const ABBREVIATIONS: &[&str] = &[
 impl Document {
     pub fn new(text: String) -> Document {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text.as_bytes()));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let continuation_bytes = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| b & 0xC0 == 0x80)
+                .map(|(i, _)| i)
+                .collect()
+        };
         let sentences = split_sentences(&text);
         Document {
             text,
             sentences,
             line_starts,
+            continuation_bytes,
         }
     }
 
@@ -59,8 +71,10 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text[start..offset.min(self.text.len())].chars().count() + 1;
-        (line + 1, col)
+        let offset = offset.min(self.text.len());
+        let continuation = self.continuation_bytes.partition_point(|&i| i < offset)
+            - self.continuation_bytes.partition_point(|&i| i < start);
+        (line + 1, offset - start - continuation + 1)
     }
 
     pub fn slice(&self, span: Span) -> &str {
@@ -73,14 +87,6 @@ impl Document {
             .partition_point(|s| s.span.end <= offset)
             .min(self.sentences.len().saturating_sub(1))
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 fn split_sentences(text: &str) -> Vec<Sentence> {
@@ -103,6 +109,11 @@ fn split_line(bytes: &[u8], start: usize, end: usize, block: usize, out: &mut Ve
     let mut sent_start = start;
     let mut i = start;
     while i < end {
+        // Jump to the next candidate sentence end.
+        match memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if matches!(b, b'.' | b'!' | b'?') {
             // Include closing punctuation and quotes in the sentence.
@@ -153,8 +164,7 @@ fn ends_with_abbreviation(bytes: &[u8], sent_start: usize, dot: usize) -> bool {
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return true; // an initial: "J. Smith"
     }
-    let lower: Vec<u8> = word.iter().map(|b| b.to_ascii_lowercase()).collect();
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower.as_slice())
+    ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(bytes: &[u8], mut s: usize, mut e: usize, block: usize, out: &mut Vec<Sentence>) {

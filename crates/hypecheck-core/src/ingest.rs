@@ -81,10 +81,10 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
         });
     }
     let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .bytes()
+        .filter(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F)
         .count();
-    if controls * 20 > text.chars().count() {
+    if controls * 20 > text.len() {
         warnings.push(format!(
             "the text contains {controls} control characters; it may not be prose"
         ));
@@ -100,7 +100,8 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
 /// Guesses the format from the first few kilobytes.
 pub fn detect_format(raw: &str) -> InputFormat {
     let head = &raw[..floor_char_boundary(raw, 4096)];
-    let lower = head.trim_start().to_ascii_lowercase();
+    let start = head.trim_start();
+    let lower = start[..floor_char_boundary(start, 1024)].to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || ["<body", "<p>", "<p ", "<div", "<article", "<main", "<h1", "<head"]

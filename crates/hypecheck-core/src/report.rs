@@ -10,6 +10,9 @@
 //! - `pass` otherwise.
 //! Language also fails when the text's own words include three or more hype terms or promises.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use hypecheck_kb::{KnowledgeBase, Verification};
 use serde::Serialize;
 
@@ -175,7 +178,7 @@ pub struct FindingOut {
     pub message: String,
     pub cues: Vec<CueOut>,
     pub context: Vec<Modifier>,
-    pub sources: Vec<SourceOut>,
+    pub sources: Vec<Arc<SourceOut>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +232,37 @@ pub fn excerpt(doc: &Document, span: Span) -> String {
     }
     let cut = crate::ingest::floor_char_boundary(s, EXCERPT_MAX);
     format!("{}…", s[..cut].trim_end())
+}
+
+/// Every knowledge-base fact resolved once into its citable form, shared by all reports.
+#[derive(Debug, Default)]
+pub struct Sources {
+    by_fact: HashMap<Fact, Arc<SourceOut>>,
+}
+
+impl Sources {
+    pub fn new(kb: &KnowledgeBase, lang: &str) -> Sources {
+        let mut by_fact = HashMap::new();
+        for (i, e) in kb.entries().iter().enumerate() {
+            let entry = i as u32;
+            let facts = (0..e.status.len())
+                .map(|index| Fact::Status { entry, index })
+                .chain((0..e.approved_uses.len()).map(|index| Fact::ApprovedUse { entry, index }))
+                .chain((0..e.promoted_for.len()).map(|index| Fact::PromotedUse { entry, index }))
+                .chain((0..e.harms.len()).map(|index| Fact::Harm { entry, index }));
+            for fact in facts {
+                by_fact.insert(fact, Arc::new(source_out(kb, fact, lang)));
+            }
+        }
+        Sources { by_fact }
+    }
+
+    pub fn get(&self, kb: &KnowledgeBase, fact: Fact, lang: &str) -> Arc<SourceOut> {
+        self.by_fact
+            .get(&fact)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(source_out(kb, fact, lang)))
+    }
 }
 
 /// Resolves a knowledge-base fact into a citable source.
@@ -384,6 +418,7 @@ pub fn build(
     a: &Analysis,
     findings: Vec<Finding>,
     catalog: &Catalog,
+    sources: &Sources,
     format: InputFormat,
     source_bytes: usize,
     warnings: Vec<String>,
@@ -417,7 +452,7 @@ pub fn build(
                 })
                 .collect(),
             context: f.context.clone(),
-            sources: f.facts.iter().map(|&fact| source_out(a.kb, fact, lang)).collect(),
+            sources: f.facts.iter().map(|&fact| sources.get(a.kb, fact, lang)).collect(),
         })
         .collect();
     let mut verdicts = Vec::new();

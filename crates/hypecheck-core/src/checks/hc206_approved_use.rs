@@ -34,20 +34,19 @@ impl Check for ApprovedUse {
             .cues(CueKind::Condition)
             .filter_map(|(i, m, _)| m.entry.map(|e| (i, e)))
             .collect();
-        for (i, m, _) in a.cues(CueKind::Intervention) {
-            let Some(iv) = m.entry else { continue };
-            if !util::is_approved_product(a, iv)
-                || out
-                    .iter()
-                    .any(|f| f.code == "HC206" && f.args.iter().any(|(_, v)| v == &a.entry(iv).id))
-            {
+        // One finding per approved product: at its first mention, with the first approved condition.
+        for &iv in a.interventions() {
+            if !util::is_approved_product(a, iv) {
                 continue;
             }
             let entry = a.entry(iv);
-            let Some((ci, cond)) = conditions.iter().find(|(_, c)| entry.is_approved_for(&a.entry(*c).id)) else {
+            let Some(&(ci, cond)) = conditions.iter().find(|(_, c)| entry.is_approved_for(&a.entry(*c).id)) else {
                 continue;
             };
-            let cond_id = &a.entry(*cond).id;
+            let Some((i, m, _)) = a.cues(CueKind::Intervention).find(|(_, m, _)| m.entry == Some(iv)) else {
+                continue;
+            };
+            let cond_id = &a.entry(cond).id;
             let facts = entry
                 .approved_uses
                 .iter()
@@ -57,10 +56,9 @@ impl Check for ApprovedUse {
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc206")
                     .arg("intervention", entry.display_name("en"))
-                    .arg("condition", a.entry(*cond).display_name("en"))
-                    .arg("id", entry.id.clone())
+                    .arg("condition", a.entry(cond).display_name("en"))
                     .cue(a, i)
-                    .cue(a, *ci)
+                    .cue(a, ci)
                     .facts(facts),
             );
         }

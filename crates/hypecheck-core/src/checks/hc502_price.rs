@@ -46,7 +46,10 @@ impl Check for Price {
                 m.span
             };
             // "$600 million in research funding" is an institution's budget, not a price.
-            let after = a.doc.text[span.end..].trim_start().to_ascii_lowercase();
+            let rest = &a.doc.text[span.end..];
+            let after = rest[..crate::ingest::floor_char_boundary(rest, 12)]
+                .trim_start()
+                .to_ascii_lowercase();
             if m.kind == CueKind::Currency && (after.starts_with("million") || after.starts_with("billion")) {
                 continue;
             }

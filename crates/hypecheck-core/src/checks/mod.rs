@@ -91,7 +91,7 @@ impl Severity {
 }
 
 /// A knowledge-base fact a finding rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fact {
     Status { entry: u32, index: usize },
     ApprovedUse { entry: u32, index: usize },
