@@ -141,7 +141,7 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                 .find(|m| m.kind == CueKind::Terminator)
                 .map_or(sentence.end, |m| m.span.start);
             let start = ms[from].span.end;
-            text[start..limit].find([';', ':']).map_or(limit, |p| start + p)
+            memchr::memchr2(b';', b':', &text.as_bytes()[start..limit]).map_or(limit, |p| start + p)
         };
         let clause_start = |upto: usize| -> usize {
             let limit = ms[..upto]
@@ -150,7 +150,7 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                 .find(|m| m.kind == CueKind::Terminator)
                 .map_or(sentence.start, |m| m.span.end);
             let end = ms[upto].span.start;
-            text[limit..end].rfind([';', ':']).map_or(limit, |p| limit + p + 1)
+            memchr::memrchr2(b';', b':', &text.as_bytes()[limit..end]).map_or(limit, |p| limit + p + 1)
         };
         let mut hedge: Option<usize> = None;
         let mut refutation: Option<usize> = None;
@@ -256,7 +256,8 @@ pub fn words_between(text: &str, start: usize, end: usize) -> usize {
 fn quote_ranges(text: &str, sentence: Span) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
-    if !s.contains(['"', '\u{201C}', '\u{201E}', '\u{00AB}']) {
+    // Fast exit: no ASCII quote and no lead byte of a typographic quote or guillemet.
+    if memchr::memchr3(b'"', 0xE2, 0xC2, s.as_bytes()).is_none() {
         return out;
     }
     let mut open: Option<usize> = None;
