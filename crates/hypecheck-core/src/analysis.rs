@@ -10,6 +10,7 @@ use crate::context::{self, Context};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::{self, InputError, InputFormat};
+use crate::language::Language;
 use crate::lexicon::{CueKind, Lexicon, LexiconError, Matcher, Mention};
 use crate::report::{self, Report};
 
@@ -117,8 +118,13 @@ fn group_by_sentence(doc: &Document, mentions: &[Mention]) -> Vec<Range<usize>> 
 /// Options of one check run.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Force the input format; `None` detects it.
     pub input_format: Option<InputFormat>,
     pub max_bytes: usize,
+    /// The text's language; `None` detects it (block by block for mixed texts).
+    pub text_language: Option<Language>,
+    /// The report's language; `None` reports in the text's language.
+    pub report_language: Option<Language>,
 }
 
 impl Default for Options {
@@ -126,6 +132,8 @@ impl Default for Options {
         Options {
             input_format: None,
             max_bytes: 16 * 1024 * 1024,
+            text_language: None,
+            report_language: None,
         }
     }
 }

@@ -22,11 +22,13 @@ pub mod context;
 pub mod document;
 pub mod i18n;
 pub mod ingest;
+pub mod language;
 pub mod lexicon;
 pub mod report;
 
 pub use analysis::{Analysis, Checker, Options, SetupError};
 pub use ingest::{InputError, InputFormat};
+pub use language::Language;
 pub use report::{Report, Verdict};
 
 mod embedded {
