@@ -229,6 +229,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
+        ..Options::default()
     };
     let report = checker
         .check_bytes(&bytes, &options)

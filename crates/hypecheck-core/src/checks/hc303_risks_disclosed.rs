@@ -58,18 +58,14 @@ impl Check for RisksDisclosed {
             if s == last_sentence {
                 continue;
             }
+            let first = last_sentence == usize::MAX;
             last_sentence = s;
-            let facts: Vec<Fact> = subjects
-                .iter()
-                .take(2)
-                .flat_map(|&e| util::harms(a, e))
-                .take(3)
-                .collect();
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc303")
                     .arg("cue", util::quote(a, m.span))
                     .cue(a, i)
-                    .facts(facts),
+                    // The documented harms are cited once, on the first disclosure.
+                    .facts(if first { facts.clone() } else { Vec::new() }),
             );
         }
     }
