@@ -53,7 +53,7 @@ impl Check for FalseApprovalClaim {
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc201")
                     .arg("cue", util::quote(a, m.span))
-                    .arg("intervention", a.entry(entry).display_name("en"))
+                    .entry_arg("intervention", entry)
                     .cue(a, i)
                     .facts(facts),
             );

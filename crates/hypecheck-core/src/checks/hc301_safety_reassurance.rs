@@ -19,7 +19,25 @@ use crate::lexicon::CueKind;
 pub struct SafetyReassurance;
 
 /// Negations that turn a named risk into a promise when placed right before it ("no scarring").
-const PROMISING_NEGATIONS: &[&str] = &["no", "zero", "without", "free of", "never", "none", "nothing"];
+const PROMISING_NEGATIONS: &[&str] = &[
+    "no",
+    "zero",
+    "without",
+    "free of",
+    "never",
+    "none",
+    "nothing", // English
+    "kein",
+    "keine",
+    "keinen",
+    "keiner",
+    "keinerlei",
+    "ohne",
+    "null",
+    "nie",
+    "niemals",
+    "frei von", // German
+];
 
 impl Check for SafetyReassurance {
     fn code(&self) -> &'static str {

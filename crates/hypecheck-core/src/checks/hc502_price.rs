@@ -16,6 +16,9 @@ use crate::lexicon::CueKind;
 
 pub struct Price;
 
+/// Words after an amount that make it a budget rather than a price ("$600 million", "5 Mio. €").
+const LARGE_AMOUNTS: &[&str] = &["million", "billion", "mio", "mrd", "milliarde"];
+
 impl Check for Price {
     fn code(&self) -> &'static str {
         "HC502"
@@ -50,7 +53,7 @@ impl Check for Price {
             let after = rest[..crate::ingest::floor_char_boundary(rest, 12)]
                 .trim_start()
                 .to_ascii_lowercase();
-            if m.kind == CueKind::Currency && (after.starts_with("million") || after.starts_with("billion")) {
+            if m.kind == CueKind::Currency && LARGE_AMOUNTS.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
             out.push(
