@@ -207,6 +207,8 @@ pub struct Mention {
 pub struct Matcher {
     ac: AhoCorasick,
     info: Vec<PatternInfo>,
+    /// Second readings of a pattern (pattern index, info), tried when the first is rejected.
+    alternatives: Vec<(usize, PatternInfo)>,
     /// German text is folded (lowercase, umlauts as digraphs) before matching.
     german: bool,
 }
@@ -277,7 +279,10 @@ impl Matcher {
         let stemmer = german.then(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German));
         let mut patterns: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Pattern text -> its index; a second cue with the same text but another number requirement
+        // ("€" before or after the amount) becomes an alternative tried when the first fails.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut alternatives: Vec<(usize, PatternInfo)> = Vec::new();
         let mut add = |pattern: &str, pi: PatternInfo, patterns: &mut Vec<String>, info: &mut Vec<PatternInfo>| {
             let (body, mut prefix) = match pattern.strip_suffix('*') {
                 Some(b) => (b.trim().to_string(), true),
@@ -302,14 +307,22 @@ impl Matcher {
             }
             for v in variants {
                 // First definition wins: knowledge-base names come first, then lexicon files in order.
-                if seen.insert(v.to_lowercase()) {
-                    let compound = german && v.len() >= COMPOUND_PART_MIN && COMPOUND_KINDS.contains(&pi.kind);
-                    patterns.push(v);
-                    info.push(PatternInfo {
-                        prefix,
-                        compound,
-                        ..pi.clone()
-                    });
+                let compound = german && v.len() >= COMPOUND_PART_MIN && COMPOUND_KINDS.contains(&pi.kind);
+                let this = PatternInfo {
+                    prefix,
+                    compound,
+                    ..pi.clone()
+                };
+                match seen.get(&v.to_lowercase()) {
+                    None => {
+                        seen.insert(v.to_lowercase(), patterns.len());
+                        patterns.push(v);
+                        info.push(this);
+                    }
+                    Some(&first) if info[first].requires != this.requires && this.requires.is_some() => {
+                        alternatives.push((first, this));
+                    }
+                    Some(_) => {}
                 }
             }
         };
@@ -350,7 +363,12 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
-        Matcher { ac, info, german }
+        Matcher {
+            ac,
+            info,
+            alternatives,
+            german,
+        }
     }
 
     /// All mentions in `text`, in order, non-overlapping.
@@ -380,8 +398,13 @@ impl Matcher {
                 break;
             }
             loop {
-                let info = &self.info[m.pattern().as_usize()];
-                if let Some(end) = self.accept(text, m.start(), m.end(), info) {
+                let p = m.pattern().as_usize();
+                let readings = std::iter::once(&self.info[p])
+                    .chain(self.alternatives.iter().filter(|(i, _)| *i == p).map(|(_, info)| info));
+                let accepted = readings
+                    .filter_map(|info| self.accept(text, m.start(), m.end(), info).map(|end| (info, end)))
+                    .next();
+                if let Some((info, end)) = accepted {
                     out.push(Mention {
                         kind: info.kind,
                         span: Span::new(m.start(), end),
@@ -580,6 +603,17 @@ patterns = ["an Mäusen"]"#,
         assert_eq!(
             found(&m, "ohnehin keine Sorge ohne"),
             vec![("keine".into(), "negation"), ("ohne".into(), "negation")]
+        );
+    }
+
+    #[test]
+    fn one_pattern_may_carry_two_number_requirements() {
+        let m = matcher(
+            "[[cue]]\nkind = \"price\"\nrequires = \"number_before\"\npatterns = [\"€\"]\n[[cue]]\nkind = \"currency\"\nrequires = \"number_after\"\npatterns = [\"€\"]",
+        );
+        assert_eq!(
+            found(&m, "490 € or € 490, not €"),
+            vec![("€".into(), "price"), ("€".into(), "currency")]
         );
     }
 

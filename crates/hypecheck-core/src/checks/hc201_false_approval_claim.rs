@@ -90,6 +90,25 @@ mod tests {
     }
 
     #[test]
+    fn german_approval_claims_and_negation() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(
+            flagged_de(
+                &FalseApprovalClaim,
+                "Unsere Exosomen-Behandlung ist von der FDA zugelassen."
+            ),
+            vec!["von der FDA zugelassen"]
+        );
+        for t in [
+            "Exosomen sind in der EU nicht zugelassen.",
+            "Es gibt derzeit kein von der FDA zugelassenes Exosomen-Produkt.",
+            "Manche Kliniken behaupten, ihre Exosomen seien zugelassen. Das ist falsch.",
+        ] {
+            assert!(flagged_de(&FalseApprovalClaim, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn does_not_flag_approved_products() {
         assert!(flagged(
             &FalseApprovalClaim,

@@ -116,6 +116,29 @@ mod tests {
     }
 
     #[test]
+    fn german_promises_inflections_and_negation_scope() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(
+            flagged_de(
+                &SafetyReassurance,
+                "Die Behandlung ist nebenwirkungsfrei und es gibt keine Risiken."
+            ),
+            vec!["nebenwirkungsfrei", "keine Risiken"]
+        );
+        assert_eq!(
+            flagged_de(&SafetyReassurance, "Körpereigene Exosomen."),
+            vec!["Körpereigene"]
+        );
+        for t in [
+            "„Körpereigen“ bedeutet nicht harmlos.",
+            "Die Injektionen sind nicht risikofrei.",
+            "Manche Anbieter behaupten, es gebe keine Nebenwirkungen. Das ist falsch.",
+        ] {
+            assert!(flagged_de(&SafetyReassurance, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn natural_and_body_own_are_concerns() {
         let f = run(&SafetyReassurance, "It uses your body's own healing signals.");
         assert_eq!(f.len(), 1);

@@ -46,7 +46,8 @@ impl Check for Price {
             let span = if m.kind == CueKind::Currency {
                 util::with_number_after(a, m.span)
             } else {
-                m.span
+                // "490 €", "350 Euro": show the amount with its unit.
+                util::with_number_before(a, m.span)
             };
             // "$600 million in research funding" is an institution's budget, not a price.
             let rest = &a.doc.text[span.end..];
@@ -76,6 +77,12 @@ mod tests {
             flagged(&Price, "Only $1,200. Payment plans available."),
             vec!["$1,200", "Payment plans"]
         );
+    }
+
+    #[test]
+    fn german_prices_after_the_amount() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(flagged_de(&Price, "Nur 490 € pro Sitzung."), vec!["490 €"]);
     }
 
     #[test]

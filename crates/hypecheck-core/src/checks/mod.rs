@@ -355,6 +355,9 @@ pub(crate) mod util {
         while s > 0 && matches!(b[s - 1], b' ' | b'-') && span.start - s < 3 {
             s -= 1;
         }
+        if s == 0 || !b[s - 1].is_ascii_digit() {
+            return span;
+        }
         while s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.')) {
             s -= 1;
         }
