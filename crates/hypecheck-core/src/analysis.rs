@@ -274,15 +274,9 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
     if let Some(l) = forced {
         return (l, vec![l; doc.sentences.len()]);
     }
-    let main = language::detect(&doc.text).unwrap_or_else(|| {
-        let (en, de) = language::function_word_counts(&doc.text);
-        if de > en {
-            Language::De
-        } else {
-            Language::En
-        }
-    });
-    let mut out = Vec::with_capacity(doc.sentences.len());
+    // Count once per block; the whole text's counts are the sum.
+    let mut blocks: Vec<(usize, usize, Option<Language>)> = Vec::new(); // (first, end, language)
+    let (mut en_total, mut de_total) = (0, 0);
     let mut i = 0;
     while i < doc.sentences.len() {
         let block = doc.sentences[i].block;
@@ -291,9 +285,20 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
             j += 1;
         }
         let span = Span::new(doc.sentences[i].span.start, doc.sentences[j - 1].span.end);
-        let l = language::detect(doc.slice(span)).unwrap_or(main);
-        out.extend(std::iter::repeat_n(l, j - i));
+        let (en, de) = language::function_word_counts(doc.slice(span));
+        en_total += en;
+        de_total += de;
+        blocks.push((i, j, language::decide(en, de)));
         i = j;
+    }
+    let main = language::decide(en_total, de_total).unwrap_or(if de_total > en_total {
+        Language::De
+    } else {
+        Language::En
+    });
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (first, end, l) in blocks {
+        out.extend(std::iter::repeat_n(l.unwrap_or(main), end - first));
     }
     (main, out)
 }

@@ -49,40 +49,58 @@ const DE_WORDS: &[&str] = &[
     "im", "dem", "sind", "auch", "oder", "wird", "werden", "bei", "noch", "nur", "wie", "sie", "ihre", "kann",
 ];
 
-/// Counts of English and German function words in `text`.
+/// Counts of English and German function words in `text`. One pass over the bytes, no allocation:
+/// only words of at most six bytes can be function words.
 pub fn function_word_counts(text: &str) -> (usize, usize) {
     let (mut en, mut de) = (0, 0);
-    let mut word = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Words are runs of ASCII letters and UTF-8 multibyte characters (umlauts).
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
             continue;
         }
-        if !word.is_empty() {
-            if EN_WORDS.contains(&word.as_str()) {
-                en += 1;
-            } else if DE_WORDS.contains(&word.as_str()) {
-                de += 1;
-            }
-            word.clear();
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if word.len() > 6 {
+            continue;
+        }
+        let mut buf = [0u8; 6];
+        for (k, b) in word.iter().enumerate() {
+            buf[k] = b.to_ascii_lowercase();
+        }
+        let lower = &buf[..word.len()];
+        if EN_WORDS.iter().any(|w| w.as_bytes() == lower) {
+            en += 1;
+        } else if DE_WORDS.iter().any(|w| w.as_bytes() == lower) {
+            de += 1;
         }
     }
     (en, de)
 }
 
-/// The language of `text`, or `None` when the evidence is too thin to tell.
-pub fn detect(text: &str) -> Option<Language> {
-    let (en, de) = function_word_counts(text);
+/// The language the counts of [`function_word_counts`] point to, or `None` when they are too few
+/// or too close to tell.
+pub fn decide(en: usize, de: usize) -> Option<Language> {
     if en + de < 2 {
-        return None;
-    }
-    if en > de * 2 {
+        None
+    } else if en > de * 2 {
         Some(Language::En)
     } else if de > en * 2 {
         Some(Language::De)
     } else {
         None
     }
+}
+
+/// The language of `text`, or `None` when the evidence is too thin to tell.
+pub fn detect(text: &str) -> Option<Language> {
+    let (en, de) = function_word_counts(text);
+    decide(en, de)
 }
 
 #[cfg(test)]
