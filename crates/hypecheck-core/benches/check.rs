@@ -67,7 +67,9 @@ fn bench_check(c: &mut Criterion) {
     let lexicon = hypecheck_core::lexicon::Lexicon::embedded("en").unwrap();
     let matcher = hypecheck_core::lexicon::Matcher::new(&lexicon, checker.kb());
     let text = String::from_utf8(long.clone()).unwrap();
-    group.bench_function(format!("match_only_{}_bytes", text.len()), |b| b.iter(|| matcher.find(&text).len()));
+    group.bench_function(format!("match_only_{}_bytes", text.len()), |b| {
+        b.iter(|| matcher.find(&text).len())
+    });
     group.finish();
 }
 

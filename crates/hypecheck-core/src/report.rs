@@ -27,6 +27,7 @@ use crate::ingest::InputFormat;
 pub const SCHEMA_VERSION: &str = "1.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Pass,
@@ -47,6 +48,7 @@ impl Verdict {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub schema_version: &'static str,
     pub tool: Tool,
@@ -63,12 +65,14 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InputInfo {
     pub format: InputFormat,
     pub source_bytes: usize,
@@ -79,6 +83,7 @@ pub struct InputInfo {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Grade {
     /// A (sober) to F (hype).
     pub letter: char,
@@ -89,6 +94,7 @@ pub struct Grade {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Questions {
     pub evidence: QuestionOut,
     pub approval: QuestionOut,
@@ -109,6 +115,7 @@ impl Questions {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuestionOut {
     pub title: String,
     pub verdict: Verdict,
@@ -121,6 +128,7 @@ pub struct QuestionOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Compliance {
     /// Whether the text contains dosing, usage or sourcing information.
     pub found: bool,
@@ -129,6 +137,7 @@ pub struct Compliance {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpanOut {
     pub start: usize,
     pub end: usize,
@@ -139,6 +148,7 @@ pub struct SpanOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CueOut {
     pub kind: &'static str,
     pub text: String,
@@ -147,6 +157,7 @@ pub struct CueOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Citation {
     pub id: String,
     pub title: String,
@@ -156,6 +167,7 @@ pub struct Citation {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceOut {
     /// Knowledge-base fact id: `entry/kind/detail`.
     pub id: String,
@@ -167,6 +179,7 @@ pub struct SourceOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FindingOut {
     pub id: String,
     pub code: &'static str,
@@ -182,6 +195,7 @@ pub struct FindingOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimOut {
     pub span: SpanOut,
     pub excerpt: String,
@@ -194,6 +208,7 @@ pub struct ClaimOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InterventionOut {
     pub id: String,
     pub name: String,
@@ -202,6 +217,7 @@ pub struct InterventionOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusOut {
     pub jurisdiction: String,
     pub status: &'static str,
