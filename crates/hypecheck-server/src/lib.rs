@@ -115,6 +115,11 @@ impl AppState {
     pub fn config(&self) -> &Config {
         &self.config
     }
+
+    /// The analysis slots (`max_concurrent_checks` permits); for monitoring and tests.
+    pub fn analysis_slots(&self) -> &Arc<Semaphore> {
+        &self.analysis_slots
+    }
 }
 
 /// The whole application: routes, limits and security headers.
