@@ -6,6 +6,7 @@
   const QUESTIONS = ["evidence", "approval", "risks", "language"];
   const SEVERITY_RANK = { positive: 0, info: 1, concern: 2, fail: 3 };
   const VERDICT_ICON = { pass: "\u2713", concern: "!", fail: "\u2717", not_applicable: "\u2013" };
+  const FORMAT_NAMES = { text: "text", markdown: "Markdown", html: "HTML" };
   const BEGINNER_FINDINGS = 3;
   const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -184,7 +185,7 @@
     renderAdvice();
     $("disclaimer").textContent = r.disclaimer;
     const basis = $("span-basis");
-    basis.textContent = r.input.span_basis === "input" ? "" : t("span_basis_extracted", { format: r.input.format });
+    basis.textContent = r.input.span_basis === "input" ? "" : t("span_basis_extracted", { format: FORMAT_NAMES[r.input.format] || r.input.format });
   }
 
   function verdictBadge(verdict) {
@@ -230,7 +231,7 @@
         "article",
         { class: "card card-" + q.verdict, "data-question": key, "aria-labelledby": "card-" + key },
         el("h3", { id: "card-" + key }, el("span", { class: "qname", text: t("question_" + key) }), verdictBadge(q.verdict)),
-        el("p", { class: "qtitle", text: q.title }),
+        el("p", { class: "qtitle", text: questionText(q.title) }),
         el("p", { class: "summary", text: q.summary })
       );
       if (state.view === "expert") {
@@ -248,6 +249,12 @@
       }
       cards.append(card);
     }
+  }
+
+  // "Evidence: controlled studies in humans, ...?" -> the question without its repeated name.
+  function questionText(title) {
+    const m = /^[^:?]{1,30}:\s*(.+)$/.exec(title);
+    return m ? m[1].charAt(0).toUpperCase() + m[1].slice(1) : title;
   }
 
   // A short finding line whose button brings its highlight into view.
@@ -356,7 +363,7 @@
         const link = safeUrl(c.url)
           ? el("a", { href: c.url, rel: "noopener noreferrer", target: "_blank", text: label })
           : el("span", { text: label });
-        item.append(expert ? el("div", { class: "citation" }, link) : link, " ");
+        item.append(el("div", { class: "citation" }, link));
       }
       if (!s.citations.length && !expert) item.append(el("span", { text: s.statement }));
       list.append(item);
