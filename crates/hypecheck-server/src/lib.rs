@@ -64,6 +64,11 @@ pub struct Config {
     pub max_concurrent_checks: usize,
     /// Requests handled at once; beyond that the server answers 503 at once. Default 128.
     pub max_in_flight: usize,
+    /// Open connections; further clients wait in the listen queue. Default 1024.
+    pub max_connections: usize,
+    /// A client must send a request's headers within this time, or the connection is closed
+    /// (idle keep-alive connections too). Default 10 s.
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
@@ -74,6 +79,8 @@ impl Default for Config {
             request_timeout: Duration::from_secs(30),
             max_concurrent_checks: std::thread::available_parallelism().map_or(2, |n| n.get()),
             max_in_flight: 128,
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -193,18 +200,66 @@ pub fn serve_blocking(config: Config) -> anyhow::Result<()> {
 
 /// Serves on an already bound listener until `shutdown` completes, then lets the requests in
 /// progress finish. Tests bind `127.0.0.1:0` and pass the listener here.
+///
+/// HTTP/1.1 with hyper: at most `max_connections` connections, each closed when a request's
+/// headers do not arrive within `header_timeout`.
 pub async fn run(
     listener: TcpListener,
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    let app = router(state.clone());
+    let connection_slots = Arc::new(Semaphore::new(state.config.max_connections.max(1)));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(state.config.header_timeout)
+        .keep_alive(true);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = connection_slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            _ = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little rather than spin.
+                    eprintln!("hypecheck: accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        let mut stop = stop_rx.clone();
+        connections.spawn(async move {
+            let _slot = slot;
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => return,
+                _ = stop.wait_for(|stop| *stop) => {}
+            }
+            // Finish the request in progress, then close.
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        });
+        while connections.try_join_next().is_some() {}
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    while connections.join_next().await.is_some() {}
+    Ok(())
 }
 
 /// Completes on SIGTERM or Ctrl-C (SIGINT).

@@ -544,3 +544,32 @@ fn openapi_document_describes_every_endpoint() {
         assert!(ok.get(code).is_some(), "check lacks response {code}");
     }
 }
+
+#[test]
+fn slow_headers_are_cut_off_and_connections_are_bounded() {
+    let s = TestServer::with_config(Config {
+        header_timeout: Duration::from_millis(300),
+        max_connections: 1,
+        ..Config::default()
+    });
+    // A client that never finishes its headers holds the only connection slot ...
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow:").unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    // ... until the header timeout closes it; then the next client is served.
+    let start = Instant::now();
+    let r = s.get("/healthz");
+    assert_eq!(r.status, 200);
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_millis(150) && waited < Duration::from_secs(5),
+        "{waited:?}"
+    );
+    slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut rest = Vec::new();
+    match slow.read_to_end(&mut rest) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("the slow connection is still open: {e}"),
+    }
+}
