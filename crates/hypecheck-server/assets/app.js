@@ -595,16 +595,23 @@
       runCheck({ text: $("text").value, input_format: $("format").value || null });
     });
     $("file").addEventListener("change", (e) => loadFile(e.target.files[0]));
+    // A file dropped anywhere on the page is loaded (instead of the browser opening it).
     const area = $("text");
-    area.addEventListener("dragover", (e) => {
+    document.addEventListener("dragover", (e) => {
       e.preventDefault();
       area.classList.add("dragging");
     });
-    area.addEventListener("dragleave", () => area.classList.remove("dragging"));
-    area.addEventListener("drop", (e) => {
-      e.preventDefault();
+    document.addEventListener("dragleave", (e) => {
+      if (!e.relatedTarget) area.classList.remove("dragging");
+    });
+    document.addEventListener("drop", (e) => {
       area.classList.remove("dragging");
-      if (e.dataTransfer && e.dataTransfer.files.length) loadFile(e.dataTransfer.files[0]);
+      if (e.dataTransfer && e.dataTransfer.files.length) {
+        e.preventDefault();
+        loadFile(e.dataTransfer.files[0]);
+      } else if (e.target !== area) {
+        e.preventDefault();
+      }
     });
     $("view-beginner").addEventListener("click", () => setView("beginner"));
     $("view-expert").addEventListener("click", () => setView("expert"));

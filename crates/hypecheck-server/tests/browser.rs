@@ -456,7 +456,64 @@ async fn scenario(c: &Client, server: &TestServer, out: &Path) -> R<()> {
     assert_eq!(js(c, "return window.__pwned === undefined").await?, json!(true));
     save_screenshot(c, out, "hostile-desktop.png").await?;
 
-    // 7. API errors reach the reader as a message, not a broken page.
+    // 7. Files: chosen with the file input (Markdown) and dropped on the page (plain text).
+    c.find(Locator::Id("format")).await?.select_by_value("").await?;
+    let md_path = root().join("tests/fixtures/cosmetic-exosome-serum-ad.md");
+    let md_path = md_path.canonicalize()?;
+    c.find(Locator::Id("file"))
+        .await?
+        .send_keys(md_path.to_str().unwrap())
+        .await?;
+    wait_until(
+        c,
+        "the Markdown file to load",
+        "return document.getElementById('status').textContent.includes('cosmetic-exosome-serum-ad.md')",
+    )
+    .await?;
+    let md = read_root("tests/fixtures/cosmetic-exosome-serum-ad.md");
+    assert_eq!(
+        js(c, "return document.getElementById('format').value").await?,
+        json!("markdown")
+    );
+    c.find(Locator::Id("check")).await?.click().await?;
+    wait_until(
+        c,
+        "the Markdown report",
+        "return document.getElementById('status').textContent.includes('grade') && !document.getElementById('check').disabled",
+    )
+    .await?;
+    let md_report = {
+        let r = server.post_json(
+            "/api/v1/check",
+            &json!({ "text": md, "input_format": "markdown", "lang": "en" }),
+        );
+        r.json()
+    };
+    assert_cards(c, &md_report).await?;
+    assert!(!c.find_all(Locator::Css("#doc mark.hl")).await?.is_empty());
+    let forum = read_root("tests/fixtures/forum-post-exosomes.txt");
+    c.execute(
+        "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'forum.txt', {type: 'text/plain'})); \
+         document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); return true",
+        vec![json!(forum)],
+    )
+    .await?;
+    wait_until(
+        c,
+        "the dropped file to load",
+        "return document.getElementById('status').textContent.includes('forum.txt')",
+    )
+    .await?;
+    assert_eq!(
+        js(c, "return document.getElementById('text').value").await?,
+        json!(forum.replace("\r\n", "\n"))
+    );
+    assert_eq!(
+        js(c, "return document.getElementById('format').value").await?,
+        json!("text")
+    );
+
+    // 8. API errors reach the reader as a message, not a broken page.
     paste_and_check_error(c, "   ").await?;
     Ok(())
 }
