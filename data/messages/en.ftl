@@ -56,14 +56,14 @@ hc104 = The text names a limit of the evidence ("{ $cue }").
 hc105 = The text cites a controlled study design ("{ $cue }").
 hc106 = The claim for { $intervention } in { $condition } goes beyond the evidence the knowledge base knows for this use (best evidence: { $level }).
 hc107 = Efficacy is claimed, but the text says nothing about the evidence behind it.
-hc201 = "{ $cue }": no approval exists for { $intervention }. The knowledge base records it as not approved.
+hc201 = "{ $cue }": no approval exists for { $intervention }; the knowledge base records no approval for it.
 hc202 = { $intervention } is approved only for specific uses; { $condition } is not one of them.
 hc203 = "{ $cue }" sounds like approval but is not: registration, "compliance" or device clearance is no review of safety or efficacy.
-hc204 = { $intervention } is promoted, but the text never says that it has no approval for this use.
+hc204 = The text promotes { $intervention } but never says that it has no approval for this use.
 hc205 = The text states the regulatory status ("{ $cue }").
 hc206 = { $intervention } is discussed for { $condition }, a use it is approved for.
 hc301 = "{ $cue }" promises safety. Every treatment has risks; for unregulated biological products harms are documented.
-hc302 = { $intervention } is promoted without any word on risks or side effects.
+hc302 = The text promotes { $intervention } without a word on risks or side effects.
 hc303 = The text discusses risks ("{ $cue }").
 hc401 = "{ $cue }" is sensational language that promises more than evidence can deliver.
 hc402 = "{ $cue }" is an absolute promise; no treatment works for everyone, instantly and for good.
@@ -90,5 +90,16 @@ view-context = context
 view-as-of = as of
 view-no-findings = No findings.
 view-span-basis-extracted = Positions refer to the text extracted from the { $format } input.
-view-more-findings = … and { $count } more findings (use --view expert to see all).
+view-more-findings = { $count ->
+    [one] … and 1 more finding (use --view expert to see all).
+   *[other] … and { $count } more findings (use --view expert to see all).
+}
 view-compliance = Dosing, usage and sourcing
+
+## Evidence levels in the knowledge base
+evidence-level-none = none known
+evidence-level-preclinical = animal and cell studies only
+evidence-level-early-human = early or small human studies
+evidence-level-phase3 = phase 3 trials
+evidence-level-approved = approved for this use
+view-source = source:

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use hypecheck_core::{Checker, InputFormat, Options, Verdict};
+use hypecheck_core::lexicon::Lexicon;
+use hypecheck_core::{Checker, InputFormat, Language, Options, Verdict};
 use hypecheck_kb::KnowledgeBase;
 
 #[derive(Parser)]
@@ -73,7 +74,14 @@ struct CheckArgs {
     /// Knowledge-base directory to use instead of the embedded one.
     #[arg(long)]
     kb: Option<PathBuf>,
-    /// Lexicon directory (laid out like data/lexicons/en) to use instead of the embedded one.
+    /// Language of the text; auto detects it, block by block for mixed texts.
+    #[arg(long, value_enum, default_value_t = TextLang::Auto)]
+    text_lang: TextLang,
+    /// Language of the report (default: the text's language).
+    #[arg(long, value_enum)]
+    lang: Option<ReportLang>,
+    /// Lexicon directory laid out like data/lexicons (one folder per language: en/, de/), to use
+    /// instead of the embedded lexicons; a folder of *.toml files alone is taken as English.
     #[arg(long)]
     lexicons: Option<PathBuf>,
 }
@@ -105,6 +113,19 @@ impl From<InputFormatArg> for InputFormat {
             InputFormatArg::Html => InputFormat::Html,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TextLang {
+    Auto,
+    En,
+    De,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportLang {
+    En,
+    De,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,33 +255,63 @@ fn read_input(input: &str, max: usize) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Reads `dir/<lang>/*.toml` for each language, or `dir/*.toml` as English.
+fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
+    let toml_files = |d: &Path| -> Result<Vec<(String, String)>> {
+        let mut paths: Vec<_> = std::fs::read_dir(d)
+            .with_context(|| format!("cannot read lexicon directory {}", d.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| Ok((p.display().to_string(), std::fs::read_to_string(&p)?)))
+            .collect()
+    };
+    let mut lexicons = Vec::new();
+    for lang in Language::ALL {
+        let sub = dir.join(lang.as_str());
+        if sub.is_dir() {
+            let files = toml_files(&sub)?;
+            lexicons.push(Lexicon::from_files(
+                lang.as_str(),
+                files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+            )?);
+        }
+    }
+    if lexicons.is_empty() {
+        let files = toml_files(dir)?;
+        if files.is_empty() {
+            bail!("no lexicon files (*.toml) in {}", dir.display());
+        }
+        lexicons.push(Lexicon::from_files(
+            "en",
+            files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        )?);
+    }
+    Ok(lexicons)
+}
+
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let kb = load_kb(args.kb.as_deref())?;
     let checker = match &args.lexicons {
         None => Checker::new(kb)?,
-        Some(dir) => {
-            let mut files = Vec::new();
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
-                .with_context(|| format!("cannot read lexicon directory {}", dir.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            paths.sort();
-            for p in paths {
-                files.push((p.display().to_string(), std::fs::read_to_string(&p)?));
-            }
-            let lexicon = hypecheck_core::lexicon::Lexicon::from_files(
-                "en",
-                files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-            )?;
-            Checker::with_lexicon(kb, lexicon)?
-        }
+        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
     };
     let bytes = read_input(&args.input, args.max_bytes)?;
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
-        ..Options::default()
+        text_language: match args.text_lang {
+            TextLang::Auto => None,
+            TextLang::En => Some(Language::En),
+            TextLang::De => Some(Language::De),
+        },
+        report_language: args.lang.map(|l| match l {
+            ReportLang::En => Language::En,
+            ReportLang::De => Language::De,
+        }),
     };
     let report = checker
         .check_bytes(&bytes, &options)
@@ -276,7 +327,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             for w in &report.input.warnings {
                 eprintln!("hypecheck: warning: {w}");
             }
-            let text = render::text(&report, checker.catalog(), args.view, color);
+            let text = render::text(&report, checker.catalog(report.report_language), args.view, color);
             out.write_all(text.as_bytes())?;
         }
     }

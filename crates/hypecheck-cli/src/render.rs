@@ -206,7 +206,7 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
             let _ = writeln!(
                 o,
                 "      {} {} ({}, {} {})",
-                st.dim("source"),
+                st.dim(&catalog.format("view-source", &[])),
                 s.id,
                 s.verification.as_str(),
                 catalog.format("view-as-of", &[]),
@@ -222,7 +222,7 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
         let _ = writeln!(
             o,
             "      {} {} ({} {}) {}",
-            st.dim("source:"),
+            st.dim(&catalog.format("view-source", &[])),
             s.statement,
             catalog.format("view-as-of", &[]),
             s.as_of,

@@ -173,3 +173,36 @@ fn rules_lists_every_check_code() {
         assert!(out.contains(code), "{code}");
     }
 }
+
+#[test]
+fn german_text_is_detected_and_reported_in_german_or_on_request_in_english() {
+    let page = fixture("de/klinik-exosomen.html");
+    let o = hypecheck(&["check", &page, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["text_language"], "de");
+    assert_eq!(v["report_language"], "de");
+    assert_eq!(v["questions"]["approval"]["verdict"], "fail");
+    assert!(
+        v["disclaimer"]
+            .as_str()
+            .unwrap()
+            .contains("keine medizinische Beratung"),
+        "{}",
+        v["disclaimer"]
+    );
+
+    let o = hypecheck(&["check", &page, "--format", "json", "--lang", "en"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["text_language"], "de");
+    assert_eq!(v["report_language"], "en");
+    assert!(v["disclaimer"].as_str().unwrap().contains("not medical advice"));
+
+    let text = hypecheck(&["check", &page]);
+    let out = stdout(&text);
+    assert!(out.contains("Das Wichtigste") && out.contains("DURCHGEFALLEN"), "{out}");
+
+    // Forcing the wrong language finds less: German cues are not English cues.
+    let o = hypecheck(&["check", &page, "--format", "json", "--text-lang", "en"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["text_language"], "en");
+}

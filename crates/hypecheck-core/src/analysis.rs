@@ -10,7 +10,7 @@ use crate::context::{self, Context};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::{self, InputError, InputFormat};
-use crate::language::Language;
+use crate::language::{self, Language};
 use crate::lexicon::{CueKind, Lexicon, LexiconError, Matcher, Mention};
 use crate::report::{self, Report};
 
@@ -29,7 +29,11 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn run(doc: &'a Document, kb: &'a KnowledgeBase, matcher: &Matcher) -> Analysis<'a> {
-        let mentions = matcher.find(&doc.text);
+        Analysis::from_mentions(doc, kb, matcher.find(&doc.text))
+    }
+
+    /// The analysis over mentions found by one or more matchers (mixed-language texts).
+    pub fn from_mentions(doc: &'a Document, kb: &'a KnowledgeBase, mentions: Vec<Mention>) -> Analysis<'a> {
         let by_sentence = group_by_sentence(doc, &mentions);
         let context = context::apply(doc, &mentions, &by_sentence);
         let claims = claims::extract(doc, &mentions, &context, &by_sentence);
@@ -146,55 +150,93 @@ pub enum SetupError {
     Catalog(#[from] crate::i18n::CatalogError),
 }
 
-/// A ready-to-use checker: compiled lexicons, knowledge base and catalogs. Build once, share freely.
-pub struct Checker {
-    kb: KnowledgeBase,
+/// The compiled matcher of one text language and the catalog and sources of one report language.
+struct LanguagePack {
+    language: Language,
     matcher: Matcher,
     catalog: Catalog,
     sources: report::Sources,
 }
 
+/// A ready-to-use checker: compiled lexicons, knowledge base and catalogs for English and German.
+/// Build once, share freely (it is `Send + Sync`).
+pub struct Checker {
+    kb: KnowledgeBase,
+    packs: Vec<LanguagePack>,
+}
+
 impl Checker {
     /// The checker with the embedded lexicons and catalogs over `kb`.
     pub fn new(kb: KnowledgeBase) -> Result<Checker, SetupError> {
-        let lexicon = Lexicon::embedded("en")?;
-        Checker::with_lexicon(kb, lexicon)
+        let lexicons = Language::ALL
+            .iter()
+            .map(|l| Lexicon::embedded(l.as_str()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Checker::with_lexicons(kb, lexicons)
     }
 
-    pub fn with_lexicon(kb: KnowledgeBase, lexicon: Lexicon) -> Result<Checker, SetupError> {
-        let matcher = Matcher::new(&lexicon, &kb);
-        let catalog = Catalog::embedded("en")?;
-        let sources = report::Sources::new(&kb, &catalog.lang);
-        Ok(Checker {
-            kb,
-            matcher,
-            catalog,
-            sources,
-        })
+    /// The checker with the given lexicons (one per language; missing languages use the embedded one).
+    pub fn with_lexicons(kb: KnowledgeBase, lexicons: Vec<Lexicon>) -> Result<Checker, SetupError> {
+        let mut packs = Vec::new();
+        for language in Language::ALL {
+            let lexicon = match lexicons.iter().find(|l| l.lang == language.as_str()) {
+                Some(l) => l.clone(),
+                None => Lexicon::embedded(language.as_str())?,
+            };
+            let catalog = Catalog::embedded(language.as_str())?;
+            packs.push(LanguagePack {
+                language,
+                matcher: Matcher::new(&lexicon, &kb),
+                sources: report::Sources::new(&kb, language.as_str()),
+                catalog,
+            });
+        }
+        Ok(Checker { kb, packs })
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
         &self.kb
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+    fn pack(&self, language: Language) -> &LanguagePack {
+        self.packs
+            .iter()
+            .find(|p| p.language == language)
+            .unwrap_or(&self.packs[0])
+    }
+
+    /// The message catalog of a report language.
+    pub fn catalog(&self, language: Language) -> &Catalog {
+        &self.pack(language).catalog
     }
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
         let ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
         let doc = Document::new(ingested.text);
-        let analysis = Analysis::run(&doc, &self.kb, &self.matcher);
+        let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
+        let mentions = self.find_mentions(&doc, &sentence_languages);
+        let analysis = Analysis::from_mentions(&doc, &self.kb, mentions);
         let findings: Vec<Finding> = checks::run_all(&analysis);
+        let mut languages: Vec<Language> = Vec::new();
+        for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
+            if !languages.contains(&l) {
+                languages.push(l);
+            }
+        }
+        let pack = self.pack(options.report_language.unwrap_or(text_language));
         Ok(report::build(
             &analysis,
             findings,
-            &self.catalog,
-            &self.sources,
-            ingested.format,
-            ingested.source_bytes,
-            ingested.warnings,
+            report::Context {
+                catalog: &pack.catalog,
+                sources: &pack.sources,
+                format: ingested.format,
+                source_bytes: ingested.source_bytes,
+                warnings: ingested.warnings,
+                text_language,
+                text_languages: languages,
+            },
         ))
     }
 
@@ -202,4 +244,56 @@ impl Checker {
     pub fn check_text(&self, text: &str, options: &Options) -> Result<Report, InputError> {
         self.check_bytes(text.as_bytes(), options)
     }
+
+    /// Runs each language's matcher over the runs of sentences in that language.
+    fn find_mentions(&self, doc: &Document, languages: &[Language]) -> Vec<Mention> {
+        let Some(&first) = languages.first() else {
+            return Vec::new();
+        };
+        if languages.iter().all(|&l| l == first) {
+            return self.pack(first).matcher.find(&doc.text);
+        }
+        let mut out = Vec::new();
+        let mut run_start = 0;
+        for i in 1..=languages.len() {
+            if i == languages.len() || languages[i] != languages[run_start] {
+                let start = doc.sentences[run_start].span.start;
+                let end = doc.sentences[i - 1].span.end;
+                out.extend(self.pack(languages[run_start]).matcher.find_in(&doc.text, start, end));
+                run_start = i;
+            }
+        }
+        out
+    }
+}
+
+/// The text's main language and the language of each sentence. Each block (paragraph, list item,
+/// heading) is detected on its own where its words say enough, so mixed texts are read sentence by
+/// sentence; a forced language applies to all.
+fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Vec<Language>) {
+    if let Some(l) = forced {
+        return (l, vec![l; doc.sentences.len()]);
+    }
+    let main = language::detect(&doc.text).unwrap_or_else(|| {
+        let (en, de) = language::function_word_counts(&doc.text);
+        if de > en {
+            Language::De
+        } else {
+            Language::En
+        }
+    });
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut i = 0;
+    while i < doc.sentences.len() {
+        let block = doc.sentences[i].block;
+        let mut j = i;
+        while j < doc.sentences.len() && doc.sentences[j].block == block {
+            j += 1;
+        }
+        let span = Span::new(doc.sentences[i].span.start, doc.sentences[j - 1].span.end);
+        let l = language::detect(doc.slice(span)).unwrap_or(main);
+        out.extend(std::iter::repeat_n(l, j - i));
+        i = j;
+    }
+    (main, out)
 }

@@ -71,7 +71,11 @@ impl Catalog {
         };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            fargs.set(*k, FluentValue::from(v.as_str()));
+            // Numbers go in as numbers so that plural selection works.
+            match v.parse::<i64>() {
+                Ok(n) => fargs.set(*k, FluentValue::from(n)),
+                Err(_) => fargs.set(*k, FluentValue::from(v.as_str())),
+            }
         }
         let mut errors = Vec::new();
         self.bundle
@@ -89,5 +93,31 @@ impl Catalog {
                 (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then(|| id.to_string())
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message must exist in every language, or a German report would show raw ids.
+    #[test]
+    fn every_catalog_has_the_same_message_ids() {
+        let catalogs = crate::embedded::MESSAGES;
+        assert!(catalogs.len() >= 2, "expected English and German catalogs");
+        let (first_lang, first) = catalogs[0];
+        let mut expected = Catalog::ids(first);
+        expected.sort();
+        for (lang, source) in &catalogs[1..] {
+            let mut ids = Catalog::ids(source);
+            ids.sort();
+            let missing: Vec<_> = expected.iter().filter(|i| !ids.contains(i)).collect();
+            let extra: Vec<_> = ids.iter().filter(|i| !expected.contains(i)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang} differs from {first_lang}: missing {missing:?}, extra {extra:?}"
+            );
+            Catalog::from_source(lang, source).unwrap();
+        }
     }
 }

@@ -185,6 +185,8 @@ struct PatternInfo {
     kind: CueKind,
     /// `true` for `word*` patterns: the match extends to the end of the word.
     prefix: bool,
+    /// German compound part: may also match inside a word ("Nabelschnur*stammzellen*").
+    compound: bool,
     requires: Option<Requirement>,
     strong: bool,
     entry: Option<u32>,
@@ -205,27 +207,122 @@ pub struct Mention {
 pub struct Matcher {
     ac: AhoCorasick,
     info: Vec<PatternInfo>,
+    /// Second readings of a pattern (pattern index, info), tried when the first is rejected.
+    alternatives: Vec<(usize, PatternInfo)>,
+    /// German text is folded (lowercase, umlauts as digraphs) before matching.
+    german: bool,
+}
+
+/// Kinds whose German terms also match as parts of compounds.
+const COMPOUND_KINDS: &[CueKind] = &[
+    CueKind::Intervention,
+    CueKind::Condition,
+    CueKind::Risk,
+    CueKind::Reassurance,
+    CueKind::Hype,
+    CueKind::Preclinical,
+];
+
+/// The shortest folded German term that may match inside a compound.
+const COMPOUND_PART_MIN: usize = 6;
+
+/// Lowercases ASCII and writes umlauts as digraphs (ä -> ae, ß -> ss). Every replacement has the
+/// byte length of the original character, so offsets into the folded text are offsets into the input.
+pub fn fold_german(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' | 'Ä' => out.push_str("ae"),
+            'ö' | 'Ö' => out.push_str("oe"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    out
+}
+
+/// Reduces the last word of a German pattern to its Snowball stem, written as the original
+/// characters (so "körpereigen" becomes "koerpereig"). `None` when the word is too short to stem
+/// safely ("ohne" must not run on into "ohnehin").
+fn german_stem_pattern(pattern: &str, stemmer: &rust_stemmers::Stemmer) -> Option<String> {
+    let lower = pattern.to_lowercase();
+    let (head, last) = match lower.rfind(' ') {
+        Some(i) => (&lower[..=i], &lower[i + 1..]),
+        None => ("", lower.as_str()),
+    };
+    if !last.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let stem = stemmer.stem(last);
+    let stem_chars = stem.chars().count();
+    if stem_chars < 4 {
+        return None;
+    }
+    // Snowball folds umlauts and writes ß as "ss"; walk the original word to the same length.
+    let mut consumed = 0;
+    let mut cut = last.len();
+    for (i, c) in last.char_indices() {
+        if consumed >= stem_chars {
+            cut = i;
+            break;
+        }
+        consumed += if c == 'ß' { 2 } else { 1 };
+    }
+    Some(fold_german(&format!("{head}{}", &last[..cut])))
 }
 
 impl Matcher {
     pub fn new(lexicon: &Lexicon, kb: &KnowledgeBase) -> Matcher {
+        let german = lexicon.lang == "de";
+        let stemmer = german.then(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German));
         let mut patterns: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Pattern text -> its index; a second cue with the same text but another number requirement
+        // ("€" before or after the amount) becomes an alternative tried when the first fails.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut alternatives: Vec<(usize, PatternInfo)> = Vec::new();
         let mut add = |pattern: &str, pi: PatternInfo, patterns: &mut Vec<String>, info: &mut Vec<PatternInfo>| {
-            let (body, prefix) = match pattern.strip_suffix('*') {
-                Some(b) => (b.trim(), true),
-                None => (pattern.trim(), false),
+            let (body, mut prefix) = match pattern.strip_suffix('*') {
+                Some(b) => (b.trim().to_string(), true),
+                None => (pattern.trim().to_string(), false),
             };
-            let mut variants = vec![body.to_string()];
+            let body = match &stemmer {
+                // German: the last word is reduced to its stem and may run on into inflections and
+                // compounds ("Nebenwirkung" matches "Nebenwirkungen"); umlauts are folded.
+                Some(stemmer) if !prefix => match german_stem_pattern(&body, stemmer) {
+                    Some(stemmed) => {
+                        prefix = true;
+                        stemmed
+                    }
+                    None => fold_german(&body),
+                },
+                Some(_) => fold_german(&body),
+                None => body,
+            };
+            let mut variants = vec![body.clone()];
             if body.contains('\'') {
                 variants.push(body.replace('\'', "\u{2019}"));
             }
             for v in variants {
                 // First definition wins: knowledge-base names come first, then lexicon files in order.
-                if seen.insert(v.to_lowercase()) {
-                    patterns.push(v);
-                    info.push(PatternInfo { prefix, ..pi.clone() });
+                let compound = german && v.len() >= COMPOUND_PART_MIN && COMPOUND_KINDS.contains(&pi.kind);
+                let this = PatternInfo {
+                    prefix,
+                    compound,
+                    ..pi.clone()
+                };
+                match seen.get(&v.to_lowercase()) {
+                    None => {
+                        seen.insert(v.to_lowercase(), patterns.len());
+                        patterns.push(v);
+                        info.push(this);
+                    }
+                    Some(&first) if info[first].requires != this.requires && this.requires.is_some() => {
+                        alternatives.push((first, this));
+                    }
+                    Some(_) => {}
                 }
             }
         };
@@ -238,6 +335,7 @@ impl Matcher {
                 let pi = PatternInfo {
                     kind,
                     prefix: false,
+                    compound: false,
                     requires: None,
                     strong: false,
                     entry: Some(idx as u32),
@@ -250,6 +348,7 @@ impl Matcher {
                 let pi = PatternInfo {
                     kind: cue.kind,
                     prefix: false,
+                    compound: false,
                     requires: cue.requires,
                     strong: cue.strength.as_deref() == Some("strong"),
                     entry: None,
@@ -264,20 +363,48 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
-        Matcher { ac, info }
+        Matcher {
+            ac,
+            info,
+            alternatives,
+            german,
+        }
     }
 
     /// All mentions in `text`, in order, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut out = Vec::with_capacity(text.len() / 40);
-        let mut pos = 0;
-        while pos < text.len() {
+        self.find_in(text, 0, text.len())
+    }
+
+    /// Mentions that start in `text[start..end]` (a run of blocks in this matcher's language).
+    pub fn find_in(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+        if self.german {
+            // Folding keeps every byte offset (ä -> ae, ß -> ss), so spans hold for the original text.
+            let folded = fold_german(text);
+            self.scan(&folded, start, end)
+        } else {
+            self.scan(text, start, end)
+        }
+    }
+
+    fn scan(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+        let mut out = Vec::with_capacity((end - start) / 40);
+        let mut pos = start;
+        while pos < end {
             let Some(mut m) = self.ac.find(Input::new(text).range(pos..)) else {
                 break;
             };
+            if m.start() >= end {
+                break;
+            }
             loop {
-                let info = &self.info[m.pattern().as_usize()];
-                if let Some(end) = self.accept(text, m.start(), m.end(), info) {
+                let p = m.pattern().as_usize();
+                let readings = std::iter::once(&self.info[p])
+                    .chain(self.alternatives.iter().filter(|(i, _)| *i == p).map(|(_, info)| info));
+                let accepted = readings
+                    .filter_map(|info| self.accept(text, m.start(), m.end(), info).map(|end| (info, end)))
+                    .next();
+                if let Some((info, end)) = accepted {
                     out.push(Mention {
                         kind: info.kind,
                         span: Span::new(m.start(), end),
@@ -297,8 +424,14 @@ impl Matcher {
                     Some(s) => m = s,
                     None => {
                         // Valid word patterns start at a word start: resume at the next one, which
-                        // still finds "mice" after a rejected "in mice" in "within mice".
-                        pos = next_word_start(text, m.start());
+                        // still finds "mice" after a rejected "in mice" in "within mice". German
+                        // compounds hide terms inside words, so there the search resumes one
+                        // character later.
+                        pos = if self.german {
+                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8)
+                        } else {
+                            next_word_start(text, m.start())
+                        };
                         break;
                     }
                 }
@@ -315,7 +448,7 @@ impl Matcher {
         if first_is_word && prev.is_some_and(is_word_char) {
             let glued_to_number =
                 info.requires == Some(Requirement::NumberBefore) && prev.is_some_and(|c| c.is_ascii_digit());
-            if !glued_to_number {
+            if !glued_to_number && !info.compound {
                 return None;
             }
         }
@@ -426,6 +559,61 @@ patterns = ["side effects"]"#,
         assert_eq!(
             found(&m, "approved formulas"),
             vec![("approved".into(), "approval_claim")]
+        );
+    }
+
+    fn german(toml: &str, names: &[(&str, &str)]) -> Matcher {
+        let lex = Lexicon::from_files("de", [("t.toml", toml)]).unwrap();
+        let _ = names;
+        Matcher::new(&lex, &KnowledgeBase::default())
+    }
+
+    #[test]
+    fn german_terms_match_inflections_compounds_and_umlaut_spellings() {
+        let m = german(
+            r#"[[cue]]
+kind = "risk"
+patterns = ["Nebenwirkung", "Infektion"]
+[[cue]]
+kind = "reassurance"
+strength = "strong"
+patterns = ["nebenwirkungsfrei", "körpereigen"]
+[[cue]]
+kind = "preclinical"
+patterns = ["an Mäusen"]"#,
+            &[],
+        );
+        assert_eq!(
+            found(&m, "Nebenwirkungen, Hautinfektionen und Infektionsrisiko; nebenwirkungsfrei, körpereigene Zellen, koerpereigenen, an Mäusen."),
+            vec![
+                ("Nebenwirkungen".into(), "risk"),
+                ("infektionen".into(), "risk"),
+                ("Infektionsrisiko".into(), "risk"),
+                ("nebenwirkungsfrei".into(), "reassurance"),
+                ("körpereigene".into(), "reassurance"),
+                ("koerpereigenen".into(), "reassurance"),
+                ("an Mäusen".into(), "preclinical"),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_german_words_are_not_stemmed_into_other_words() {
+        let m = german("[[cue]]\nkind = \"negation\"\npatterns = [\"ohne\", \"kein\"]", &[]);
+        assert_eq!(
+            found(&m, "ohnehin keine Sorge ohne"),
+            vec![("keine".into(), "negation"), ("ohne".into(), "negation")]
+        );
+    }
+
+    #[test]
+    fn one_pattern_may_carry_two_number_requirements() {
+        let m = matcher(
+            "[[cue]]\nkind = \"price\"\nrequires = \"number_before\"\npatterns = [\"€\"]\n[[cue]]\nkind = \"currency\"\nrequires = \"number_after\"\npatterns = [\"€\"]",
+        );
+        assert_eq!(
+            found(&m, "490 € or € 490, not €"),
+            vec![("€".into(), "price"), ("€".into(), "currency")]
         );
     }
 

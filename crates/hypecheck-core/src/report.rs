@@ -17,12 +17,13 @@ use hypecheck_kb::{KnowledgeBase, Verification};
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::checks::{Fact, Finding, Question, Severity, REGISTRY};
+use crate::checks::{Arg, Fact, Finding, Question, Severity, REGISTRY};
 use crate::claims::{ClaimKind, ClaimStrength};
 use crate::context::Modifier;
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::InputFormat;
+use crate::language::Language;
 
 pub const SCHEMA_VERSION: &str = "1.0";
 
@@ -54,8 +55,11 @@ pub struct Report {
     pub tool: Tool,
     pub disclaimer: String,
     pub input: InputInfo,
-    pub text_language: String,
-    pub report_language: String,
+    /// The text's main language.
+    pub text_language: Language,
+    /// Every language found, sentence by sentence (mixed texts list more than one).
+    pub text_languages: Vec<Language>,
+    pub report_language: Language,
     pub grade: Grade,
     pub questions: Questions,
     pub compliance: Compliance,
@@ -430,15 +434,27 @@ fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
     }
 }
 
-pub fn build(
-    a: &Analysis,
-    findings: Vec<Finding>,
-    catalog: &Catalog,
-    sources: &Sources,
-    format: InputFormat,
-    source_bytes: usize,
-    warnings: Vec<String>,
-) -> Report {
+/// What the report needs besides the analysis and findings.
+pub struct Context<'c> {
+    pub catalog: &'c Catalog,
+    pub sources: &'c Sources,
+    pub format: InputFormat,
+    pub source_bytes: usize,
+    pub warnings: Vec<String>,
+    pub text_language: Language,
+    pub text_languages: Vec<Language>,
+}
+
+pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
+    let Context {
+        catalog,
+        sources,
+        format,
+        source_bytes,
+        warnings,
+        text_language,
+        text_languages,
+    } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
     let name_of = |code: &str| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
@@ -453,7 +469,18 @@ pub fn build(
             severity: f.severity,
             span: span_out(doc, f.span),
             excerpt: excerpt(doc, f.span),
-            message: catalog.format(f.message, &f.args),
+            message: {
+                let args: Vec<(&str, String)> = f
+                    .args
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Arg::Text(t) => (*k, t.clone()),
+                        Arg::Entry(e) => (*k, a.entry(*e).display_name(lang).to_string()),
+                        Arg::Message(id) => (*k, catalog.format(id, &[])),
+                    })
+                    .collect();
+                catalog.format(f.message, &args)
+            },
             cues: f
                 .cues
                 .iter()
@@ -569,8 +596,9 @@ pub fn build(
             },
             warnings,
         },
-        text_language: "en".into(),
-        report_language: lang.to_string(),
+        text_language,
+        text_languages,
+        report_language: lang.parse().unwrap_or(Language::En),
         grade: grade(&verdicts, found, catalog),
         questions,
         compliance,

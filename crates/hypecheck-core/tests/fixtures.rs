@@ -36,11 +36,10 @@ struct ExpectedVerdicts {
     why: String,
 }
 
-#[test]
-fn fixtures_get_the_verdicts_a_careful_reader_gives() {
-    let dir = root().join("tests/fixtures");
+/// Compares every fixture in `dir` with `dir/expected.toml`; returns the mismatches.
+fn verdict_mismatches(dir: &std::path::Path) -> Vec<String> {
     let expected: Expected = toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
-    assert!(expected.fixture.len() >= 8);
+    assert!(expected.fixture.len() >= 3);
     let mut mismatches = Vec::new();
     for (name, want) in &expected.fixture {
         let report = check_file(&dir.join(name));
@@ -63,12 +62,101 @@ fn fixtures_get_the_verdicts_a_careful_reader_gives() {
             ));
         }
     }
+    mismatches
+}
+
+#[test]
+fn fixtures_get_the_verdicts_a_careful_reader_gives() {
+    let mismatches = verdict_mismatches(&root().join("tests/fixtures"));
     assert!(
         mismatches.is_empty(),
         "{} mismatches:\n{}",
         mismatches.len(),
         mismatches.join("\n")
     );
+}
+
+#[test]
+fn german_fixtures_get_the_verdicts_a_careful_reader_gives() {
+    let mismatches = verdict_mismatches(&root().join("tests/fixtures/de"));
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+fn verdicts(report: &Report) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = report.questions.iter().map(|(_, q)| q.verdict.as_str()).collect();
+    v.push(if report.compliance.found {
+        "compliance"
+    } else {
+        "no-compliance"
+    });
+    v
+}
+
+#[test]
+fn the_same_text_in_english_and_german_gets_the_same_verdicts() {
+    let dir = root().join("tests/fixtures/de");
+    let mut pairs = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !(name.starts_with("pair-") && name.contains(".en.")) {
+            continue;
+        }
+        let german = name.replace(".en.", ".de.");
+        let en = check_file(&dir.join(&name));
+        let de = check_file(&dir.join(&german));
+        assert_eq!(en.text_language.as_str(), "en", "{name}");
+        assert_eq!(de.text_language.as_str(), "de", "{german}");
+        assert_eq!(verdicts(&en), verdicts(&de), "{name} vs {german}");
+        pairs += 1;
+    }
+    assert!(pairs >= 3, "expected at least three parallel pairs, found {pairs}");
+}
+
+#[test]
+fn german_reports_match_snapshots_in_both_report_languages() {
+    let dir = root().join("tests/fixtures/de");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with("pair-") && (n.ends_with(".txt") || n.ends_with(".md") || n.ends_with(".html")))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 3);
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        for lang in [hypecheck_core::Language::De, hypecheck_core::Language::En] {
+            let options = Options {
+                report_language: Some(lang),
+                ..Options::default()
+            };
+            let report = checker().check_bytes(&bytes, &options).unwrap();
+            assert_eq!(report.text_language.as_str(), "de", "{name}");
+            assert_eq!(report.report_language, lang);
+            let snapshot = format!("de__{name}.report-{lang}");
+            insta::with_settings!({snapshot_path => "snapshots", prepend_module_to_snapshot => false}, {
+                insta::assert_json_snapshot!(snapshot, report, {".tool.version" => "[version]"});
+            });
+        }
+    }
+}
+
+#[test]
+fn mixed_english_and_german_text_is_read_block_by_block() {
+    let text = "Our exosomes are FDA-approved and have zero side effects.\n\n\
+                Unsere Exosomen sind nicht zugelassen, und es gibt Risiken wie Infektionen.\n";
+    let report = checker().check_text(text, &Options::default()).unwrap();
+    let langs: Vec<&str> = report.text_languages.iter().map(|l| l.as_str()).collect();
+    assert!(langs.contains(&"en") && langs.contains(&"de"), "{langs:?}");
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&"HC201"), "English approval claim missed: {codes:?}");
+    assert!(codes.contains(&"HC205"), "German status statement missed: {codes:?}");
+    assert!(codes.contains(&"HC303"), "German risk disclosure missed: {codes:?}");
 }
 
 #[test]

@@ -244,11 +244,15 @@
         for (const f of shown) list.append(el("li", null, findingLink(f)));
         card.append(list);
         if (shown.length < mine.length) {
-          card.append(el("p", { class: "hint", text: t("more_findings", { count: mine.length - shown.length }) }));
+          card.append(el("p", { class: "hint", text: moreText(mine.length - shown.length) }));
         }
       }
       cards.append(card);
     }
+  }
+
+  function moreText(count) {
+    return count === 1 ? t("more_findings_one") : t("more_findings", { count: count });
   }
 
   // "Evidence: controlled studies in humans, ...?" -> the question without its repeated name.
@@ -282,7 +286,7 @@
       for (const f of shown) list.append(el("li", null, findingLink(f)));
       box.append(list);
       if (shown.length < mine.length) {
-        box.append(el("p", { class: "hint", text: t("more_findings", { count: mine.length - shown.length }) }));
+        box.append(el("p", { class: "hint", text: moreText(mine.length - shown.length) }));
       }
     }
   }

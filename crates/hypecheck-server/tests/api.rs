@@ -69,6 +69,17 @@ fn check_accepts_format_view_and_language() {
     let v = r.json();
     assert_eq!(v["input"]["format"], "text");
     assert_eq!(v["input"]["span_basis"], "input");
+    // `lang` is the report's language: German messages from the German catalog.
+    assert_eq!(v["report_language"], "de");
+    let en = s.post_json(
+        "/api/v1/check",
+        &json!({ "text": html, "input_format": "text", "lang": "en" }),
+    );
+    assert_eq!(en.json()["report_language"], "en");
+    assert_ne!(
+        en.json()["questions"]["evidence"]["title"],
+        v["questions"]["evidence"]["title"]
+    );
     // The view changes the page, never the report.
     let beginner = s.post_json(
         "/api/v1/check",
@@ -223,6 +234,7 @@ fn ui_catalogs_have_the_same_keys_and_cover_the_page() {
             }
         }
     }
+    used.push("more_findings_one".to_string());
     for v in ["pass", "concern", "fail", "not_applicable"] {
         used.push(format!("verdict_{v}"));
     }

@@ -17,6 +17,9 @@ use crate::lexicon::CueKind;
 
 pub struct AnecdotalEvidence;
 
+/// This many anecdotal sentences without a controlled study make anecdotes the text's evidence.
+const ANECDOTE_HEAVY: usize = 3;
+
 impl Check for AnecdotalEvidence {
     fn code(&self) -> &'static str {
         "HC103"
@@ -31,8 +34,15 @@ impl Check for AnecdotalEvidence {
         "Testimonials and anecdotes offered as evidence"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        // Anecdotes as the only support for promised benefits fail; beside real evidence, a concern.
-        let only_support = util::unsupported_promotion(a);
+        // Anecdotes as the only support for promised benefits fail, and so does a text that leans on
+        // many of them with no controlled human study; beside real evidence they are a concern.
+        let sentences: std::collections::BTreeSet<usize> = a
+            .cues(CueKind::Anecdote)
+            .filter(|(_, _, c)| c.asserted())
+            .map(|(i, _, _)| a.sentence_of(i))
+            .collect();
+        let leans_on_anecdotes = sentences.len() >= ANECDOTE_HEAVY && !a.any_asserted(CueKind::HumanControlled);
+        let only_support = util::unsupported_promotion(a) || leans_on_anecdotes;
         let severity = if only_support {
             Severity::Fail
         } else {

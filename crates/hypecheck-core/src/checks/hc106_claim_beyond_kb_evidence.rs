@@ -48,9 +48,12 @@ impl Check for ClaimBeyondKbEvidence {
                             let entry = a.kb.entries().iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
                             out.push(
                                 Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc106")
-                                    .arg("intervention", a.entry(iv).display_name("en"))
-                                    .arg("condition", a.entry(cond).display_name("en"))
-                                    .arg("level", level.as_str())
+                                    .entry_arg("intervention", iv)
+                                    .entry_arg("condition", cond)
+                                    .message_arg(
+                                        "level",
+                                        format!("evidence-level-{}", level.as_str().replace('_', "-")),
+                                    )
                                     .facts([Fact::PromotedUse { entry, index }]),
                             );
                             break 'pairs;

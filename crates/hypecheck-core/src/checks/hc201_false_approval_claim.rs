@@ -53,7 +53,7 @@ impl Check for FalseApprovalClaim {
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc201")
                     .arg("cue", util::quote(a, m.span))
-                    .arg("intervention", a.entry(entry).display_name("en"))
+                    .entry_arg("intervention", entry)
                     .cue(a, i)
                     .facts(facts),
             );
@@ -86,6 +86,25 @@ mod tests {
             "Some clinics claim their exosomes are FDA approved. This is false.",
         ] {
             assert!(flagged(&FalseApprovalClaim, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn german_approval_claims_and_negation() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(
+            flagged_de(
+                &FalseApprovalClaim,
+                "Unsere Exosomen-Behandlung ist von der FDA zugelassen."
+            ),
+            vec!["von der FDA zugelassen"]
+        );
+        for t in [
+            "Exosomen sind in der EU nicht zugelassen.",
+            "Es gibt derzeit kein von der FDA zugelassenes Exosomen-Produkt.",
+            "Manche Kliniken behaupten, ihre Exosomen seien zugelassen. Das ist falsch.",
+        ] {
+            assert!(flagged_de(&FalseApprovalClaim, t).is_empty(), "{t}");
         }
     }
 

@@ -54,8 +54,8 @@ impl Check for ApprovalForOtherUse {
                 };
                 let facts = (0..entry.approved_uses.len()).map(|index| Fact::ApprovedUse { entry: iv, index });
                 let mut f = Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
-                    .arg("intervention", entry.display_name("en"))
-                    .arg("condition", a.entry(cond).display_name("en"))
+                    .entry_arg("intervention", iv)
+                    .entry_arg("condition", cond)
                     .facts(facts);
                 if let Some((i, _, _)) = a
                     .in_sentence(claim.sentence)

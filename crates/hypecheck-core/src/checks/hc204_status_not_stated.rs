@@ -42,7 +42,7 @@ impl Check for StatusNotStated {
             };
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc204")
-                    .arg("intervention", a.entry(entry).display_name("en"))
+                    .entry_arg("intervention", entry)
                     .facts([fact]),
             );
             return;

@@ -55,8 +55,8 @@ impl Check for ApprovedUse {
                 .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc206")
-                    .arg("intervention", entry.display_name("en"))
-                    .arg("condition", a.entry(cond).display_name("en"))
+                    .entry_arg("intervention", iv)
+                    .entry_arg("condition", cond)
                     .cue(a, i)
                     .cue(a, ci)
                     .facts(facts),

@@ -19,7 +19,25 @@ use crate::lexicon::CueKind;
 pub struct SafetyReassurance;
 
 /// Negations that turn a named risk into a promise when placed right before it ("no scarring").
-const PROMISING_NEGATIONS: &[&str] = &["no", "zero", "without", "free of", "never", "none", "nothing"];
+const PROMISING_NEGATIONS: &[&str] = &[
+    "no",
+    "zero",
+    "without",
+    "free of",
+    "never",
+    "none",
+    "nothing", // English
+    "kein",
+    "keine",
+    "keinen",
+    "keiner",
+    "keinerlei",
+    "ohne",
+    "null",
+    "nie",
+    "niemals",
+    "frei von", // German
+];
 
 impl Check for SafetyReassurance {
     fn code(&self) -> &'static str {
@@ -95,6 +113,29 @@ mod tests {
             flagged(&SafetyReassurance, "There is no scarring and no infection."),
             vec!["no scarring", "no infection"]
         );
+    }
+
+    #[test]
+    fn german_promises_inflections_and_negation_scope() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(
+            flagged_de(
+                &SafetyReassurance,
+                "Die Behandlung ist nebenwirkungsfrei und es gibt keine Risiken."
+            ),
+            vec!["nebenwirkungsfrei", "keine Risiken"]
+        );
+        assert_eq!(
+            flagged_de(&SafetyReassurance, "Körpereigene Exosomen."),
+            vec!["Körpereigene"]
+        );
+        for t in [
+            "„Körpereigen“ bedeutet nicht harmlos.",
+            "Die Injektionen sind nicht risikofrei.",
+            "Manche Anbieter behaupten, es gebe keine Nebenwirkungen. Das ist falsch.",
+        ] {
+            assert!(flagged_de(&SafetyReassurance, t).is_empty(), "{t}");
+        }
     }
 
     #[test]

@@ -47,14 +47,10 @@ impl Check for RisksNotDiscussed {
             .flat_map(|&e| util::harms(a, e))
             .take(4)
             .collect();
-        let name = claim
-            .interventions
-            .first()
-            .map(|&e| a.entry(e).display_name("en").to_string())
-            .unwrap_or_default();
+        let subject = claim.interventions.first().copied().unwrap_or(0);
         out.push(
             Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc302")
-                .arg("intervention", name)
+                .entry_arg("intervention", subject)
                 .arg("documented", if facts.is_empty() { "no" } else { "yes" })
                 .facts(facts),
         );

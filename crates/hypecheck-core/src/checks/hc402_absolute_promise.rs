@@ -65,6 +65,20 @@ mod tests {
     }
 
     #[test]
+    fn german_weder_noch_negates_both_parts() {
+        use crate::checks::testing::flagged_de;
+        assert!(flagged_de(
+            &AbsolutePromise,
+            "Exosomen heilen weder Arthrose noch verjüngen sie die Haut dauerhaft."
+        )
+        .is_empty());
+        assert_eq!(
+            flagged_de(&AbsolutePromise, "Exosomen verjüngen die Haut garantiert."),
+            vec!["verjüngen", "garantiert"]
+        );
+    }
+
+    #[test]
     fn does_not_flag_negated_or_refuted_promises() {
         for t in [
             "Exosomes do not cure aging.",

@@ -57,7 +57,13 @@ impl Check for DosingUsage {
                 m.span
             };
             // "$600 million" is an amount of money (a price or a budget), not a dose.
-            if a.doc.text[..span.start].trim_end().ends_with(['$', '€', '£']) {
+            let after = a.doc.text[span.end..].trim_start();
+            let after = &after[..crate::ingest::floor_char_boundary(after, 8)].to_ascii_lowercase();
+            if a.doc.text[..span.start].trim_end().ends_with(['$', '€', '£'])
+                || ["euro", "eur", "€", "$", "dollar", "usd", "chf"]
+                    .iter()
+                    .any(|c| after.starts_with(c))
+            {
                 continue;
             }
             out.push(

@@ -16,6 +16,9 @@ use crate::lexicon::CueKind;
 
 pub struct Price;
 
+/// Words after an amount that make it a budget rather than a price ("$600 million", "5 Mio. €").
+const LARGE_AMOUNTS: &[&str] = &["million", "billion", "mio", "mrd", "milliarde"];
+
 impl Check for Price {
     fn code(&self) -> &'static str {
         "HC502"
@@ -43,14 +46,15 @@ impl Check for Price {
             let span = if m.kind == CueKind::Currency {
                 util::with_number_after(a, m.span)
             } else {
-                m.span
+                // "490 €", "350 Euro": show the amount with its unit.
+                util::with_number_before(a, m.span)
             };
             // "$600 million in research funding" is an institution's budget, not a price.
             let rest = &a.doc.text[span.end..];
             let after = rest[..crate::ingest::floor_char_boundary(rest, 12)]
                 .trim_start()
                 .to_ascii_lowercase();
-            if m.kind == CueKind::Currency && (after.starts_with("million") || after.starts_with("billion")) {
+            if m.kind == CueKind::Currency && LARGE_AMOUNTS.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
             out.push(
@@ -73,6 +77,12 @@ mod tests {
             flagged(&Price, "Only $1,200. Payment plans available."),
             vec!["$1,200", "Payment plans"]
         );
+    }
+
+    #[test]
+    fn german_prices_after_the_amount() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(flagged_de(&Price, "Nur 490 € pro Sitzung."), vec!["490 €"]);
     }
 
     #[test]

@@ -101,6 +101,15 @@ pub enum Fact {
     Harm { entry: u32, index: usize },
 }
 
+/// A message argument: text from the document, or a knowledge-base entry named in the report language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Entry(u32),
+    /// Another catalog message, shown in the report language.
+    Message(String),
+}
+
 /// One observation about the text, with its exact span and the reason.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -110,7 +119,7 @@ pub struct Finding {
     pub span: Span,
     /// Message id in the catalogs and its arguments.
     pub message: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
     /// Mention indices of the cues that fired.
     pub cues: Vec<usize>,
     /// Contexts that applied to the deciding cue.
@@ -140,7 +149,19 @@ impl Finding {
     }
 
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Finding {
-        self.args.push((name, value.into()));
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    /// An argument that is itself a catalog message (an evidence level, say).
+    pub fn message_arg(mut self, name: &'static str, id: impl Into<String>) -> Finding {
+        self.args.push((name, Arg::Message(id.into())));
+        self
+    }
+
+    /// An argument naming a knowledge-base entry, shown in the report's language.
+    pub fn entry_arg(mut self, name: &'static str, entry: u32) -> Finding {
+        self.args.push((name, Arg::Entry(entry)));
         self
     }
 
@@ -272,9 +293,19 @@ pub(crate) mod util {
         (0..b.len()).any(|i| {
             b[i].is_ascii_digit()
                 && (i + 1 == b.len() || !b[i + 1].is_ascii_digit())
-                && [&b"%"[..], b" %", b" in 100", b" out of", b" of ", b" percent"]
-                    .iter()
-                    .any(|suffix| b[i + 1..].starts_with(suffix))
+                && [
+                    &b"%"[..],
+                    b" %",
+                    b" in 100",
+                    b" out of",
+                    b" of ",
+                    b" percent",
+                    b" von ",
+                    b" prozent",
+                    b" pro 100",
+                ]
+                .iter()
+                .any(|suffix| b[i + 1..].starts_with(suffix))
         })
     }
 
@@ -325,6 +356,9 @@ pub(crate) mod util {
         let mut s = span.start;
         while s > 0 && matches!(b[s - 1], b' ' | b'-') && span.start - s < 3 {
             s -= 1;
+        }
+        if s == 0 || !b[s - 1].is_ascii_digit() {
+            return span;
         }
         while s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.')) {
             s -= 1;

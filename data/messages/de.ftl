@@ -1,0 +1,105 @@
+# hypecheck-Meldungen, Deutsch. Jeder sichtbare Satz steht hier; die IDs sind dieselben wie in en.ftl.
+
+disclaimer = Nur zur Information, keine medizinische Beratung. hypecheck bewertet, wie ein Text argumentiert, nicht, ob eine Behandlung bei Ihnen wirkt. Mit Gesundheitsfragen wenden Sie sich bitte an eine Ärztin oder einen Arzt.
+
+## Die vier Fragen
+question-evidence = Belege: kontrollierte Studien am Menschen – oder Tiere, Zellen und Einzelberichte?
+question-approval = Zulassung: Ist dieses Produkt für diese Anwendung zugelassen?
+question-risks = Risiken: Werden sie offen genannt?
+question-language = Sprache: vorsichtig – oder Versprechen von schnellen, sicheren Wundern?
+question-compliance = Angaben zu Dosierung, Anwendung und Bezug
+
+verdict-pass = bestanden
+verdict-concern = Bedenken
+verdict-fail = durchgefallen
+verdict-not-applicable = nicht anwendbar
+
+summary-evidence-pass = Der Text sagt, welche Art von Belegen hinter seinen Aussagen steht, und nennt deren Grenzen.
+summary-evidence-concern = Die Belege für die Aussagen sind dünn oder werden nicht beschrieben: Einzelberichte, ein vages „Studien zeigen“ oder Aussagen, die über das Bekannte hinausgehen.
+summary-evidence-fail = Ein Nutzen für Menschen wird mit Tier- oder Zellversuchen begründet, oder es heißt „bewiesen“, ohne dass eine Studie am Menschen dahintersteht.
+summary-evidence-not-applicable = Der Text macht keine Gesundheitsaussage, deren Belege man prüfen könnte.
+summary-approval-pass = Der Text gibt den Zulassungsstatus richtig wieder.
+summary-approval-concern = Ein Produkt ohne Zulassung für diese Anwendung wird angepriesen, und der Text sagt das nicht.
+summary-approval-fail = Der Text behauptet oder suggeriert eine Zulassung, die es für dieses Produkt oder diese Anwendung nicht gibt.
+summary-approval-not-applicable = Der Text nennt keine Behandlung und kein Produkt, dessen Zulassung man prüfen könnte.
+summary-risks-pass = Risiken werden offen angesprochen.
+summary-risks-concern = Risiken fehlen oder werden hinter Wörtern wie „natürlich“ oder „körpereigen“ kleingeredet.
+summary-risks-fail = Der Text verspricht Sicherheit („keine Nebenwirkungen“, „100 % sicher“), die keine Behandlung versprechen kann.
+summary-risks-not-applicable = Der Text nennt keine Behandlung, deren Risiken man besprechen müsste.
+summary-language-pass = Die Wortwahl ist vorsichtig und nennt Wissenslücken.
+summary-language-concern = Manche Aussagen sind stärker formuliert, als die Belege es erlauben.
+summary-language-fail = Der Text setzt auf Hype: Wunderwörter und absolute Versprechen.
+summary-language-not-applicable = Der Text macht keine Aussagen, deren Wortwahl man bewerten könnte.
+
+compliance-found = Der Text enthält Angaben zu Dosierung, Anwendung oder Bezug (Dosen, Sitzungspläne, Preise, Aufforderungen zum Kaufen oder Buchen).
+compliance-none = Keine Angaben zu Dosierung, Anwendung oder Bezug gefunden.
+
+## Gesamturteil
+grade-sober = sachlich
+grade-sober-summary = Der Text geht mit Belegen, Zulassung, Risiken und Sprache so um, wie man es sich als aufmerksame Leserin oder aufmerksamer Leser wünscht.
+grade-mostly-sober = überwiegend sachlich
+grade-mostly-sober-summary = Überwiegend sorgfältig, mit einem Punkt, auf den man achten sollte.
+grade-mixed = gemischt
+grade-mixed-summary = Stellenweise sorgfältig, aber mit echten Schwächen.
+grade-hype-leaning = eher Hype
+grade-hype-leaning-summary = Die Aussagen stützen sich mehr auf Hype als auf Belege.
+grade-hype = Hype
+grade-hype-summary = Der Text verspricht mehr, als Belege, Zulassungen und Risiken hergeben.
+
+## Befunde (eine Meldung je Prüfung; $cue ist der gefundene Text)
+hc101 = „{ $cue }“ bezieht sich auf Tier- oder Zellversuche, doch der Text stellt den Nutzen als für Menschen bewiesen dar („{ $claim }“) und sagt nirgends, dass Belege am Menschen fehlen.
+hc102 = „{ $cue }“ wird behauptet, aber der Text nennt keine kontrollierte Studie am Menschen.
+hc102-overstated = „{ $cue }“ geht über das hinaus, was selbst eine gute Studie zeigt; eine Studie stützt „verringert“, nicht „bewiesen“.
+hc102-vague = „{ $cue }“, ohne zu sagen, welche Studie: ein Beleg, den niemand nachprüfen kann.
+hc103 = „{ $cue }“: Erfahrungsberichte und Einzelfälle können nicht zeigen, dass eine Behandlung wirkt; Placebo-Effekt, Besserung von selbst und Auswahl der Fälle erklären sie genauso gut.
+hc104 = Der Text nennt eine Grenze der Belege („{ $cue }“).
+hc105 = Der Text nennt ein kontrolliertes Studiendesign („{ $cue }“).
+hc106 = Die Aussage zu { $intervention } bei { $condition } geht über die Belege hinaus, die die Wissensbasis für diese Anwendung kennt (beste Belege: { $level }).
+hc107 = Eine Wirkung wird behauptet, aber der Text sagt nichts über die Belege dafür.
+hc201 = „{ $cue }“: Für { $intervention } gibt es keine Zulassung; die Wissensbasis verzeichnet keine.
+hc202 = { $intervention } ist nur für bestimmte Anwendungen zugelassen; { $condition } gehört nicht dazu.
+hc203 = „{ $cue }“ klingt nach Zulassung, ist aber keine: Eine Registrierung, „Konformität“ oder die Freigabe eines Geräts ist keine Prüfung von Sicherheit und Wirksamkeit.
+hc204 = Der Text preist { $intervention } an, sagt aber nirgends, dass es dafür keine Zulassung gibt.
+hc205 = Der Text nennt den Zulassungsstatus („{ $cue }“).
+hc206 = { $intervention } wird für { $condition } besprochen – eine Anwendung, für die es zugelassen ist.
+hc301 = „{ $cue }“ verspricht Sicherheit. Jede Behandlung hat Risiken; bei nicht regulierten biologischen Produkten sind Schäden dokumentiert.
+hc302 = Der Text preist { $intervention } an, ohne ein Wort zu Risiken oder Nebenwirkungen.
+hc303 = Der Text spricht Risiken an („{ $cue }“).
+hc401 = „{ $cue }“ ist reißerische Sprache, die mehr verspricht, als Belege halten können.
+hc402 = „{ $cue }“ ist ein absolutes Versprechen; keine Behandlung wirkt bei allen, sofort und für immer.
+hc403 = Die Wirkung wird als direkte Ursache und Folge dargestellt, ohne jede Einschränkung.
+hc404 = Vorsichtige Wortwahl („{ $cue }“).
+hc501 = „{ $cue }“ ist eine Angabe zu Dosierung oder Anwendung, die ein informierender Text nicht machen sollte.
+hc502 = „{ $cue }“ ist eine Angabe zu Preis oder Bezahlung.
+hc503 = „{ $cue }“ fordert zum Kaufen, Bestellen oder Buchen auf.
+
+## Terminal-Ansichten
+view-report-title = hypecheck-Bericht
+view-grade = Gesamturteil
+view-key-points = Das Wichtigste
+view-what-you-can-do = Was Sie tun können
+view-do-approval = Fragen Sie, ob das Produkt für genau diese Anwendung zugelassen ist und von wem (FDA, EMA); „registriert“ oder „konform“ ist keine Zulassung.
+view-do-evidence = Fragen Sie nach der kontrollierten Studie am Menschen hinter jedem Versprechen; Ergebnisse bei Mäusen oder in Zellen sind keine Ergebnisse bei Menschen.
+view-do-risks = Fragen Sie, welche Nebenwirkungen und Komplikationen bekannt sind und was passiert, wenn etwas schiefgeht.
+view-do-advice = Lassen Sie sich von einer Ärztin oder einem Arzt Ihres Vertrauens beraten, nicht von einem Forum oder einer Produktseite.
+view-findings = Befunde
+view-sources = Quellen
+view-claims = Aussagen
+view-cues = Hinweiswörter
+view-context = Kontext
+view-as-of = Stand
+view-no-findings = Keine Befunde.
+view-span-basis-extracted = Die Positionen beziehen sich auf den Text, der aus der { $format }-Eingabe gewonnen wurde.
+view-more-findings = { $count ->
+    [one] … und 1 weiterer Befund (mit --view expert sehen Sie alle).
+   *[other] … und { $count } weitere Befunde (mit --view expert sehen Sie alle).
+}
+view-compliance = Dosierung, Anwendung und Bezug
+
+## Evidenzstufen in der Wissensbasis
+evidence-level-none = keine bekannt
+evidence-level-preclinical = nur Tier- und Zellversuche
+evidence-level-early-human = frühe oder kleine Studien am Menschen
+evidence-level-phase3 = Phase-3-Studien
+evidence-level-approved = für diese Anwendung zugelassen
+view-source = Quelle:
