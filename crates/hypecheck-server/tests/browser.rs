@@ -109,7 +109,7 @@ fn page_shows_verdicts_and_explained_highlights() {
             return;
         }
     };
-    let server = TestServer::start();
+    let server = std::sync::Arc::new(TestServer::start());
     let out = out_dir();
     let driver = Driver::start(&driver_bin, &out.join("chromedriver.log"));
     let profile = std::env::temp_dir().join(format!("hypecheck-chromium-{}", std::process::id()));
@@ -131,14 +131,22 @@ fn page_shows_verdicts_and_explained_highlights() {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("WebDriver session with headless Chromium");
-        let outcome = scenario(&client, &server, &out).await;
+        // The scenario runs as a task so that a failed assertion in it still lets us end the
+        // browser session (and so Chromium) before reporting it.
+        let (c, srv, dir) = (client.clone(), server.clone(), out.clone());
+        let outcome = tokio::spawn(async move { scenario(&c, &srv, &dir).await.map_err(|e| e.to_string()) }).await;
         let _ = client.close().await;
         outcome
     });
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);
-    if let Err(e) = result {
-        panic!("browser scenario failed: {e}");
+    match result {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => panic!("browser scenario failed: {e}"),
+        Err(join) => match join.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("browser scenario did not finish: {e}"),
+        },
     }
 }
 
