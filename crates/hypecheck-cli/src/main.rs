@@ -48,6 +48,8 @@ enum Command {
         #[arg(long, default_value_t = 16 * 1024 * 1024)]
         max_bytes: usize,
     },
+    /// Serve the web app and the HTTP API (see the README, "Web app and API").
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -180,6 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             std::io::stdout().lock().write_all(ingested.text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => serve(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for c in hypecheck_core::checks::REGISTRY {
@@ -195,6 +198,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 2 * 1024 * 1024)]
+    max_body_bytes: usize,
+    /// Deadline of one request, in seconds.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+    /// Analyses running at once [default: the number of CPUs].
+    #[arg(long)]
+    max_concurrent_checks: Option<usize>,
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let defaults = hypecheck_server::Config::default();
+    hypecheck_server::serve_blocking(hypecheck_server::Config {
+        addr: args.addr,
+        max_body_bytes: args.max_body_bytes,
+        request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        max_concurrent_checks: args.max_concurrent_checks.unwrap_or(defaults.max_concurrent_checks),
+        ..defaults
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads at most `max + 1` bytes so that a huge file is refused without being loaded.

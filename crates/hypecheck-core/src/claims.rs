@@ -9,6 +9,7 @@ use crate::lexicon::{CueKind, Mention};
 
 /// How strongly a sentence states a relationship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimStrength {
     NoRelationship,
@@ -30,6 +31,7 @@ impl ClaimStrength {
 
 /// What a claim is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Efficacy,

@@ -14,6 +14,7 @@ use crate::lexicon::{CueKind, Mention};
 
 /// A context a cue can stand in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Modifier {
     Negated,

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// How the input is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     Text,

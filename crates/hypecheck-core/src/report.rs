@@ -28,6 +28,7 @@ use crate::language::Language;
 pub const SCHEMA_VERSION: &str = "1.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Pass,
@@ -48,6 +49,7 @@ impl Verdict {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub schema_version: &'static str,
     pub tool: Tool,
@@ -67,12 +69,14 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InputInfo {
     pub format: InputFormat,
     pub source_bytes: usize,
@@ -83,6 +87,7 @@ pub struct InputInfo {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Grade {
     /// A (sober) to F (hype).
     pub letter: char,
@@ -93,6 +98,7 @@ pub struct Grade {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Questions {
     pub evidence: QuestionOut,
     pub approval: QuestionOut,
@@ -113,6 +119,7 @@ impl Questions {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuestionOut {
     pub title: String,
     pub verdict: Verdict,
@@ -125,6 +132,7 @@ pub struct QuestionOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Compliance {
     /// Whether the text contains dosing, usage or sourcing information.
     pub found: bool,
@@ -133,6 +141,7 @@ pub struct Compliance {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpanOut {
     pub start: usize,
     pub end: usize,
@@ -143,6 +152,7 @@ pub struct SpanOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CueOut {
     pub kind: &'static str,
     pub text: String,
@@ -151,6 +161,7 @@ pub struct CueOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Citation {
     pub id: String,
     pub title: String,
@@ -160,6 +171,7 @@ pub struct Citation {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceOut {
     /// Knowledge-base fact id: `entry/kind/detail`.
     pub id: String,
@@ -171,6 +183,7 @@ pub struct SourceOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FindingOut {
     pub id: String,
     pub code: &'static str,
@@ -186,6 +199,7 @@ pub struct FindingOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimOut {
     pub span: SpanOut,
     pub excerpt: String,
@@ -198,6 +212,7 @@ pub struct ClaimOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InterventionOut {
     pub id: String,
     pub name: String,
@@ -206,6 +221,7 @@ pub struct InterventionOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusOut {
     pub jurisdiction: String,
     pub status: &'static str,

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How far a fact was checked against its source (see `shared/kb-facts.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// Read in the issuing body's own page, the abstract or the registry record.
@@ -29,6 +30,7 @@ impl Verification {
 
 /// What an entry names: something sold or studied, or a condition it is promoted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryClass {
     Intervention,
@@ -37,6 +39,7 @@ pub enum EntryClass {
 
 /// Regulatory status of an intervention in one jurisdiction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApprovalStatus {
     /// Approved or licensed, but only for the uses listed in `approved_uses`.
@@ -73,6 +76,7 @@ impl ApprovalStatus {
 
 /// The best human evidence behind a use, from weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceLevel {
     None,
@@ -96,6 +100,7 @@ impl EvidenceLevel {
 
 /// Where a fact comes from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -106,6 +111,7 @@ pub struct Source {
 
 /// The provenance every fact carries: its sources, the date they were read and how well.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provenance {
     pub sources: Vec<String>,
     pub as_of: String,
@@ -114,6 +120,7 @@ pub struct Provenance {
 
 /// Text in English and German.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localized {
     pub en: String,
     pub de: String,
@@ -131,6 +138,7 @@ impl Localized {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Status {
     /// `us_fda`, `eu`, `de`, ...
     pub jurisdiction: String,
@@ -142,6 +150,7 @@ pub struct Status {
 
 /// A use the intervention is approved for, exactly as approved.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApprovedUse {
     pub jurisdiction: String,
     pub condition: String,
@@ -153,6 +162,7 @@ pub struct ApprovedUse {
 
 /// A use the intervention is promoted for, with the evidence behind it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PromotedUse {
     pub condition: String,
     pub evidence: EvidenceLevel,
@@ -162,6 +172,7 @@ pub struct PromotedUse {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Harm {
     pub id: String,
     pub description: Localized,
@@ -170,6 +181,7 @@ pub struct Harm {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Trial {
     pub nct: String,
     pub description: Localized,
@@ -180,6 +192,7 @@ pub struct Trial {
 
 /// One knowledge-base entry: an intervention or a condition.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Entry {
     pub id: String,
     pub class: EntryClass,

@@ -37,6 +37,7 @@ pub(crate) mod testing;
 
 /// The four questions of the origin article, plus the editorial rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Question {
     Evidence,
@@ -67,6 +68,7 @@ impl Question {
 
 /// How a finding weighs on its question's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Good practice the text shows (supports `pass`).
