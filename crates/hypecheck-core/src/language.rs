@@ -41,14 +41,21 @@ impl std::fmt::Display for Language {
 
 /// Function words that are frequent in one language and rare in the other. Counting them tells
 /// English from German reliably even in a short paragraph, where general-purpose detectors guess.
-const EN_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "that", "for", "with", "not", "this", "be", "it", "was", "from", "by", "or",
-    "have", "has", "which", "their", "they", "can", "may", "than", "there", "these", "what", "your", "you",
-];
-const DE_WORDS: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "ein", "eine", "zu", "den", "auf", "sich", "des",
-    "im", "dem", "sind", "auch", "oder", "wird", "werden", "bei", "noch", "nur", "wie", "sie", "ihre", "kann",
-];
+/// A `match` on byte strings compiles to a length switch and a few comparisons: this runs on every word.
+fn function_word(lower: &[u8]) -> Option<Language> {
+    match lower {
+        b"the" | b"and" | b"of" | b"to" | b"is" | b"are" | b"that" | b"for" | b"with" | b"not" | b"this" | b"be"
+        | b"it" | b"was" | b"from" | b"by" | b"or" | b"have" | b"has" | b"which" | b"their" | b"they" | b"can"
+        | b"may" | b"than" | b"there" | b"these" | b"what" | b"your" | b"you" => Some(Language::En),
+        b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"von" | b"f\xc3\xbcr" | b"ein" | b"eine"
+        | b"zu" | b"den" | b"auf" | b"sich" | b"des" | b"im" | b"dem" | b"sind" | b"auch" | b"oder" | b"wird"
+        | b"werden" | b"bei" | b"noch" | b"nur" | b"wie" | b"sie" | b"ihre" | b"kann" => Some(Language::De),
+        _ => None,
+    }
+}
+
+/// How many function words settle a block's language when one language clearly dominates.
+const ENOUGH_WORDS: usize = 16;
 
 /// Counts of English and German function words in `text`. One pass over the bytes, no allocation:
 /// only words of at most six bytes can be function words.
@@ -57,6 +64,10 @@ pub fn function_word_counts(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Enough evidence either way: the rest of a long block will not change the answer.
+        if en + de >= ENOUGH_WORDS && (en >= 4 * de || de >= 4 * en) {
+            break;
+        }
         // Words are runs of ASCII letters and UTF-8 multibyte characters (umlauts).
         if !(bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
             i += 1;
@@ -75,10 +86,10 @@ pub fn function_word_counts(text: &str) -> (usize, usize) {
             buf[k] = b.to_ascii_lowercase();
         }
         let lower = &buf[..word.len()];
-        if EN_WORDS.iter().any(|w| w.as_bytes() == lower) {
-            en += 1;
-        } else if DE_WORDS.iter().any(|w| w.as_bytes() == lower) {
-            de += 1;
+        match function_word(lower) {
+            Some(Language::En) => en += 1,
+            Some(Language::De) => de += 1,
+            None => {}
         }
     }
     (en, de)
