@@ -172,6 +172,20 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                             ctx[base + j].set(Modifier::Negated, Some(i));
                         }
                     }
+                    // A negation that closes its clause reaches back: "Side effects: none.",
+                    // "Risiken gibt es keine.", "Zugelassen ist das Produkt nicht."
+                    let rest = text[m.span.end..sentence.end].trim_start();
+                    if rest.is_empty() || rest.starts_with(['.', '!', ';', ',', ')']) {
+                        let start = clause_start_before(ms, k, sentence.start, text);
+                        for (j, t) in ms.iter().enumerate().take(k).rev() {
+                            if t.span.start < start || words_between(text, t.span.end, m.span.start) > NEGATION_WINDOW {
+                                break;
+                            }
+                            if !is_trigger(t.kind) || t.kind == CueKind::Hedge {
+                                ctx[base + j].set(Modifier::Negated, Some(i));
+                            }
+                        }
+                    }
                 }
                 CueKind::Hypothetical => {
                     let end = clause_end(k);
@@ -237,6 +251,18 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
         prev_refutable = Some(range.clone());
     }
     ctx
+}
+
+/// Where the clause holding mention `k` starts: after the previous terminator or semicolon. A colon
+/// does not end it here ("Side effects: none" is one statement).
+fn clause_start_before(ms: &[Mention], k: usize, sentence_start: usize, text: &str) -> usize {
+    let limit = ms[..k]
+        .iter()
+        .rev()
+        .find(|m| m.kind == CueKind::Terminator)
+        .map_or(sentence_start, |m| m.span.end);
+    let end = ms[k].span.start;
+    memchr::memrchr(b';', &text.as_bytes()[limit..end]).map_or(limit, |p| limit + p + 1)
 }
 
 /// Counts words (runs of alphanumerics) in `text[start..end]`.

@@ -69,7 +69,14 @@ impl Check for SafetyReassurance {
                 continue;
             };
             let trigger = a.doc.slice(a.mentions[t].span).to_ascii_lowercase();
-            let near = crate::context::words_between(&a.doc.text, a.mentions[t].span.end, m.span.start) == 0;
+            let tspan = a.mentions[t].span;
+            // "no scarring" (negation right before) or "Side effects: none." / "Nebenwirkungen gibt
+            // es keine." (a closing negation a few words after).
+            let near = if tspan.start < m.span.start {
+                crate::context::words_between(&a.doc.text, tspan.end, m.span.start) == 0
+            } else {
+                crate::context::words_between(&a.doc.text, m.span.end, tspan.start) <= 3
+            };
             let s = a.sentence_of(i);
             // "No adverse events occurred in the trial" reports a result; it is not a promise.
             let study = a.in_sentence(s).any(|(_, x, _)| {
@@ -80,7 +87,7 @@ impl Check for SafetyReassurance {
             });
             let distanced = c.has(Modifier::Reported) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical);
             if near && !study && !distanced && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
-                let span = crate::document::Span::new(a.mentions[t].span.start, m.span.end);
+                let span = crate::document::Span::new(tspan.start.min(m.span.start), tspan.end.max(m.span.end));
                 out.push(
                     Finding::new(self.code(), self.question(), Severity::Fail, span, "hc301")
                         .arg("cue", util::quote(a, span))
@@ -136,6 +143,18 @@ mod tests {
         ] {
             assert!(flagged_de(&SafetyReassurance, t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn closing_negations_make_a_promise_too() {
+        assert_eq!(
+            flagged(&SafetyReassurance, "Side effects: none."),
+            vec!["Side effects: none"]
+        );
+        assert_eq!(
+            crate::checks::testing::flagged_de(&SafetyReassurance, "Nebenwirkungen gibt es keine."),
+            vec!["Nebenwirkungen gibt es keine"]
+        );
     }
 
     #[test]

@@ -98,5 +98,7 @@ mod tests {
     #[test]
     fn does_not_count_no_side_effects_as_disclosure() {
         assert!(flagged(&RisksDisclosed, "There are no side effects.").is_empty());
+        assert!(flagged(&RisksDisclosed, "Side effects: none.").is_empty());
+        assert!(crate::checks::testing::flagged_de(&RisksDisclosed, "Nebenwirkungen gibt es keine.").is_empty());
     }
 }
