@@ -1,6 +1,7 @@
 //! The `hypecheck` command: wires input files, the knowledge base and the core checker to the
 //! terminal and JSON renderers. All analysis lives in `hypecheck-core`.
 
+mod eval;
 mod render;
 
 use std::io::{IsTerminal, Read, Write};
@@ -38,6 +39,17 @@ enum Command {
     },
     /// List the checks with their codes.
     Rules,
+    /// Measure hypecheck against a labelled data set.
+    Eval {
+        #[command(subcommand)]
+        data: EvalData,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+        format: Format,
+        /// Write one JSON line per input item, in input order.
+        #[arg(long, global = true)]
+        predictions: Option<PathBuf>,
+    },
     /// Print the text hypecheck analyses for an input (the visible text of HTML or Markdown);
     /// spans in reports refer to this text.
     Extract {
@@ -50,6 +62,13 @@ enum Command {
     },
     /// Serve the web app and the HTTP API (see the README, "Web app and API").
     Serve(ServeArgs),
+}
+
+#[derive(Subcommand)]
+enum EvalData {
+    /// Claim strength of sentences: a CSV with the columns sentence,label (0 no relationship,
+    /// 1 direct causal, 2 conditional causal, 3 correlational), as shared/data/claim-strength.
+    ClaimStrength { file: PathBuf },
 }
 
 #[derive(clap::Args)]
@@ -183,6 +202,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
+        Command::Eval {
+            data,
+            format,
+            predictions,
+        } => {
+            let checker = Checker::new(hypecheck_kb::embedded())?;
+            let (title, agreement) = match data {
+                EvalData::ClaimStrength { file } => (
+                    "claim strength",
+                    eval::claim_strength(&checker, &file, predictions.as_deref())?,
+                ),
+            };
+            let mut out = std::io::stdout().lock();
+            match format {
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
+                Format::Text => out.write_all(eval::render(title, &agreement).as_bytes())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for c in hypecheck_core::checks::REGISTRY {

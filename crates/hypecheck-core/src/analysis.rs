@@ -240,6 +240,14 @@ impl Checker {
         ))
     }
 
+    /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
+    /// same cues and context the checks use.
+    pub fn claim_strength(&self, sentence: &str, language: Language) -> (crate::claims::ClaimStrength, bool) {
+        let doc = Document::new(sentence.to_string());
+        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
+        crate::claims::sentence_strength(&analysis.mentions, &analysis.context)
+    }
+
     /// Checks a text that is already a string.
     pub fn check_text(&self, text: &str, options: &Options) -> Result<Report, InputError> {
         self.check_bytes(text.as_bytes(), options)

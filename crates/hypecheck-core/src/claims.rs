@@ -81,16 +81,21 @@ impl Claim {
 
 /// The strength of one sentence from its cues (used for claims and for `eval claim-strength`).
 pub fn sentence_strength(mentions: &[Mention], ctx: &[Context]) -> (ClaimStrength, bool) {
-    let live = |k: CueKind| {
+    // A relationship the sentence only supposes ("trials are needed to determine if X reduces Y")
+    // is no claim; a denied one ("X did not improve Y") is still a statement about cause.
+    let stated = |k: CueKind| {
         mentions
             .iter()
             .zip(ctx)
-            .any(|(m, c)| m.kind == k && !c.has(Modifier::Negated))
+            .any(|(m, c)| m.kind == k && !c.has(Modifier::Hypothetical))
     };
-    let hedged = live(CueKind::Hedge);
-    let strength = if live(CueKind::Correlational) {
+    let hedged = mentions
+        .iter()
+        .zip(ctx)
+        .any(|(m, c)| m.kind == CueKind::Hedge && !c.has(Modifier::Negated));
+    let strength = if stated(CueKind::Correlational) {
         ClaimStrength::Correlational
-    } else if live(CueKind::Causal) || live(CueKind::Absolute) {
+    } else if stated(CueKind::Causal) || stated(CueKind::Absolute) {
         if hedged {
             ClaimStrength::ConditionalCausal
         } else {

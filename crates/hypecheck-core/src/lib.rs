@@ -20,6 +20,7 @@ pub mod checks;
 pub mod claims;
 pub mod context;
 pub mod document;
+pub mod eval;
 pub mod i18n;
 pub mod ingest;
 pub mod language;

@@ -1,0 +1,62 @@
+//! `hypecheck eval` on the shared evaluation data: the measured agreement must not fall below the
+//! floor recorded in the README (deterministic, so a drop is a regression, not noise).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn shared_data() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "shared/data is missing beside the checkout: {}",
+        dir.display()
+    );
+    eprintln!("SKIPPED: shared/data not found at {}", dir.display());
+    None
+}
+
+/// Macro-F1 of the rule-based claim strength on the dev file, as measured on 2026-11-25 (0.619).
+const CLAIM_STRENGTH_MACRO_F1_FLOOR: f64 = 0.61;
+
+#[test]
+fn claim_strength_agreement_does_not_regress_and_predictions_keep_input_order() {
+    let Some(data) = shared_data() else { return };
+    let file = data.join("claim-strength/dev.csv");
+    let predictions = std::env::temp_dir().join(format!("hypecheck-pred-{}.jsonl", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args([
+            "eval",
+            "claim-strength",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--predictions",
+        ])
+        .arg(&predictions)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = v["n"].as_u64().unwrap();
+    assert_eq!(n, 1862);
+    let macro_f1 = v["macro_f1"].as_f64().unwrap();
+    assert!(
+        macro_f1 >= CLAIM_STRENGTH_MACRO_F1_FLOOR,
+        "macro-F1 {macro_f1:.3} fell below {CLAIM_STRENGTH_MACRO_F1_FLOOR}"
+    );
+    assert!(macro_f1 > v["majority_macro_f1"].as_f64().unwrap() + 0.3);
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&predictions)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len() as u64, n);
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["index"].as_u64(), Some(i as u64));
+        assert!(l["label"].as_u64().unwrap() <= 3);
+    }
+    std::fs::remove_file(&predictions).ok();
+}
