@@ -252,17 +252,31 @@ struct ServeArgs {
     /// Analyses running at once [default: the number of CPUs].
     #[arg(long)]
     max_concurrent_checks: Option<usize>,
+    /// Knowledge-base directory to use instead of the embedded one.
+    #[arg(long)]
+    kb: Option<PathBuf>,
+    /// Lexicon directory laid out like data/lexicons, to use instead of the embedded lexicons.
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
 }
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let defaults = hypecheck_server::Config::default();
-    hypecheck_server::serve_blocking(hypecheck_server::Config {
-        addr: args.addr,
-        max_body_bytes: args.max_body_bytes,
-        request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
-        max_concurrent_checks: args.max_concurrent_checks.unwrap_or(defaults.max_concurrent_checks),
-        ..defaults
-    })?;
+    let kb = load_kb(args.kb.as_deref())?;
+    let checker = match &args.lexicons {
+        None => Checker::new(kb)?,
+        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
+    };
+    hypecheck_server::serve_blocking_with_checker(
+        hypecheck_server::Config {
+            addr: args.addr,
+            max_body_bytes: args.max_body_bytes,
+            request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            max_concurrent_checks: args.max_concurrent_checks.unwrap_or(defaults.max_concurrent_checks),
+            ..defaults
+        },
+        checker,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -178,11 +178,17 @@ async fn limit_in_flight(State(state): State<Arc<AppState>>, req: Request, next:
 
 /// Binds `config.addr`, serves until SIGTERM or Ctrl-C, then finishes the requests in progress.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let checker = Checker::new(hypecheck_kb::embedded()).context("cannot set up the checker")?;
+    serve_with_checker(config, checker).await
+}
+
+/// Like [`serve`], with a checker built by the caller (another knowledge base or lexicons).
+pub async fn serve_with_checker(config: Config, checker: Checker) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let addr = listener.local_addr()?;
-    let state = Arc::new(AppState::new(config)?);
+    let state = Arc::new(AppState::with_checker(checker, config)?);
     eprintln!("hypecheck: serving on http://{addr} (stop with Ctrl-C or SIGTERM)");
     run(listener, state, shutdown_signal()).await?;
     eprintln!("hypecheck: stopped");
@@ -191,11 +197,17 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// Builds a multi-threaded runtime and runs [`serve`] on it; for callers without a runtime.
 pub fn serve_blocking(config: Config) -> anyhow::Result<()> {
+    let checker = Checker::new(hypecheck_kb::embedded()).context("cannot set up the checker")?;
+    serve_blocking_with_checker(config, checker)
+}
+
+/// Like [`serve_blocking`], with a checker built by the caller.
+pub fn serve_blocking_with_checker(config: Config, checker: Checker) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?
-        .block_on(serve(config))
+        .block_on(serve_with_checker(config, checker))
 }
 
 /// Serves on an already bound listener until `shutdown` completes, then lets the requests in
