@@ -103,3 +103,9 @@ evidence-level-early-human = frühe oder kleine Studien am Menschen
 evidence-level-phase3 = Phase-3-Studien
 evidence-level-approved = für diese Anwendung zugelassen
 view-source = Quelle:
+
+## Schwere eines Befunds im Terminal
+severity-positive = gut
+severity-info = Hinweis
+severity-concern = Bedenken
+severity-fail = durchgefallen

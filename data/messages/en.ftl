@@ -103,3 +103,9 @@ evidence-level-early-human = early or small human studies
 evidence-level-phase3 = phase 3 trials
 evidence-level-approved = approved for this use
 view-source = source:
+
+## Severity of a finding in the terminal
+severity-positive = good
+severity-info = note
+severity-concern = concern
+severity-fail = fail

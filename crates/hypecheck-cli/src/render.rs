@@ -37,14 +37,14 @@ impl Style {
         };
         self.paint(code, &format!("[{}]", label.to_uppercase()))
     }
-    fn severity(&self, s: Severity) -> String {
+    fn severity(&self, s: Severity, label: &str) -> String {
         let code = match s {
             Severity::Positive => "32",
             Severity::Info => "36",
             Severity::Concern => "33",
             Severity::Fail => "31",
         };
-        self.paint(code, s.as_str())
+        self.paint(code, label)
     }
 }
 
@@ -188,7 +188,10 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
         "  {}:{} {} {} \"{}\"",
         f.span.line,
         f.span.column,
-        st.severity(f.severity),
+        st.severity(
+            f.severity,
+            &catalog.format(&format!("severity-{}", f.severity.as_str()), &[])
+        ),
         st.dim(f.code),
         f.excerpt.replace('\n', " ")
     );
