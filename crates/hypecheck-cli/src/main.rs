@@ -37,8 +37,11 @@ enum Command {
         #[arg(long, global = true)]
         kb: Option<PathBuf>,
     },
-    /// List the checks with their codes.
-    Rules,
+    /// List the checks with their codes, or explain one (`hypecheck rules HC301`).
+    Rules {
+        /// A check code to explain.
+        code: Option<String>,
+    },
     /// Measure hypecheck against a labelled data set.
     Eval {
         #[command(subcommand)]
@@ -221,7 +224,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rules => {
+        Command::Rules { code: Some(code) } => {
+            let Some(doc) = hypecheck_core::checks::documentation(&code) else {
+                bail!("no check {code:?} (see `hypecheck rules`)");
+            };
+            writeln!(std::io::stdout().lock(), "{doc}")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { code: None } => {
             let mut out = std::io::stdout().lock();
             for c in hypecheck_core::checks::REGISTRY {
                 writeln!(

@@ -172,6 +172,12 @@ fn rules_lists_every_check_code() {
     for code in ["HC101", "HC201", "HC301", "HC401", "HC501"] {
         assert!(out.contains(code), "{code}");
     }
+    let doc = stdout(&hypecheck(&["rules", "hc301"]));
+    assert!(
+        doc.contains("safety-reassurance") && doc.contains("## Why is this bad?"),
+        "{doc}"
+    );
+    assert_eq!(hypecheck(&["rules", "HC999"]).status.code(), Some(2));
 }
 
 #[test]

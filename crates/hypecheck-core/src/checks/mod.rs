@@ -35,6 +35,31 @@ mod hc503_sourcing;
 #[cfg(test)]
 pub(crate) mod testing;
 
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_check_is_registered_once_documented_and_named_after_its_file() {
+        let mut codes: Vec<&str> = REGISTRY.iter().map(|c| c.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), REGISTRY.len(), "duplicate check codes");
+        assert_eq!(
+            SOURCES.len(),
+            REGISTRY.len(),
+            "a check file is missing from the registry or SOURCES"
+        );
+        for check in REGISTRY {
+            let doc = documentation(check.code()).unwrap();
+            assert!(doc.starts_with(&format!("{} {}", check.code(), check.name())), "{doc}");
+            for part in ["## What it does", "## Why", "## Example"] {
+                assert!(doc.contains(part), "{} lacks {part}", check.code());
+            }
+        }
+    }
+}
+
 /// The four questions of the origin article, plus the editorial rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -224,6 +249,48 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc502_price::Price,
     &hc503_sourcing::Sourcing,
 ];
+
+/// The source of every check file, for its documentation (the `//!` comment at the top).
+static SOURCES: &[(&str, &str)] = &[
+    ("HC101", include_str!("hc101_preclinical_as_benefit.rs")),
+    ("HC102", include_str!("hc102_proven_without_human_trial.rs")),
+    ("HC103", include_str!("hc103_anecdotal_evidence.rs")),
+    ("HC104", include_str!("hc104_evidence_limits_named.rs")),
+    ("HC105", include_str!("hc105_controlled_human_evidence.rs")),
+    ("HC106", include_str!("hc106_claim_beyond_kb_evidence.rs")),
+    ("HC107", include_str!("hc107_claims_without_evidence.rs")),
+    ("HC201", include_str!("hc201_false_approval_claim.rs")),
+    ("HC202", include_str!("hc202_approval_for_other_use.rs")),
+    ("HC203", include_str!("hc203_pseudo_approval.rs")),
+    ("HC204", include_str!("hc204_status_not_stated.rs")),
+    ("HC205", include_str!("hc205_status_stated.rs")),
+    ("HC206", include_str!("hc206_approved_use.rs")),
+    ("HC301", include_str!("hc301_safety_reassurance.rs")),
+    ("HC302", include_str!("hc302_risks_not_discussed.rs")),
+    ("HC303", include_str!("hc303_risks_disclosed.rs")),
+    ("HC401", include_str!("hc401_hype_term.rs")),
+    ("HC402", include_str!("hc402_absolute_promise.rs")),
+    ("HC403", include_str!("hc403_unhedged_causal_claim.rs")),
+    ("HC404", include_str!("hc404_cautious_language.rs")),
+    ("HC501", include_str!("hc501_dosing_usage.rs")),
+    ("HC502", include_str!("hc502_price.rs")),
+    ("HC503", include_str!("hc503_sourcing.rs")),
+];
+
+/// The documentation of a check: what it does, why it matters, an example (from its doc comment).
+pub fn documentation(code: &str) -> Option<String> {
+    let (_, source) = SOURCES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code))?;
+    let doc: Vec<&str> = source
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| {
+            l.trim_start_matches("//!")
+                .strip_prefix(' ')
+                .unwrap_or(l.trim_start_matches("//!"))
+        })
+        .collect();
+    Some(doc.join("\n"))
+}
 
 /// Runs every check; findings come out sorted by position, then code.
 pub fn run_all(a: &Analysis) -> Vec<Finding> {
