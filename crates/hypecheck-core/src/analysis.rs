@@ -261,13 +261,21 @@ impl Checker {
         if languages.iter().all(|&l| l == first) {
             return self.pack(first).matcher.find(&doc.text);
         }
+        // Each language's text is prepared once, however many runs alternate.
+        let mut prepared: Vec<(Language, std::borrow::Cow<str>)> = Vec::new();
         let mut out = Vec::new();
         let mut run_start = 0;
         for i in 1..=languages.len() {
             if i == languages.len() || languages[i] != languages[run_start] {
+                let language = languages[run_start];
+                let matcher = &self.pack(language).matcher;
+                if !prepared.iter().any(|(l, _)| *l == language) {
+                    prepared.push((language, matcher.prepare(&doc.text)));
+                }
+                let text = &prepared.iter().find(|(l, _)| *l == language).unwrap().1;
                 let start = doc.sentences[run_start].span.start;
                 let end = doc.sentences[i - 1].span.end;
-                out.extend(self.pack(languages[run_start]).matcher.find_in(&doc.text, start, end));
+                out.extend(matcher.scan(text, start, end));
                 run_start = i;
             }
         }

@@ -174,6 +174,27 @@ fn push_trimmed(bytes: &[u8], mut s: usize, mut e: usize, block: usize, out: &mu
     while e > s && bytes[e - 1].is_ascii_whitespace() {
         e -= 1;
     }
+    // A run-on "sentence" (a page without punctuation, or a hostile one) is cut at spaces so that
+    // context scopes, which are quadratic in the cues of a sentence, stay bounded.
+    while e - s > MAX_SENTENCE_BYTES {
+        let limit = s + MAX_SENTENCE_BYTES;
+        let cut = match bytes[s..limit].iter().rposition(|&b| b == b' ') {
+            Some(p) if p > 0 => s + p,
+            // No space at all: cut at a character boundary.
+            _ => (s + 1..=limit)
+                .rev()
+                .find(|&i| i == bytes.len() || (bytes[i] & 0xC0) != 0x80)
+                .unwrap_or(limit),
+        };
+        out.push(Sentence {
+            span: Span::new(s, cut),
+            block,
+        });
+        s = cut;
+        while s < e && bytes[s].is_ascii_whitespace() {
+            s += 1;
+        }
+    }
     if s < e {
         out.push(Sentence {
             span: Span::new(s, e),
@@ -181,6 +202,9 @@ fn push_trimmed(bytes: &[u8], mut s: usize, mut e: usize, block: usize, out: &mu
         });
     }
 }
+
+/// The longest sentence analysed as one; longer runs are cut at spaces.
+const MAX_SENTENCE_BYTES: usize = 2000;
 
 #[cfg(test)]
 mod tests {
@@ -222,6 +246,17 @@ mod tests {
             sentences("They call it “a miracle.” This is false."),
             vec!["They call it “a miracle.”", "This is false."]
         );
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences_on_char_boundaries() {
+        let t = "word ".repeat(2000) + &"ä".repeat(3000);
+        let d = Document::new(t.clone());
+        assert!(d.sentences.len() > 3);
+        for s in &d.sentences {
+            assert!(s.span.end - s.span.start <= MAX_SENTENCE_BYTES);
+            assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end));
+        }
     }
 
     #[test]

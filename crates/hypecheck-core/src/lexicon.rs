@@ -378,16 +378,22 @@ impl Matcher {
 
     /// Mentions that start in `text[start..end]` (a run of blocks in this matcher's language).
     pub fn find_in(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+        self.scan(&self.prepare(text), start, end)
+    }
+
+    /// The text as this matcher compares it: German is folded (ä -> ae, ß -> ss), which keeps every
+    /// byte offset, so spans found in the prepared text hold for the original. Prepare once, then
+    /// [`Matcher::scan`] each run of a mixed-language text.
+    pub fn prepare<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         if self.german {
-            // Folding keeps every byte offset (ä -> ae, ß -> ss), so spans hold for the original text.
-            let folded = fold_german(text);
-            self.scan(&folded, start, end)
+            std::borrow::Cow::Owned(fold_german(text))
         } else {
-            self.scan(text, start, end)
+            std::borrow::Cow::Borrowed(text)
         }
     }
 
-    fn scan(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+    /// Mentions that start in `prepared[start..end]`; `prepared` comes from [`Matcher::prepare`].
+    pub fn scan(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
         let mut out = Vec::with_capacity((end - start) / 40);
         let mut pos = start;
         while pos < end {
