@@ -228,7 +228,92 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "hr",
 ];
 
+/// Nesting beyond which the HTML5 tree builder becomes quadratic; such pages are stripped of tags
+/// by a linear scan instead of being parsed.
+const MAX_HTML_DEPTH: usize = 2_000;
+
+/// Elements that never take a closing tag, so they do not deepen the nesting.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+];
+
+/// The deepest nesting of start tags, estimated in one pass without parsing.
+fn estimated_depth(raw: &str) -> usize {
+    let b = raw.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', b) {
+        match b.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |p| i + 1 + p);
+                let name = raw[i + 1..end].to_ascii_lowercase();
+                let self_closing = b[end..]
+                    .iter()
+                    .take(200)
+                    .position(|&c| c == b'>')
+                    .is_some_and(|p| p > 0 && b[end + p - 1] == b'/');
+                if !VOID_ELEMENTS.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Visible text by a linear scan: drops tags, comments, scripts and styles, decodes common
+/// entities. Used only for pathologically nested pages.
+fn stripped_html_text(raw: &str) -> String {
+    let lower = raw.to_ascii_lowercase();
+    let mut out = String::with_capacity(raw.len() / 2);
+    let mut i = 0;
+    while i < raw.len() {
+        let Some(rel) = raw[i..].find('<') else {
+            out.push_str(&raw[i..]);
+            break;
+        };
+        out.push_str(&raw[i..i + rel]);
+        i += rel;
+        let skip_to = |closing: &str, from: usize| {
+            lower[from..]
+                .find(closing)
+                .map_or(raw.len(), |p| from + p + closing.len())
+        };
+        i = if lower[i..].starts_with("<!--") {
+            skip_to("-->", i)
+        } else if lower[i..].starts_with("<script") {
+            skip_to("</script>", i)
+        } else if lower[i..].starts_with("<style") {
+            skip_to("</style>", i)
+        } else {
+            out.push(' ');
+            raw[i..].find('>').map_or(raw.len(), |p| i + p + 1)
+        };
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "\u{2019}")
+        .replace("&amp;", "&")
+}
+
 fn html_text(raw: &str, warnings: &mut Vec<String>) -> String {
+    let depth = estimated_depth(raw);
+    if depth > MAX_HTML_DEPTH {
+        warnings.push(format!(
+            "the HTML nests elements {depth} deep; its tags were stripped without parsing (navigation and other boilerplate may remain)"
+        ));
+        let mut text = stripped_html_text(raw);
+        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        return tidy(&text);
+    }
     let doc = Html::parse_document(raw);
     if !doc.errors.is_empty() {
         warnings.push(format!(
@@ -266,45 +351,63 @@ fn is_boilerplate(el: &ElementRef) -> bool {
     v.attr("class").is_some_and(marks) || v.id().is_some_and(marks)
 }
 
-fn walk(el: ElementRef, out: &mut String) {
-    if is_boilerplate(&el) {
-        return;
-    }
-    let name = el.value().name();
-    let block = BLOCK_ELEMENTS.contains(&name);
-    if block {
-        out.push('\n');
-    }
-    if name == "li" {
-        out.push_str("- ");
-    }
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                // Source whitespace (indentation, line wraps) is not text; collapse it.
-                let mut last_space = out.ends_with([' ', '\n']);
-                for c in t.chars() {
-                    if c.is_whitespace() {
-                        if !last_space {
-                            out.push(' ');
-                            last_space = true;
+/// Appends the visible text below `root`. Iterative (a traversal of open and close edges), so that
+/// deeply nested markup cannot overflow the stack.
+fn walk(root: ElementRef, out: &mut String) {
+    use ego_tree::iter::Edge;
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        let Some(el) = ElementRef::wrap(node) else { continue };
+                        if is_boilerplate(&el) {
+                            skipping = Some(node.id());
+                            continue;
                         }
-                    } else {
-                        out.push(c);
-                        last_space = false;
+                        if BLOCK_ELEMENTS.contains(&e.name()) {
+                            out.push('\n');
+                        }
+                        if e.name() == "li" {
+                            out.push_str("- ");
+                        }
+                    }
+                    Node::Text(t) => {
+                        // Source whitespace (indentation, line wraps) is not text; collapse it.
+                        let mut last_space = out.ends_with([' ', '\n']);
+                        for c in t.chars() {
+                            if c.is_whitespace() {
+                                if !last_space {
+                                    out.push(' ');
+                                    last_space = true;
+                                }
+                            } else {
+                                out.push(c);
+                                last_space = false;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value() {
+                    if BLOCK_ELEMENTS.contains(&e.name()) {
+                        out.push('\n');
                     }
                 }
             }
-            Node::Element(_) => {
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    walk(child_el, out);
-                }
-            }
-            _ => {}
         }
-    }
-    if block {
-        out.push('\n');
     }
 }
 
@@ -374,6 +477,30 @@ mod tests {
         let out = ingest(b"<html><body><p>Exosomes <b>heal <p>everything", None, MAX).unwrap();
         assert!(out.text.contains("Exosomes heal"));
         assert!(out.text.contains("everything"));
+    }
+
+    #[test]
+    fn deeply_nested_html_is_read_in_linear_time_with_a_warning() {
+        let html = format!(
+            "<html><body>{}exosomes <script>var x;</script>&amp; PRP{}",
+            "<div><b>".repeat(200_000),
+            "</b></div>".repeat(200_000)
+        );
+        let out = ingest(html.as_bytes(), None, 1 << 24).unwrap();
+        assert_eq!(out.text.trim(), "exosomes & PRP");
+        assert!(out.warnings.iter().any(|w| w.contains("deep")), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn nesting_below_the_limit_is_parsed_without_recursion() {
+        let html = format!(
+            "<html><body>{}exosomes{}",
+            "<div>".repeat(1_500),
+            "</div>".repeat(1_500)
+        );
+        let out = ingest(html.as_bytes(), None, 1 << 24).unwrap();
+        assert_eq!(out.text.trim(), "exosomes");
+        assert!(!out.warnings.iter().any(|w| w.contains("deep")));
     }
 
     #[test]
