@@ -80,13 +80,6 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
-
-    /// The sentence holding `offset` (the last one when past the end).
-    pub fn sentence_at(&self, offset: usize) -> usize {
-        self.sentences
-            .partition_point(|s| s.span.end <= offset)
-            .min(self.sentences.len().saturating_sub(1))
-    }
 }
 
 fn split_sentences(text: &str) -> Vec<Sentence> {

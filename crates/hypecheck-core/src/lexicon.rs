@@ -174,10 +174,6 @@ impl Lexicon {
             .map(|(_, name, text)| (*name, *text));
         Lexicon::from_files(lang, files)
     }
-
-    pub fn pattern_count(&self) -> usize {
-        self.cues.iter().map(|c| c.patterns.len()).sum()
-    }
 }
 
 #[derive(Debug, Clone)]
