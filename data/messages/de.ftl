@@ -109,3 +109,26 @@ severity-positive = gut
 severity-info = Hinweis
 severity-concern = Bedenken
 severity-fail = durchgefallen
+
+## Expertenkriterien (HealthNewsReview); ein Grund je Urteil
+criterion-costs-satisfactory = Der Text nennt Kosten, Preise oder die Kostenübernahme.
+criterion-costs-not-satisfactory = Der Text sagt nichts darüber, was die Behandlung kostet.
+criterion-benefits-satisfactory = Der Nutzen wird in Zahlen angegeben (Prozent oder Anzahl).
+criterion-benefits-not-satisfactory = Der Nutzen wird ohne Zahlen beschrieben.
+criterion-harms-satisfactory = Schäden oder Nebenwirkungen werden besprochen.
+criterion-harms-not-satisfactory = Schäden und Nebenwirkungen fehlen oder werden verharmlost.
+criterion-evidence-satisfactory = Der Text macht die Grenzen der Belege deutlich.
+criterion-evidence-not-satisfactory = Qualität und Grenzen der Belege bleiben unklar.
+criterion-disease-mongering-satisfactory = Keine Übertreibung von Häufigkeit oder Schwere der Erkrankung gefunden.
+criterion-disease-mongering-not-satisfactory = Der Text dramatisiert, wie häufig oder schwer die Erkrankung ist.
+criterion-conflicts-satisfactory = Finanzierung oder Interessenkonflikte werden genannt.
+criterion-conflicts-not-satisfactory = Geldgeber und Interessenkonflikte werden nicht offengelegt.
+criterion-alternatives-satisfactory = Der Text vergleicht den Ansatz mit bestehenden Alternativen.
+criterion-alternatives-not-satisfactory = Kein Vergleich mit bestehenden Alternativen.
+criterion-availability-satisfactory = Der Text sagt, ob und wie die Behandlung verfügbar oder zugelassen ist.
+criterion-availability-not-satisfactory = Verfügbarkeit und Zulassungsstatus bleiben offen.
+criterion-novelty-satisfactory = Keine unbelegte Behauptung, der Erste oder neu zu sein, gefunden.
+criterion-novelty-not-satisfactory = Der Text behauptet Neuheit („erstmals“, „neuartig“), ohne sie zu belegen.
+criterion-sensational-language-satisfactory = Keine reißerische Sprache gefunden.
+criterion-sensational-language-not-satisfactory = Der Text verwendet reißerische Sprache oder absolute Versprechen.
+view-criteria = Expertenkriterien (HealthNewsReview)

@@ -109,3 +109,26 @@ severity-positive = good
 severity-info = note
 severity-concern = concern
 severity-fail = fail
+
+## Expert criteria (HealthNewsReview); one reason per verdict
+criterion-costs-satisfactory = The text mentions costs, prices or insurance coverage.
+criterion-costs-not-satisfactory = The text says nothing about what the intervention costs.
+criterion-benefits-satisfactory = Benefits are given in numbers (percentages or counts).
+criterion-benefits-not-satisfactory = Benefits are described without numbers.
+criterion-harms-satisfactory = Harms or side effects are discussed.
+criterion-harms-not-satisfactory = Harms and side effects are missing or played down.
+criterion-evidence-satisfactory = The text conveys the limits of the evidence.
+criterion-evidence-not-satisfactory = The quality and limits of the evidence are not conveyed.
+criterion-disease-mongering-satisfactory = No exaggeration of how common or severe the condition is was found.
+criterion-disease-mongering-not-satisfactory = The text dramatises how common or severe the condition is.
+criterion-conflicts-satisfactory = Funding or conflicts of interest are mentioned.
+criterion-conflicts-not-satisfactory = Funding sources and conflicts of interest are not disclosed.
+criterion-alternatives-satisfactory = The text compares the approach with existing alternatives.
+criterion-alternatives-not-satisfactory = No comparison with existing alternatives.
+criterion-availability-satisfactory = The text says whether and how the intervention is available or approved.
+criterion-availability-not-satisfactory = Availability and approval status are not established.
+criterion-novelty-satisfactory = No unqualified claim of being first or new was found.
+criterion-novelty-not-satisfactory = The text claims novelty ("first", "novel") without establishing it.
+criterion-sensational-language-satisfactory = No sensational language was found.
+criterion-sensational-language-not-satisfactory = The text uses sensational language or absolute promises.
+view-criteria = Expert criteria (HealthNewsReview)

@@ -66,6 +66,107 @@ pub fn claim_strength(checker: &Checker, file: &Path, predictions: Option<&Path>
     Ok(agreement(&STRENGTH_LABELS, &gold, &predicted))
 }
 
+/// Labels of the HealthNewsReview criteria, as in shared/data/hnr-releases.
+pub const CRITERION_LABELS: [&str; 3] = ["satisfactory", "not_satisfactory", "not_applicable"];
+
+/// Agreement per criterion with the reviewers' ratings, in the reviewers' order.
+#[derive(serde::Serialize)]
+pub struct HnrAgreement {
+    pub items: usize,
+    pub mean_macro_f1: f64,
+    pub criteria: Vec<(String, Agreement)>,
+}
+
+/// Evaluates the ten criteria on a JSONL file of rated releases (`id`, `title`, `text`, `criteria`).
+pub fn hnr(checker: &Checker, file: &Path, predictions: Option<&Path>) -> Result<HnrAgreement> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut out = match predictions {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let keys = hypecheck_core::criteria::KEYS;
+    let mut gold: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let label_index = |s: &str| CRITERION_LABELS.iter().position(|l| *l == s);
+    let options = hypecheck_core::Options {
+        input_format: Some(hypecheck_core::InputFormat::Text),
+        text_language: Some(Language::En),
+        report_language: Some(Language::En),
+        ..Default::default()
+    };
+    let mut items = 0;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let item: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}: line {}: not JSON", file.display(), n + 1))?;
+        let id = item["id"].as_str().unwrap_or("").to_string();
+        let body = format!(
+            "{}\n\n{}",
+            item["title"].as_str().unwrap_or(""),
+            item["text"].as_str().unwrap_or("")
+        );
+        let report = checker
+            .check_text(&body, &options)
+            .with_context(|| format!("{}: line {} ({id})", file.display(), n + 1))?;
+        let mut verdicts = serde_json::Map::new();
+        for (k, (key, c)) in report.criteria.iter().enumerate() {
+            verdicts.insert(key.to_string(), serde_json::json!(c.verdict.as_str()));
+            let want = item["criteria"][key].as_str().and_then(label_index).with_context(|| {
+                format!(
+                    "{}: line {} ({id}): criterion {key} has no valid rating",
+                    file.display(),
+                    n + 1
+                )
+            })?;
+            gold[k].push(want);
+            predicted[k].push(label_index(c.verdict.as_str()).unwrap_or(1));
+        }
+        if let Some(w) = out.as_mut() {
+            writeln!(w, "{}", serde_json::json!({"id": id, "criteria": verdicts}))?;
+        }
+        items += 1;
+    }
+    if items == 0 {
+        bail!("{}: no items", file.display());
+    }
+    let criteria: Vec<(String, Agreement)> = keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| (key.to_string(), agreement(&CRITERION_LABELS, &gold[k], &predicted[k])))
+        .collect();
+    let mean_macro_f1 = criteria.iter().map(|(_, a)| a.macro_f1).sum::<f64>() / criteria.len() as f64;
+    Ok(HnrAgreement {
+        items,
+        mean_macro_f1,
+        criteria,
+    })
+}
+
+/// The criteria agreement as a readable table.
+pub fn render_hnr(a: &HnrAgreement) -> String {
+    let mut o = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        o,
+        "HealthNewsReview criteria: {} releases, mean macro-F1 {:.3}",
+        a.items, a.mean_macro_f1
+    );
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>8} {:>9} {:>7} {:>14} {:>13}",
+        "criterion", "accuracy", "macro-F1", "kappa", "majority acc.", "majority F1"
+    );
+    for (key, c) in &a.criteria {
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>8.3} {:>9.3} {:>7.3} {:>14.3} {:>13.3}",
+            key, c.accuracy, c.macro_f1, c.kappa, c.majority_accuracy, c.majority_macro_f1
+        );
+    }
+    o
+}
+
 /// The agreement as a readable table.
 pub fn render(title: &str, a: &Agreement) -> String {
     let mut o = String::new();

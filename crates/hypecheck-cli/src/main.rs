@@ -72,6 +72,8 @@ enum EvalData {
     /// Claim strength of sentences: a CSV with the columns sentence,label (0 no relationship,
     /// 1 direct causal, 2 conditional causal, 3 correlational), as shared/data/claim-strength.
     ClaimStrength { file: PathBuf },
+    /// The ten HealthNewsReview criteria: a JSONL file of rated releases, as shared/data/hnr-releases.
+    Hnr { file: PathBuf },
 }
 
 #[derive(clap::Args)]
@@ -211,16 +213,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             predictions,
         } => {
             let checker = Checker::new(hypecheck_kb::embedded())?;
-            let (title, agreement) = match data {
-                EvalData::ClaimStrength { file } => (
-                    "claim strength",
-                    eval::claim_strength(&checker, &file, predictions.as_deref())?,
-                ),
-            };
             let mut out = std::io::stdout().lock();
-            match format {
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
-                Format::Text => out.write_all(eval::render(title, &agreement).as_bytes())?,
+            match data {
+                EvalData::ClaimStrength { file } => {
+                    let agreement = eval::claim_strength(&checker, &file, predictions.as_deref())?;
+                    match format {
+                        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
+                        Format::Text => out.write_all(eval::render("claim strength", &agreement).as_bytes())?,
+                    }
+                }
+                EvalData::Hnr { file } => {
+                    let agreement = eval::hnr(&checker, &file, predictions.as_deref())?;
+                    match format {
+                        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
+                        Format::Text => out.write_all(eval::render_hnr(&agreement).as_bytes())?,
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -149,6 +149,21 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
         let _ = writeln!(o);
     }
 
+    if view == View::Expert {
+        let _ = writeln!(o, "{}", st.bold(&catalog.format("view-criteria", &[])));
+        for (key, c) in report.criteria.iter() {
+            let _ = writeln!(
+                o,
+                "  {:<22} {:<17} {:.2}  {}",
+                key,
+                c.verdict.as_str(),
+                c.confidence,
+                c.reasons.join(" ")
+            );
+        }
+        let _ = writeln!(o);
+    }
+
     if view == View::Expert && !report.claims.is_empty() {
         let _ = writeln!(o, "{}", st.bold(&catalog.format("view-claims", &[])));
         for c in &report.claims {

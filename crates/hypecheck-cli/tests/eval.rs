@@ -60,3 +60,55 @@ fn claim_strength_agreement_does_not_regress_and_predictions_keep_input_order() 
     }
     std::fs::remove_file(&predictions).ok();
 }
+
+/// Mean macro-F1 of the rule-based criteria on the HNR dev releases, measured on 2026-11-25 (0.389).
+const HNR_MEAN_MACRO_F1_FLOOR: f64 = 0.38;
+
+#[test]
+fn hnr_criteria_agreement_does_not_regress_and_predictions_name_every_release() {
+    let Some(data) = shared_data() else { return };
+    let file = data.join("hnr-releases/dev.jsonl");
+    let predictions = std::env::temp_dir().join(format!("hypecheck-hnr-{}.jsonl", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args([
+            "eval",
+            "hnr",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--predictions",
+        ])
+        .arg(&predictions)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["items"], 352);
+    let mean = v["mean_macro_f1"].as_f64().unwrap();
+    assert!(
+        mean >= HNR_MEAN_MACRO_F1_FLOOR,
+        "mean macro-F1 {mean:.3} fell below {HNR_MEAN_MACRO_F1_FLOOR}"
+    );
+    assert_eq!(v["criteria"].as_array().unwrap().len(), 10);
+    let ids: Vec<String> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let predicted: Vec<serde_json::Value> = std::fs::read_to_string(&predictions)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(predicted.len(), ids.len());
+    for (p, id) in predicted.iter().zip(&ids) {
+        assert_eq!(p["id"].as_str(), Some(id.as_str()));
+        assert_eq!(p["criteria"].as_object().unwrap().len(), 10);
+    }
+    std::fs::remove_file(&predictions).ok();
+}

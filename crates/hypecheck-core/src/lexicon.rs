@@ -51,6 +51,13 @@ pub enum CueKind {
     Price,
     Currency,
     CallToAction,
+    // Reporting (expert criteria)
+    CostTalk,
+    Funding,
+    Comparison,
+    Availability,
+    NoveltyClaim,
+    PrevalenceHype,
     // Knowledge-base names (never in lexicon files)
     Intervention,
     Condition,
@@ -89,6 +96,12 @@ impl CueKind {
             CueKind::Price => "price",
             CueKind::Currency => "currency",
             CueKind::CallToAction => "call_to_action",
+            CueKind::CostTalk => "cost_talk",
+            CueKind::Funding => "funding",
+            CueKind::Comparison => "comparison",
+            CueKind::Availability => "availability",
+            CueKind::NoveltyClaim => "novelty_claim",
+            CueKind::PrevalenceHype => "prevalence_hype",
             CueKind::Intervention => "intervention",
             CueKind::Condition => "condition",
         }

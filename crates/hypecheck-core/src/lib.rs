@@ -19,6 +19,7 @@ pub mod analysis;
 pub mod checks;
 pub mod claims;
 pub mod context;
+pub mod criteria;
 pub mod document;
 pub mod eval;
 pub mod i18n;

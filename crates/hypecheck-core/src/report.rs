@@ -20,6 +20,7 @@ use crate::analysis::Analysis;
 use crate::checks::{Arg, Fact, Finding, Question, Severity, REGISTRY};
 use crate::claims::{ClaimKind, ClaimStrength};
 use crate::context::Modifier;
+use crate::criteria::{self, CriterionVerdict};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::InputFormat;
@@ -48,6 +49,50 @@ impl Verdict {
     }
 }
 
+/// One criterion: verdict, how sure the rule is, the reason and the spans that decided it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CriterionOut {
+    pub verdict: CriterionVerdict,
+    pub confidence: f64,
+    pub reasons: Vec<String>,
+    pub spans: Vec<SpanOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CriteriaOut {
+    pub costs: CriterionOut,
+    pub benefits: CriterionOut,
+    pub harms: CriterionOut,
+    pub evidence: CriterionOut,
+    pub disease_mongering: CriterionOut,
+    pub conflicts: CriterionOut,
+    pub alternatives: CriterionOut,
+    pub availability: CriterionOut,
+    pub novelty: CriterionOut,
+    pub sensational_language: CriterionOut,
+}
+
+impl CriteriaOut {
+    /// The criteria with their JSON keys, in the reviewers' order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &CriterionOut)> {
+        [
+            ("costs", &self.costs),
+            ("benefits", &self.benefits),
+            ("harms", &self.harms),
+            ("evidence", &self.evidence),
+            ("disease_mongering", &self.disease_mongering),
+            ("conflicts", &self.conflicts),
+            ("alternatives", &self.alternatives),
+            ("availability", &self.availability),
+            ("novelty", &self.novelty),
+            ("sensational_language", &self.sensational_language),
+        ]
+        .into_iter()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
@@ -63,6 +108,8 @@ pub struct Report {
     pub grade: Grade,
     pub questions: Questions,
     pub compliance: Compliance,
+    /// The ten HealthNewsReview criteria (expert mode), in the reviewers' polarity.
+    pub criteria: CriteriaOut,
     pub findings: Vec<FindingOut>,
     pub claims: Vec<ClaimOut>,
     pub interventions: Vec<InterventionOut>,
@@ -458,6 +505,27 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
     let doc = a.doc;
     let lang = catalog.lang.as_str();
     let name_of = |code: &str| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
+    let criteria = {
+        let mut assessed = criteria::assess(a, &findings).into_iter().map(|c| CriterionOut {
+            verdict: c.verdict,
+            confidence: c.confidence,
+            reasons: vec![catalog.format(&c.reason, &[])],
+            spans: c.spans.iter().map(|&s| span_out(doc, s)).collect(),
+        });
+        let mut next = || assessed.next().expect("ten criteria");
+        CriteriaOut {
+            costs: next(),
+            benefits: next(),
+            harms: next(),
+            evidence: next(),
+            disease_mongering: next(),
+            conflicts: next(),
+            alternatives: next(),
+            availability: next(),
+            novelty: next(),
+            sensational_language: next(),
+        }
+    };
     let out: Vec<FindingOut> = findings
         .iter()
         .enumerate()
@@ -602,6 +670,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         grade: grade(&verdicts, found, catalog),
         questions,
         compliance,
+        criteria,
         findings: out,
         claims,
         interventions,
