@@ -453,6 +453,11 @@ impl KnowledgeBase {
         self.entry_index.get(id).map(|&i| &self.entries[i])
     }
 
+    /// The position of entry `id` in [`KnowledgeBase::entries`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.entry_index.get(id).copied()
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }

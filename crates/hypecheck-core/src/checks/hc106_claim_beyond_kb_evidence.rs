@@ -45,7 +45,8 @@ impl Check for ClaimBeyondKbEvidence {
                         };
                         let level = e.promoted_for[index].evidence;
                         if level <= EvidenceLevel::Preclinical {
-                            let entry = a.kb.entries().iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
+                            let Some(entry) = a.kb.index_of(&e.id) else { break };
+                            let entry = entry as u32;
                             out.push(
                                 Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc106")
                                     .entry_arg("intervention", iv)

@@ -319,7 +319,7 @@ pub(crate) mod util {
         }
         // No own status: inherit the parent's.
         for parent in &e.parents {
-            if let Some(p) = a.kb.entries().iter().position(|x| &x.id == parent) {
+            if let Some(p) = a.kb.index_of(parent) {
                 return unapproved_status(a, p as u32);
             }
         }
@@ -411,8 +411,11 @@ pub(crate) mod util {
         let id = &a.entry(entry).id;
         let mut out = Vec::new();
         for e in a.kb.lineage(id) {
-            let idx = a.kb.entries().iter().position(|x| x.id == e.id).unwrap_or(0) as u32;
-            out.extend((0..e.harms.len()).map(|index| Fact::Harm { entry: idx, index }));
+            let Some(idx) = a.kb.index_of(&e.id) else { continue };
+            out.extend((0..e.harms.len()).map(|index| Fact::Harm {
+                entry: idx as u32,
+                index,
+            }));
         }
         out
     }
