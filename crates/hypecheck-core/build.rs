@@ -1,4 +1,5 @@
-//! Embeds the lexicons (`data/lexicons/<lang>/*.toml`) and message catalogs (`data/messages/*.ftl`).
+//! Embeds the lexicons (`data/lexicons/<lang>/*.toml`), message catalogs (`data/messages/*.ftl`)
+//! and learned models (`data/models/*.model`).
 use std::{env, fs, path::Path, path::PathBuf};
 
 fn toml_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -43,6 +44,18 @@ fn main() {
         let lang = f.file_stem().unwrap().to_string_lossy();
         out.push_str(&format!(
             "    ({lang:?}, include_str!({:?})),\n",
+            f.canonicalize().unwrap().display().to_string()
+        ));
+    }
+    // Learned models are optional: without a file the rules answer alone.
+    let models = data.join("models");
+    println!("cargo:rerun-if-changed={}", models.display());
+    out.push_str("];\npub static MODELS: &[(&str, &str)] = &[\n");
+    for f in toml_files(&models, "model") {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_stem().unwrap().to_string_lossy();
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
             f.canonicalize().unwrap().display().to_string()
         ));
     }

@@ -132,3 +132,5 @@ criterion-novelty-not-satisfactory = Der Text behauptet Neuheit („erstmals“,
 criterion-sensational-language-satisfactory = Keine reißerische Sprache gefunden.
 criterion-sensational-language-not-satisfactory = Der Text verwendet reißerische Sprache oder absolute Versprechen.
 view-criteria = Expertenkriterien (HealthNewsReview)
+criterion-not-applicable = Das Kriterium passt nicht auf diesen Text (zum Beispiel die Kosten eines Verhaltens).
+criterion-learned = Urteil eines Modells, das an den Bewertungen der Fachleute trainiert wurde; am stärksten wog: { $cues }.

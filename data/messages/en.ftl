@@ -132,3 +132,5 @@ criterion-novelty-not-satisfactory = The text claims novelty ("first", "novel") 
 criterion-sensational-language-satisfactory = No sensational language was found.
 criterion-sensational-language-not-satisfactory = The text uses sensational language or absolute promises.
 view-criteria = Expert criteria (HealthNewsReview)
+criterion-not-applicable = The criterion does not fit this text (for example the costs of a behaviour).
+criterion-learned = Verdict of a model trained on the reviewers' ratings; what weighed most: { $cues }.

@@ -1,20 +1,64 @@
-//! `hypecheck eval`: runs hypecheck over a labelled file and prints its agreement with the labels.
+//! `hypecheck eval` and `hypecheck train`: read a labelled file, measure hypecheck's agreement with
+//! the labels (with the embedded models, the rules alone, or cross-validated retraining), and train
+//! the models that ship in `data/models`.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use hypecheck_core::claims::ClaimStrength;
-use hypecheck_core::eval::{agreement, Agreement};
+use hypecheck_core::eval::{agreement, fold_of, Agreement};
+use hypecheck_core::learn::{self, linear::ModelSet, Models, Task, CRITERION_CLASSES, STRENGTH_CLASSES};
 use hypecheck_core::{Checker, Language};
 
-/// Labels in the numbering of the claim-strength dataset (Yu et al., EMNLP 2019).
-pub const STRENGTH_LABELS: [&str; 4] = [
-    "no_relationship",
-    "direct_causal",
-    "conditional_causal",
-    "correlational",
-];
+/// How predictions are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The embedded models (trained on the dev files, so on them this is a fit, not a test).
+    Model,
+    /// The rules alone.
+    Rules,
+    /// K-fold cross-validation: retrain on the other folds for every fold (folds by a stable hash
+    /// of the item's key: the sentence for claim strength, the id for releases).
+    CrossValidated(usize),
+}
+
+/// Sentences with gold claim-strength labels (0-3, the dataset's numbering).
+pub struct ClaimData {
+    pub sentences: Vec<String>,
+    pub labels: Vec<usize>,
+}
+
+/// Reads a `sentence,label` CSV.
+pub fn read_claim_strength(file: &Path) -> Result<ClaimData> {
+    let mut reader = csv::Reader::from_path(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let headers = reader.headers()?.clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(sentence_col), Some(label_col)) = (col("sentence"), col("label")) else {
+        bail!("{}: expected a header with the columns sentence,label", file.display());
+    };
+    let mut data = ClaimData {
+        sentences: Vec::new(),
+        labels: Vec::new(),
+    };
+    for (index, record) in reader.records().enumerate() {
+        let record = record.with_context(|| format!("{}: row {}", file.display(), index + 2))?;
+        let label: usize = record
+            .get(label_col)
+            .unwrap_or("")
+            .trim()
+            .parse()
+            .ok()
+            .filter(|l| *l < STRENGTH_CLASSES.len())
+            .with_context(|| format!("{}: row {}: label must be 0-3", file.display(), index + 2))?;
+        data.sentences.push(record.get(sentence_col).unwrap_or("").to_string());
+        data.labels.push(label);
+    }
+    if data.sentences.is_empty() {
+        bail!("{}: no rows", file.display());
+    }
+    Ok(data)
+}
 
 fn strength_index(s: ClaimStrength) -> usize {
     match s {
@@ -25,49 +69,149 @@ fn strength_index(s: ClaimStrength) -> usize {
     }
 }
 
-/// Evaluates claim strength on a `sentence,label` CSV; writes predictions if asked.
-pub fn claim_strength(checker: &Checker, file: &Path, predictions: Option<&Path>) -> Result<Agreement> {
-    let mut reader = csv::Reader::from_path(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let headers = reader.headers()?.clone();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(sentence_col), Some(label_col)) = (col("sentence"), col("label")) else {
-        bail!("{}: expected a header with the columns sentence,label", file.display());
+fn writer(predictions: Option<&Path>) -> Result<Option<std::io::BufWriter<std::fs::File>>> {
+    predictions
+        .map(|p| {
+            std::fs::File::create(p)
+                .map(std::io::BufWriter::new)
+                .with_context(|| format!("cannot write {}", p.display()))
+        })
+        .transpose()
+}
+
+/// Evaluates claim strength; writes `{"index": i, "label": n}` lines if asked.
+pub fn claim_strength(
+    checker: &Checker,
+    data: &ClaimData,
+    method: Method,
+    predictions: Option<&Path>,
+) -> Result<Agreement> {
+    let predicted: Vec<usize> = match method {
+        Method::CrossValidated(k) => {
+            let docs = claim_features(checker, data);
+            let folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
+            let task = claim_task(data);
+            let model = learn::cross_validate(&docs, &[task], &folds, &learn::CLAIM_STRENGTH_RECIPE).remove(0);
+            // As shipped: the model's answer combined with the rules'.
+            let classes: Vec<String> = STRENGTH_CLASSES.iter().map(|s| s.to_string()).collect();
+            let rules = Checker::new(checker.kb().clone())?.with_models(Models::default());
+            data.sentences
+                .iter()
+                .zip(model)
+                .map(|(s, p)| {
+                    let rule = rules.claim_strength(s, Language::En).0;
+                    strength_index(learn::combine_strength(rule, &classes, &p))
+                })
+                .collect()
+        }
+        Method::Model | Method::Rules => {
+            let rules_only;
+            let checker = if method == Method::Rules {
+                rules_only = Checker::new(checker.kb().clone())?.with_models(Models::default());
+                &rules_only
+            } else {
+                checker
+            };
+            data.sentences
+                .iter()
+                .map(|s| strength_index(checker.claim_strength(s, Language::En).0))
+                .collect()
+        }
     };
-    let mut gold = Vec::new();
-    let mut predicted = Vec::new();
-    let mut out = match predictions {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        )),
-        None => None,
-    };
-    for (index, record) in reader.records().enumerate() {
-        let record = record.with_context(|| format!("{}: row {}", file.display(), index + 2))?;
-        let sentence = record.get(sentence_col).unwrap_or("");
-        let label: usize = record
-            .get(label_col)
-            .unwrap_or("")
-            .trim()
-            .parse()
-            .ok()
-            .filter(|l| *l < STRENGTH_LABELS.len())
-            .with_context(|| format!("{}: row {}: label must be 0-3", file.display(), index + 2))?;
-        let (strength, _) = checker.claim_strength(sentence, Language::En);
-        let p = strength_index(strength);
-        gold.push(label);
-        predicted.push(p);
-        if let Some(w) = out.as_mut() {
+    if let Some(mut w) = writer(predictions)? {
+        for (index, p) in predicted.iter().enumerate() {
             writeln!(w, "{}", serde_json::json!({"index": index, "label": p}))?;
         }
     }
-    if gold.is_empty() {
-        bail!("{}: no rows", file.display());
-    }
-    Ok(agreement(&STRENGTH_LABELS, &gold, &predicted))
+    Ok(agreement(&STRENGTH_CLASSES, &data.labels, &predicted))
 }
 
-/// Labels of the HealthNewsReview criteria, as in shared/data/hnr-releases.
-pub const CRITERION_LABELS: [&str; 3] = ["satisfactory", "not_satisfactory", "not_applicable"];
+fn claim_features(checker: &Checker, data: &ClaimData) -> Vec<Vec<String>> {
+    data.sentences
+        .iter()
+        .map(|s| {
+            checker
+                .sentence_features(s, Language::En)
+                .into_iter()
+                .map(|o| o.name)
+                .collect()
+        })
+        .collect()
+}
+
+fn claim_task(data: &ClaimData) -> Task<'static> {
+    Task {
+        key: learn::CLAIM_STRENGTH,
+        classes: &STRENGTH_CLASSES,
+        labels: data.labels.clone(),
+    }
+}
+
+/// Trains the claim-strength model on all of `data`.
+pub fn train_claim_strength(checker: &Checker, data: &ClaimData, source: &str) -> ModelSet {
+    let docs = claim_features(checker, data);
+    let mut model = learn::train(&docs, &[claim_task(data)], &learn::CLAIM_STRENGTH_RECIPE);
+    model.comments = vec![
+        "hypecheck claim-strength model: multinomial logistic regression over words, word pairs and".into(),
+        "cue-abstracted n-grams (features in crates/hypecheck-core/src/learn/features.rs).".into(),
+        format!("Trained by `hypecheck train` on {source}; do not edit by hand."),
+    ];
+    model
+}
+
+/// Releases with the reviewers' ratings, one label per criterion (index into CRITERION_CLASSES).
+pub struct HnrData {
+    pub ids: Vec<String>,
+    pub bodies: Vec<String>,
+    /// `labels[criterion][item]`.
+    pub labels: Vec<Vec<usize>>,
+}
+
+/// Reads a JSONL file of rated releases (`id`, `title`, `text`, `criteria`).
+pub fn read_hnr(file: &Path) -> Result<HnrData> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let keys = hypecheck_core::criteria::KEYS;
+    let mut data = HnrData {
+        ids: Vec::new(),
+        bodies: Vec::new(),
+        labels: vec![Vec::new(); keys.len()],
+    };
+    let label_index = |s: &str| CRITERION_CLASSES.iter().position(|l| *l == s);
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let item: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}: line {}: not JSON", file.display(), n + 1))?;
+        let id = item["id"].as_str().unwrap_or("").to_string();
+        for (k, key) in keys.iter().enumerate() {
+            let want = item["criteria"][key].as_str().and_then(label_index).with_context(|| {
+                format!(
+                    "{}: line {} ({id}): criterion {key} has no valid rating",
+                    file.display(),
+                    n + 1
+                )
+            })?;
+            data.labels[k].push(want);
+        }
+        data.bodies.push(format!(
+            "{}\n\n{}",
+            item["title"].as_str().unwrap_or(""),
+            item["text"].as_str().unwrap_or("")
+        ));
+        data.ids.push(id);
+    }
+    if data.ids.is_empty() {
+        bail!("{}: no items", file.display());
+    }
+    Ok(data)
+}
+
+fn english_text() -> hypecheck_core::Options {
+    hypecheck_core::Options {
+        input_format: Some(hypecheck_core::InputFormat::Text),
+        text_language: Some(Language::En),
+        report_language: Some(Language::En),
+        ..Default::default()
+    }
+}
 
 /// Agreement per criterion with the reviewers' ratings, in the reviewers' order.
 #[derive(serde::Serialize)]
@@ -77,70 +221,128 @@ pub struct HnrAgreement {
     pub criteria: Vec<(String, Agreement)>,
 }
 
-/// Evaluates the ten criteria on a JSONL file of rated releases (`id`, `title`, `text`, `criteria`).
-pub fn hnr(checker: &Checker, file: &Path, predictions: Option<&Path>) -> Result<HnrAgreement> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let mut out = match predictions {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        )),
-        None => None,
-    };
+fn hnr_features(checker: &Checker, data: &HnrData) -> Result<Vec<Vec<String>>> {
+    data.bodies
+        .iter()
+        .zip(&data.ids)
+        .map(|(body, id)| {
+            Ok(checker
+                .document_features(body, &english_text())
+                .with_context(|| format!("release {id}"))?
+                .into_iter()
+                .map(|o| o.name)
+                .collect())
+        })
+        .collect()
+}
+
+fn hnr_tasks(data: &HnrData) -> Vec<Task<'static>> {
+    hypecheck_core::criteria::KEYS
+        .iter()
+        .enumerate()
+        .filter(|(_, key)| hypecheck_core::criteria::LEARNED.contains(key))
+        .map(|(k, key)| Task {
+            key,
+            classes: &CRITERION_CLASSES,
+            labels: data.labels[k].clone(),
+        })
+        .collect()
+}
+
+/// Evaluates the ten criteria; writes `{"id": ..., "criteria": {...}}` lines if asked.
+pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Option<&Path>) -> Result<HnrAgreement> {
     let keys = hypecheck_core::criteria::KEYS;
-    let mut gold: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let label_index = |s: &str| CRITERION_LABELS.iter().position(|l| *l == s);
-    let options = hypecheck_core::Options {
-        input_format: Some(hypecheck_core::InputFormat::Text),
-        text_language: Some(Language::En),
-        report_language: Some(Language::En),
-        ..Default::default()
-    };
-    let mut items = 0;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let item: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("{}: line {}: not JSON", file.display(), n + 1))?;
-        let id = item["id"].as_str().unwrap_or("").to_string();
-        let body = format!(
-            "{}\n\n{}",
-            item["title"].as_str().unwrap_or(""),
-            item["text"].as_str().unwrap_or("")
-        );
-        let report = checker
-            .check_text(&body, &options)
-            .with_context(|| format!("{}: line {} ({id})", file.display(), n + 1))?;
-        let mut verdicts = serde_json::Map::new();
-        for (k, (key, c)) in report.criteria.iter().enumerate() {
-            verdicts.insert(key.to_string(), serde_json::json!(c.verdict.as_str()));
-            let want = item["criteria"][key].as_str().and_then(label_index).with_context(|| {
-                format!(
-                    "{}: line {} ({id}): criterion {key} has no valid rating",
-                    file.display(),
-                    n + 1
-                )
-            })?;
-            gold[k].push(want);
-            predicted[k].push(label_index(c.verdict.as_str()).unwrap_or(1));
+    // predicted[criterion][item]
+    let predicted: Vec<Vec<usize>> = match method {
+        Method::CrossValidated(k) => {
+            let docs = hnr_features(checker, data)?;
+            let folds: Vec<usize> = data.ids.iter().map(|id| fold_of(id, k)).collect();
+            let probs = learn::cross_validate(&docs, &hnr_tasks(data), &folds, &learn::CRITERIA_RECIPE);
+            // As shipped: the model's answer where it has a head, the rules' elsewhere.
+            let keys = hypecheck_core::criteria::KEYS;
+            let mut learned = probs.into_iter();
+            keys.iter()
+                .map(|key| {
+                    if !hypecheck_core::criteria::LEARNED.contains(key) {
+                        let prefix = format!("r:{key}~");
+                        return docs
+                            .iter()
+                            .map(|d| {
+                                let rule = d.iter().find_map(|f| f.strip_prefix(&prefix)).unwrap_or("");
+                                CRITERION_CLASSES.iter().position(|c| *c == rule).unwrap_or(1)
+                            })
+                            .collect();
+                    }
+                    let task = learned.next().expect("one head per learned criterion");
+                    task.iter().map(|p| learn::argmax(p)).collect()
+                })
+                .collect()
         }
-        if let Some(w) = out.as_mut() {
+        Method::Model | Method::Rules => {
+            let rules_only;
+            let checker = if method == Method::Rules {
+                rules_only = Checker::new(checker.kb().clone())?.with_models(Models::default());
+                &rules_only
+            } else {
+                checker
+            };
+            let mut out = vec![Vec::with_capacity(data.ids.len()); keys.len()];
+            for (body, id) in data.bodies.iter().zip(&data.ids) {
+                let report = checker
+                    .check_text(body, &english_text())
+                    .with_context(|| format!("release {id}"))?;
+                for (k, (_, c)) in report.criteria.iter().enumerate() {
+                    out[k].push(
+                        CRITERION_CLASSES
+                            .iter()
+                            .position(|l| *l == c.verdict.as_str())
+                            .unwrap_or(1),
+                    );
+                }
+            }
+            out
+        }
+    };
+    if let Some(mut w) = writer(predictions)? {
+        for (i, id) in data.ids.iter().enumerate() {
+            let verdicts: serde_json::Map<String, serde_json::Value> = keys
+                .iter()
+                .enumerate()
+                .map(|(k, key)| (key.to_string(), serde_json::json!(CRITERION_CLASSES[predicted[k][i]])))
+                .collect();
             writeln!(w, "{}", serde_json::json!({"id": id, "criteria": verdicts}))?;
         }
-        items += 1;
-    }
-    if items == 0 {
-        bail!("{}: no items", file.display());
     }
     let criteria: Vec<(String, Agreement)> = keys
         .iter()
         .enumerate()
-        .map(|(k, key)| (key.to_string(), agreement(&CRITERION_LABELS, &gold[k], &predicted[k])))
+        .map(|(k, key)| {
+            (
+                key.to_string(),
+                agreement(&CRITERION_CLASSES, &data.labels[k], &predicted[k]),
+            )
+        })
         .collect();
     let mean_macro_f1 = criteria.iter().map(|(_, a)| a.macro_f1).sum::<f64>() / criteria.len() as f64;
     Ok(HnrAgreement {
-        items,
+        items: data.ids.len(),
         mean_macro_f1,
         criteria,
     })
+}
+
+/// Trains the criteria model on all of `data`. The features include the findings of the checks,
+/// so `checker` must carry the claim-strength model that will ship beside it.
+pub fn train_hnr(checker: &Checker, data: &HnrData, source: &str) -> Result<ModelSet> {
+    let docs = hnr_features(checker, data)?;
+    let mut model = learn::train(&docs, &hnr_tasks(data), &learn::CRITERIA_RECIPE);
+    model.comments = vec![
+        "hypecheck expert-criteria model: one multinomial logistic regression per HealthNewsReview".into(),
+        "criterion over words, cues, findings, rule verdicts and claim strengths (features in".into(),
+        "crates/hypecheck-core/src/learn/features.rs).".into(),
+        format!("Trained by `hypecheck train` on {source}; do not edit by hand."),
+    ];
+    Ok(model)
 }
 
 /// The criteria agreement as a readable table.
@@ -154,14 +356,14 @@ pub fn render_hnr(a: &HnrAgreement) -> String {
     );
     let _ = writeln!(
         o,
-        "  {:<22} {:>8} {:>9} {:>7} {:>14} {:>13}",
-        "criterion", "accuracy", "macro-F1", "kappa", "majority acc.", "majority F1"
+        "  {:<22} {:>8} {:>9} {:>7} {:>9} {:>14} {:>13}",
+        "criterion", "accuracy", "macro-F1", "kappa", "NS recall", "majority acc.", "majority F1"
     );
     for (key, c) in &a.criteria {
         let _ = writeln!(
             o,
-            "  {:<22} {:>8.3} {:>9.3} {:>7.3} {:>14.3} {:>13.3}",
-            key, c.accuracy, c.macro_f1, c.kappa, c.majority_accuracy, c.majority_macro_f1
+            "  {:<22} {:>8.3} {:>9.3} {:>7.3} {:>9.3} {:>14.3} {:>13.3}",
+            key, c.accuracy, c.macro_f1, c.kappa, c.per_class[1].recall, c.majority_accuracy, c.majority_macro_f1
         );
     }
     o

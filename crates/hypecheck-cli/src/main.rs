@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use hypecheck_core::learn::{linear::ModelSet, Models};
 use hypecheck_core::lexicon::Lexicon;
 use hypecheck_core::{Checker, InputFormat, Language, Options, Verdict};
 use hypecheck_kb::KnowledgeBase;
@@ -52,6 +53,30 @@ enum Command {
         /// Write one JSON line per input item, in input order.
         #[arg(long, global = true)]
         predictions: Option<PathBuf>,
+        /// Cross-validate: for each of K folds (by a stable hash of the item's key), retrain the
+        /// model on the other folds and predict this one. Without it the shipped models answer
+        /// (trained on shared/data's dev files, so on those files that is a fit, not a test).
+        #[arg(long, global = true, value_name = "K", conflicts_with = "rules")]
+        cv: Option<usize>,
+        /// Answer with the rules alone, without the learned models.
+        #[arg(long, global = true)]
+        rules: bool,
+        /// Use the models in this directory (claim-strength.model, criteria.model) instead of the
+        /// embedded ones.
+        #[arg(long, global = true)]
+        models: Option<PathBuf>,
+    },
+    /// Train the learned models on shared/data and write them (the files in data/models).
+    Train {
+        /// The evaluation data directory (claim-strength/dev.csv, hnr-releases/dev.jsonl).
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        /// Directory to write claim-strength.model and criteria.model into.
+        #[arg(long, default_value = "data/models")]
+        out: PathBuf,
+        /// Write nothing; exit 1 unless the files in --out are exactly what training produces.
+        #[arg(long)]
+        check: bool,
     },
     /// Print the text hypecheck analyses for an input (the visible text of HTML or Markdown);
     /// spans in reports refer to this text.
@@ -191,6 +216,79 @@ fn load_kb(dir: Option<&Path>) -> Result<KnowledgeBase> {
     }
 }
 
+/// The models in `dir`: `claim-strength.model` and `criteria.model`; a missing file leaves that
+/// task to the rules.
+fn load_models(dir: &Path) -> Result<Models> {
+    let read = |name: &str| -> Result<Option<ModelSet>> {
+        let path = dir.join(name);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(Some(
+            ModelSet::parse(&text).with_context(|| path.display().to_string())?,
+        ))
+    };
+    if !dir.is_dir() {
+        bail!("{} is not a directory", dir.display());
+    }
+    Ok(Models {
+        claim_strength: read(CLAIM_STRENGTH_FILE)?,
+        criteria: read(CRITERIA_FILE)?,
+    })
+}
+
+const CLAIM_STRENGTH_FILE: &str = "claim-strength.model";
+const CRITERIA_FILE: &str = "criteria.model";
+
+/// Trains both models from the data directory; the criteria model is trained with the new
+/// claim-strength model in place, since the checks' findings (which it reads) depend on it.
+fn train(data: &Path, out: &Path, check: bool) -> Result<ExitCode> {
+    let claims_file = data.join("claim-strength/dev.csv");
+    let hnr_file = data.join("hnr-releases/dev.jsonl");
+    let checker = Checker::new(hypecheck_kb::embedded())?;
+    let claims = eval::read_claim_strength(&claims_file)?;
+    let claim_model = eval::train_claim_strength(&checker, &claims, "shared/data/claim-strength/dev.csv");
+    let checker = checker.with_models(Models {
+        claim_strength: Some(claim_model.clone()),
+        criteria: None,
+    });
+    let releases = eval::read_hnr(&hnr_file)?;
+    let criteria_model = eval::train_hnr(&checker, &releases, "shared/data/hnr-releases/dev.jsonl")?;
+    let mut stdout = std::io::stdout().lock();
+    let mut same = true;
+    for (name, model) in [(CLAIM_STRENGTH_FILE, &claim_model), (CRITERIA_FILE, &criteria_model)] {
+        let path = out.join(name);
+        let text = model.to_text();
+        if check {
+            let current = std::fs::read_to_string(&path).unwrap_or_default();
+            let matches = current == text;
+            same &= matches;
+            writeln!(
+                stdout,
+                "{}: {}",
+                path.display(),
+                if matches {
+                    "reproduced byte for byte"
+                } else {
+                    "DIFFERS from training"
+                }
+            )?;
+        } else {
+            std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+            std::fs::write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(
+                stdout,
+                "wrote {} ({} features, {} bytes)",
+                path.display(),
+                model.vocabulary.len(),
+                text.len()
+            )?;
+        }
+    }
+    Ok(if same { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
@@ -207,23 +305,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
+        Command::Train { data, out, check } => train(&data, &out, check),
         Command::Eval {
             data,
             format,
             predictions,
+            cv,
+            rules,
+            models,
         } => {
-            let checker = Checker::new(hypecheck_kb::embedded())?;
+            let mut checker = Checker::new(hypecheck_kb::embedded())?;
+            if let Some(dir) = models {
+                checker = checker.with_models(load_models(&dir)?);
+            }
+            let method = match (cv, rules) {
+                (Some(k), _) if k < 2 => bail!("--cv needs at least 2 folds"),
+                (Some(k), _) => eval::Method::CrossValidated(k),
+                (None, true) => eval::Method::Rules,
+                (None, false) => eval::Method::Model,
+            };
             let mut out = std::io::stdout().lock();
             match data {
                 EvalData::ClaimStrength { file } => {
-                    let agreement = eval::claim_strength(&checker, &file, predictions.as_deref())?;
+                    let data = eval::read_claim_strength(&file)?;
+                    let agreement = eval::claim_strength(&checker, &data, method, predictions.as_deref())?;
                     match format {
                         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
                         Format::Text => out.write_all(eval::render("claim strength", &agreement).as_bytes())?,
                     }
                 }
                 EvalData::Hnr { file } => {
-                    let agreement = eval::hnr(&checker, &file, predictions.as_deref())?;
+                    let data = eval::read_hnr(&file)?;
+                    let agreement = eval::hnr(&checker, &data, method, predictions.as_deref())?;
                     match format {
                         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
                         Format::Text => out.write_all(eval::render_hnr(&agreement).as_bytes())?,

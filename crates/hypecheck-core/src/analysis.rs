@@ -5,12 +5,14 @@ use std::ops::Range;
 use hypecheck_kb::{Entry, KnowledgeBase};
 
 use crate::checks::{self, Finding};
-use crate::claims::{self, Claim};
+use crate::claims::{self, Claim, ClaimStrength};
 use crate::context::{self, Context};
+use crate::criteria::{self, Criterion};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::{self, InputError, InputFormat};
 use crate::language::{self, Language};
+use crate::learn::{self, features::Occurrence, Models};
 use crate::lexicon::{CueKind, Lexicon, LexiconError, Matcher, Mention};
 use crate::report::{self, Report};
 
@@ -148,6 +150,8 @@ pub enum SetupError {
     Lexicon(#[from] LexiconError),
     #[error(transparent)]
     Catalog(#[from] crate::i18n::CatalogError),
+    #[error(transparent)]
+    Model(#[from] crate::learn::linear::ModelError),
 }
 
 /// The compiled matcher of one text language and the catalog and sources of one report language.
@@ -163,6 +167,7 @@ struct LanguagePack {
 pub struct Checker {
     kb: KnowledgeBase,
     packs: Vec<LanguagePack>,
+    models: Models,
 }
 
 impl Checker {
@@ -191,7 +196,21 @@ impl Checker {
                 catalog,
             });
         }
-        Ok(Checker { kb, packs })
+        Ok(Checker {
+            kb,
+            packs,
+            models: Models::embedded()?,
+        })
+    }
+
+    /// The same checker with other learned models (`Models::default()` answers by rules alone).
+    pub fn with_models(mut self, models: Models) -> Checker {
+        self.models = models;
+        self
+    }
+
+    pub fn models(&self) -> &Models {
+        &self.models
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -215,9 +234,9 @@ impl Checker {
         let ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
         let doc = Document::new(ingested.text);
         let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
-        let mentions = self.find_mentions(&doc, &sentence_languages);
-        let analysis = Analysis::from_mentions(&doc, &self.kb, mentions);
+        let analysis = self.analyse(&doc, &sentence_languages);
         let findings: Vec<Finding> = checks::run_all(&analysis);
+        let criteria = self.criteria(&analysis, &findings, text_language);
         let mut languages: Vec<Language> = Vec::new();
         for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
             if !languages.contains(&l) {
@@ -236,16 +255,84 @@ impl Checker {
                 warnings: ingested.warnings,
                 text_language,
                 text_languages: languages,
+                criteria,
             },
         ))
     }
 
-    /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
-    /// same cues and context the checks use.
-    pub fn claim_strength(&self, sentence: &str, language: Language) -> (crate::claims::ClaimStrength, bool) {
+    /// Matching, context and claims; English claims get their strength from the learned model.
+    fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> Analysis<'d> {
+        let mentions = self.find_mentions(doc, sentence_languages);
+        let mut analysis = Analysis::from_mentions(doc, &self.kb, mentions);
+        if let Some(model) = &self.models.claim_strength {
+            if let Some(head) = model.head(learn::CLAIM_STRENGTH) {
+                for i in 0..analysis.claims.len() {
+                    let s = analysis.claims[i].sentence;
+                    if sentence_languages.get(s) != Some(&Language::En) {
+                        continue;
+                    }
+                    let p = learn::predict(&model.vocabulary, head, &learn::features::sentence(&analysis, s));
+                    let claim = &mut analysis.claims[i];
+                    let strength = learn::combine_strength(claim.strength, &head.classes, &p.probabilities);
+                    claim.strength = strength;
+                    claim.hedged |= strength == ClaimStrength::ConditionalCausal;
+                }
+            }
+        }
+        analysis
+    }
+
+    /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
+    fn criteria(&self, analysis: &Analysis, findings: &[Finding], text_language: Language) -> Vec<Criterion> {
+        let rules = criteria::assess(analysis, findings);
+        match &self.models.criteria {
+            Some(model) if text_language == Language::En => criteria::learned(analysis, findings, rules, model),
+            _ => rules,
+        }
+    }
+
+    /// The features the criteria model reads for a text (for `hypecheck train`), or the input error.
+    pub fn document_features(&self, text: &str, options: &Options) -> Result<Vec<Occurrence>, InputError> {
+        let ingested = ingest::ingest(text.as_bytes(), options.input_format, options.max_bytes)?;
+        let doc = Document::new(ingested.text);
+        let (_, sentence_languages) = sentence_languages(&doc, options.text_language);
+        let analysis = self.analyse(&doc, &sentence_languages);
+        let findings = checks::run_all(&analysis);
+        let rules = criteria::assess(&analysis, &findings);
+        Ok(learn::features::document(&analysis, &findings, &rules))
+    }
+
+    /// The features the claim-strength model reads for a sentence (or short passage).
+    pub fn sentence_features(&self, sentence: &str, language: Language) -> Vec<Occurrence> {
         let doc = Document::new(sentence.to_string());
         let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
-        crate::claims::sentence_strength(&analysis.mentions, &analysis.context)
+        (0..doc.sentences.len())
+            .flat_map(|s| learn::features::sentence(&analysis, s))
+            .collect()
+    }
+
+    /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
+    /// same cues and context the checks use.
+    pub fn claim_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
+        let doc = Document::new(sentence.to_string());
+        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
+        let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+        let head = self
+            .models
+            .claim_strength
+            .as_ref()
+            .and_then(|m| Some((m, m.head(learn::CLAIM_STRENGTH)?)));
+        match head {
+            Some((model, head)) if language == Language::En => {
+                let features: Vec<Occurrence> = (0..doc.sentences.len())
+                    .flat_map(|s| learn::features::sentence(&analysis, s))
+                    .collect();
+                let p = learn::predict(&model.vocabulary, head, &features);
+                let strength = learn::combine_strength(rule, &head.classes, &p.probabilities);
+                (strength, hedged || strength == ClaimStrength::ConditionalCausal)
+            }
+            _ => (rule, hedged),
+        }
     }
 
     /// Checks a text that is already a string.

@@ -5,7 +5,8 @@
 //! [`ingest`] (bytes to visible text) -> [`document`] (sentences, line index) -> [`lexicon`]
 //! (one pass of a multi-pattern automaton) -> [`context`] (negation, hedging, hypotheticals,
 //! reported speech, refutation) -> [`claims`] -> [`checks`] (one file per check) -> [`report`]
-//! (verdicts, grade, resolved messages and sources).
+//! (verdicts, grade, resolved messages and sources). [`learn`] holds the linear models that answer
+//! claim strength and the expert criteria for English texts.
 //!
 //! ```
 //! let checker = hypecheck_core::Checker::new(hypecheck_kb::embedded()).unwrap();
@@ -25,6 +26,7 @@ pub mod eval;
 pub mod i18n;
 pub mod ingest;
 pub mod language;
+pub mod learn;
 pub mod lexicon;
 pub mod report;
 

@@ -25,6 +25,7 @@ use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::InputFormat;
 use crate::language::Language;
+use crate::learn;
 
 pub const SCHEMA_VERSION: &str = "1.0";
 
@@ -57,6 +58,11 @@ pub struct CriterionOut {
     pub confidence: f64,
     pub reasons: Vec<String>,
     pub spans: Vec<SpanOut>,
+    /// `rules`, or `model` for a verdict of the learned model (English texts).
+    pub method: &'static str,
+    /// For a learned verdict, the features that weighed most for it: `w:` a word, `c:` a cue kind
+    /// (with its context), `f:` a check's finding, `r:` a rule verdict, `k:` a claim strength.
+    pub cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -490,6 +496,8 @@ pub struct Context<'c> {
     pub warnings: Vec<String>,
     pub text_language: Language,
     pub text_languages: Vec<Language>,
+    /// The ten expert criteria, already assessed.
+    pub criteria: Vec<criteria::Criterion>,
 }
 
 pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
@@ -501,16 +509,31 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         warnings,
         text_language,
         text_languages,
+        criteria: assessed,
     } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
     let name_of = |code: &str| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
     let criteria = {
-        let mut assessed = criteria::assess(a, &findings).into_iter().map(|c| CriterionOut {
-            verdict: c.verdict,
-            confidence: c.confidence,
-            reasons: vec![catalog.format(&c.reason, &[])],
-            spans: c.spans.iter().map(|&s| span_out(doc, s)).collect(),
+        let mut assessed = assessed.into_iter().map(|c| {
+            let mut reasons = vec![catalog.format(&c.reason, &[])];
+            if !c.cues.is_empty() {
+                reasons.push(catalog.format(
+                    "criterion-learned",
+                    &[(
+                        "cues",
+                        c.cues.iter().map(|f| learn::describe(f)).collect::<Vec<_>>().join(", "),
+                    )],
+                ));
+            }
+            CriterionOut {
+                verdict: c.verdict,
+                confidence: c.confidence,
+                reasons,
+                spans: c.spans.iter().map(|&s| span_out(doc, s)).collect(),
+                method: if c.cues.is_empty() { "rules" } else { "model" },
+                cues: c.cues,
+            }
         });
         let mut next = || assessed.next().expect("ten criteria");
         CriteriaOut {

@@ -1,0 +1,611 @@
+//! Multinomial logistic regression over named sparse features, trained deterministically.
+//!
+//! A [`ModelSet`] is one [`Vocabulary`] (feature names with their inverse document frequency) and
+//! one or more [`Head`]s (a softmax classifier each), so the ten criteria share one vocabulary.
+//! Training is full-batch L-BFGS in a fixed order with plain `f64` arithmetic, so the same data
+//! gives the same weights, and the written model file, byte for byte.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Feature names and their inverse document frequencies, sorted by name.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub names: Vec<String>,
+    pub idf: Vec<f64>,
+    index: HashMap<String, u32>,
+}
+
+/// How the vocabulary is chosen from training documents.
+#[derive(Debug, Clone, Copy)]
+pub struct VocabularyParams {
+    /// A feature must occur in at least this many documents.
+    pub min_df: usize,
+    /// Features in more than this fraction of documents say nothing and are dropped.
+    pub max_df: f64,
+    /// Per feature group (the name up to `:`), keep at most this many, the most frequent first.
+    pub max_per_group: usize,
+}
+
+/// The group of a feature: its name up to the first `:` ("w:may" is in group "w").
+pub fn group_of(name: &str) -> &str {
+    name.split_once(':').map_or("", |(g, _)| g)
+}
+
+impl Vocabulary {
+    /// Chooses the features and their idf (`ln((1 + n) / (1 + df)) + 1`) from training documents,
+    /// each given as the names of its feature occurrences.
+    pub fn fit<D: AsRef<[S]>, S: AsRef<str>>(docs: &[D], params: VocabularyParams) -> Vocabulary {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for doc in docs {
+            let mut seen: Vec<&str> = doc.as_ref().iter().map(|s| s.as_ref()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for name in seen {
+                *df.entry(name).or_default() += 1;
+            }
+        }
+        let n = docs.len();
+        let max_df = (params.max_df * n as f64).floor() as usize;
+        let mut kept: Vec<(&str, usize)> = df
+            .into_iter()
+            .filter(|&(_, d)| d >= params.min_df && d <= max_df.max(params.min_df))
+            .collect();
+        // Most frequent first within each group; ties by name, so the choice is deterministic.
+        kept.sort_by(|a, b| group_of(a.0).cmp(group_of(b.0)).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
+        let mut chosen: Vec<(&str, usize)> = Vec::new();
+        let mut group_count: HashMap<&str, usize> = HashMap::new();
+        for (name, d) in kept {
+            let c = group_count.entry(group_of(name)).or_default();
+            if *c < params.max_per_group {
+                *c += 1;
+                chosen.push((name, d));
+            }
+        }
+        chosen.sort_by(|a, b| a.0.cmp(b.0));
+        let names: Vec<String> = chosen.iter().map(|(s, _)| s.to_string()).collect();
+        let idf = chosen
+            .iter()
+            .map(|&(_, d)| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0)
+            .collect();
+        Vocabulary::from_parts(names, idf)
+    }
+
+    pub fn from_parts(names: Vec<String>, idf: Vec<f64>) -> Vocabulary {
+        let index = names.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
+        Vocabulary { names, idf, index }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// The tf-idf vector of one document: sublinear term frequency (`1 + ln tf`) times idf,
+    /// each feature group scaled to unit length on its own. Sorted by feature index.
+    pub fn vectorize<S: AsRef<str>>(&self, doc: &[S]) -> Vec<(u32, f64)> {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        {
+            let mut ids: Vec<u32> = doc.iter().filter_map(|s| self.get(s.as_ref())).collect();
+            ids.sort_unstable();
+            for id in ids {
+                match counts.last_mut() {
+                    Some((last, c)) if *last == id => *c += 1,
+                    _ => counts.push((id, 1)),
+                }
+            }
+        }
+        let mut v: Vec<(u32, f64)> = counts
+            .into_iter()
+            .map(|(id, tf)| (id, (1.0 + (tf as f64).ln()) * self.idf[id as usize]))
+            .collect();
+        // Names are sorted, so each group is a contiguous run of indices.
+        let mut start = 0;
+        while start < v.len() {
+            let group = group_of(&self.names[v[start].0 as usize]);
+            let mut end = start + 1;
+            while end < v.len() && group_of(&self.names[v[end].0 as usize]) == group {
+                end += 1;
+            }
+            let norm = v[start..end].iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, x) in &mut v[start..end] {
+                    *x /= norm;
+                }
+            }
+            start = end;
+        }
+        v
+    }
+}
+
+/// One softmax classifier over the shared vocabulary.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub key: String,
+    pub classes: Vec<String>,
+    pub bias: Vec<f64>,
+    /// `weights[feature * classes + class]`.
+    pub weights: Vec<f64>,
+}
+
+/// How a head is trained.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainParams {
+    /// Inverse strength of the L2 penalty (as scikit-learn's `C`).
+    pub c: f64,
+    /// Weigh classes inversely to their frequency, so rare classes count as much as common ones.
+    pub balanced: bool,
+    pub max_iter: usize,
+    /// Classes with fewer training examples than this are never predicted.
+    pub min_class_count: usize,
+}
+
+/// The bias of a class that is never predicted.
+const NEVER: f64 = -1000.0;
+
+impl Head {
+    /// The class scores (logits) of a vectorized document.
+    pub fn scores(&self, x: &[(u32, f64)]) -> Vec<f64> {
+        let k = self.classes.len();
+        let mut z = self.bias.clone();
+        for &(j, v) in x {
+            let row = &self.weights[j as usize * k..(j as usize + 1) * k];
+            for c in 0..k {
+                z[c] += v * row[c];
+            }
+        }
+        z
+    }
+
+    /// Class probabilities of a vectorized document.
+    pub fn probabilities(&self, x: &[(u32, f64)]) -> Vec<f64> {
+        softmax(&self.scores(x))
+    }
+
+    /// How much each feature of `x` pushed the score of `class` above the others' average.
+    pub fn contributions(&self, x: &[(u32, f64)], class: usize) -> Vec<(u32, f64)> {
+        let k = self.classes.len();
+        x.iter()
+            .map(|&(j, v)| {
+                let row = &self.weights[j as usize * k..(j as usize + 1) * k];
+                let mean = row.iter().sum::<f64>() / k as f64;
+                (j, v * (row[class] - mean))
+            })
+            .collect()
+    }
+
+    /// Trains a head on vectorized documents with class indices `y` into `classes`.
+    pub fn train(
+        key: &str,
+        classes: &[&str],
+        dims: usize,
+        x: &[Vec<(u32, f64)>],
+        y: &[usize],
+        params: TrainParams,
+    ) -> Head {
+        let k = classes.len();
+        let n = x.len();
+        let mut counts = vec![0usize; k];
+        for &c in y {
+            counts[c] += 1;
+        }
+        let learnable = |c: usize| c > 0 && c >= params.min_class_count;
+        let present = counts.iter().filter(|&&c| learnable(c)).count().max(1);
+        let class_weight: Vec<f64> = counts
+            .iter()
+            .map(|&c| {
+                if !learnable(c) {
+                    0.0
+                } else if !params.balanced {
+                    1.0
+                } else {
+                    n as f64 / (present as f64 * c as f64)
+                }
+            })
+            .collect();
+        let objective = Objective {
+            x,
+            y,
+            k,
+            dims,
+            class_weight,
+            l2: 1.0 / params.c,
+        };
+        let theta = lbfgs(&objective, vec![0.0; (dims + 1) * k], params.max_iter);
+        let mut bias = theta[dims * k..].to_vec();
+        // Too few examples of a class to learn it (three "not applicable" ratings of benefits):
+        // guessing it would only add errors, so it is never predicted.
+        for c in 0..k {
+            if counts[c] < params.min_class_count {
+                bias[c] = NEVER;
+            }
+        }
+        Head {
+            key: key.to_string(),
+            classes: classes.iter().map(|s| s.to_string()).collect(),
+            bias,
+            weights: theta[..dims * k].to_vec(),
+        }
+    }
+}
+
+pub fn softmax(z: &[f64]) -> Vec<f64> {
+    let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
+    let s: f64 = e.iter().sum();
+    e.into_iter().map(|v| v / s).collect()
+}
+
+/// Weighted cross-entropy plus an L2 penalty (`l2 / 2 * |W|^2`, and a small one on the biases
+/// so that a class absent from training stays finite). Parameters: weights, then biases.
+struct Objective<'a> {
+    x: &'a [Vec<(u32, f64)>],
+    y: &'a [usize],
+    k: usize,
+    dims: usize,
+    class_weight: Vec<f64>,
+    l2: f64,
+}
+
+const BIAS_L2: f64 = 1e-3;
+
+impl Objective<'_> {
+    fn value_and_gradient(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        let (k, dims) = (self.k, self.dims);
+        let (w, b) = theta.split_at(dims * k);
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        let mut loss = 0.0;
+        let mut z = vec![0.0; k];
+        for (xi, &yi) in self.x.iter().zip(self.y) {
+            let cw = self.class_weight[yi];
+            if cw == 0.0 {
+                continue;
+            }
+            z.copy_from_slice(b);
+            for &(j, v) in xi {
+                let row = &w[j as usize * k..(j as usize + 1) * k];
+                for c in 0..k {
+                    z[c] += v * row[c];
+                }
+            }
+            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let sum: f64 = z.iter().map(|v| (v - max).exp()).sum();
+            let log_norm = max + sum.ln();
+            loss += cw * (log_norm - z[yi]);
+            for c in 0..k {
+                let p = (z[c] - log_norm).exp();
+                z[c] = cw * (p - if c == yi { 1.0 } else { 0.0 });
+            }
+            for &(j, v) in xi {
+                let g = &mut grad[j as usize * k..(j as usize + 1) * k];
+                for c in 0..k {
+                    g[c] += v * z[c];
+                }
+            }
+            for c in 0..k {
+                grad[dims * k + c] += z[c];
+            }
+        }
+        for (i, &t) in w.iter().enumerate() {
+            loss += 0.5 * self.l2 * t * t;
+            grad[i] += self.l2 * t;
+        }
+        for (c, &t) in b.iter().enumerate() {
+            loss += 0.5 * BIAS_L2 * t * t;
+            grad[dims * k + c] += BIAS_L2 * t;
+        }
+        loss
+    }
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Limited-memory BFGS with a backtracking (Armijo) line search.
+fn lbfgs(objective: &Objective, mut theta: Vec<f64>, max_iter: usize) -> Vec<f64> {
+    const MEMORY: usize = 10;
+    let n = theta.len();
+    let mut grad = vec![0.0; n];
+    let mut f = objective.value_and_gradient(&theta, &mut grad);
+    let mut history: std::collections::VecDeque<(Vec<f64>, Vec<f64>, f64)> = std::collections::VecDeque::new();
+    let mut next = vec![0.0; n];
+    let mut next_grad = vec![0.0; n];
+    for _ in 0..max_iter {
+        let gnorm = grad.iter().map(|g| g.abs()).fold(0.0, f64::max);
+        if gnorm < 1e-6 {
+            break;
+        }
+        // Two-loop recursion: direction = -H * grad.
+        let mut q = grad.clone();
+        let mut alphas = Vec::with_capacity(history.len());
+        for (s, y, rho) in history.iter().rev() {
+            let a = rho * dot(s, &q);
+            q.iter_mut().zip(y).for_each(|(qi, yi)| *qi -= a * yi);
+            alphas.push(a);
+        }
+        let gamma = history
+            .back()
+            .map_or(1.0 / gnorm.max(1.0), |(s, y, _)| dot(s, y) / dot(y, y));
+        q.iter_mut().for_each(|v| *v *= gamma);
+        for ((s, y, rho), a) in history.iter().zip(alphas.iter().rev()) {
+            let beta = rho * dot(y, &q);
+            q.iter_mut().zip(s).for_each(|(qi, si)| *qi += (a - beta) * si);
+        }
+        let mut direction: Vec<f64> = q.iter().map(|v| -v).collect();
+        let mut slope = dot(&grad, &direction);
+        if slope >= 0.0 {
+            // Not a descent direction: restart from steepest descent.
+            history.clear();
+            direction = grad.iter().map(|g| -g / gnorm.max(1.0)).collect();
+            slope = dot(&grad, &direction);
+        }
+        let mut step = 1.0;
+        let mut accepted = false;
+        for _ in 0..40 {
+            for i in 0..n {
+                next[i] = theta[i] + step * direction[i];
+            }
+            let f_next = objective.value_and_gradient(&next, &mut next_grad);
+            if f_next <= f + 1e-4 * step * slope {
+                let s: Vec<f64> = (0..n).map(|i| next[i] - theta[i]).collect();
+                let y: Vec<f64> = (0..n).map(|i| next_grad[i] - grad[i]).collect();
+                let sy = dot(&s, &y);
+                if sy > 1e-12 {
+                    if history.len() == MEMORY {
+                        history.pop_front();
+                    }
+                    history.push_back((s, y, 1.0 / sy));
+                }
+                let decrease = f - f_next;
+                std::mem::swap(&mut theta, &mut next);
+                std::mem::swap(&mut grad, &mut next_grad);
+                f = f_next;
+                accepted = decrease > 1e-10 * f.abs().max(1.0);
+                break;
+            }
+            step *= 0.5;
+        }
+        if !accepted {
+            break;
+        }
+    }
+    theta
+}
+
+/// A vocabulary and the heads that read it: one model file.
+#[derive(Debug, Clone, Default)]
+pub struct ModelSet {
+    pub vocabulary: Vocabulary,
+    pub heads: Vec<Head>,
+    /// Free-text lines kept at the top of the file (how it was trained).
+    pub comments: Vec<String>,
+}
+
+/// Decimals written for weights and idf: enough for the predictions, small enough to read.
+const DECIMALS: usize = 3;
+
+#[derive(Debug, thiserror::Error)]
+#[error("model file, line {line}: {message}")]
+pub struct ModelError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl ModelSet {
+    pub fn head(&self, key: &str) -> Option<&Head> {
+        self.heads.iter().find(|h| h.key == key)
+    }
+
+    /// The model file: a header, the vocabulary (`name<TAB>idf`), then per head its classes,
+    /// biases and one row of weights per feature that has any weight left after rounding.
+    pub fn to_text(&self) -> String {
+        let mut o = String::new();
+        for c in &self.comments {
+            let _ = writeln!(o, "# {c}");
+        }
+        let _ = writeln!(o, "hypecheck-model 1");
+        let _ = writeln!(o, "vocabulary {}", self.vocabulary.len());
+        for (name, idf) in self.vocabulary.names.iter().zip(&self.vocabulary.idf) {
+            let _ = writeln!(o, "{name}\t{idf:.DECIMALS$}");
+        }
+        for head in &self.heads {
+            let k = head.classes.len();
+            let _ = writeln!(o, "head {} {}", head.key, head.classes.join(" "));
+            let bias: Vec<String> = head.bias.iter().map(|b| format!("{b:.DECIMALS$}")).collect();
+            let _ = writeln!(o, "bias\t{}", bias.join("\t"));
+            for j in 0..self.vocabulary.len() {
+                let row: Vec<String> = head.weights[j * k..(j + 1) * k]
+                    .iter()
+                    .map(|w| format!("{w:.DECIMALS$}"))
+                    .collect();
+                if row
+                    .iter()
+                    .all(|s| s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.'))
+                {
+                    continue;
+                }
+                let _ = writeln!(o, "{j}\t{}", row.join("\t"));
+            }
+            let _ = writeln!(o, "end");
+        }
+        o
+    }
+
+    pub fn parse(text: &str) -> Result<ModelSet, ModelError> {
+        let err = |line: usize, message: String| ModelError {
+            line: line + 1,
+            message,
+        };
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.is_empty());
+        let mut next = |what: &str| {
+            lines
+                .next()
+                .ok_or_else(|| err(usize::MAX - 1, format!("ends before {what}")))
+        };
+        let (n, header) = next("the header")?;
+        if header.trim() != "hypecheck-model 1" {
+            return Err(err(n, "expected `hypecheck-model 1`".into()));
+        }
+        let (n, vocab_line) = next("the vocabulary")?;
+        let size: usize = vocab_line
+            .strip_prefix("vocabulary ")
+            .and_then(|s| s.trim().parse().ok())
+            .ok_or_else(|| err(n, "expected `vocabulary <count>`".into()))?;
+        let mut names = Vec::with_capacity(size);
+        let mut idf = Vec::with_capacity(size);
+        for _ in 0..size {
+            let (n, line) = next("the end of the vocabulary")?;
+            let (name, value) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| err(n, "expected `name<TAB>idf`".into()))?;
+            names.push(name.to_string());
+            idf.push(value.parse().map_err(|_| err(n, format!("bad idf {value:?}")))?);
+        }
+        let vocabulary = Vocabulary::from_parts(names, idf);
+        let mut heads = Vec::new();
+        while let Ok((n, line)) = next("") {
+            let mut parts = line.split(' ');
+            if parts.next() != Some("head") {
+                return Err(err(n, "expected `head <key> <classes...>`".into()));
+            }
+            let key = parts
+                .next()
+                .ok_or_else(|| err(n, "head without key".into()))?
+                .to_string();
+            let classes: Vec<String> = parts.map(str::to_string).collect();
+            let k = classes.len();
+            if k < 2 {
+                return Err(err(n, "a head needs at least two classes".into()));
+            }
+            let numbers = |n: usize, fields: std::str::Split<'_, char>| -> Result<Vec<f64>, ModelError> {
+                let v: Vec<f64> = fields
+                    .map(|f| f.parse::<f64>().map_err(|_| err(n, format!("bad number {f:?}"))))
+                    .collect::<Result<_, _>>()?;
+                if v.len() != k {
+                    return Err(err(n, format!("expected {k} numbers, found {}", v.len())));
+                }
+                Ok(v)
+            };
+            let (n, bias_line) = next("the biases")?;
+            let bias = numbers(
+                n,
+                bias_line
+                    .strip_prefix("bias\t")
+                    .ok_or_else(|| err(n, "expected `bias`".into()))?
+                    .split('\t'),
+            )?;
+            let mut weights = vec![0.0; vocabulary.len() * k];
+            loop {
+                let (n, line) = next("`end`")?;
+                if line == "end" {
+                    break;
+                }
+                let (index, rest) = line
+                    .split_once('\t')
+                    .ok_or_else(|| err(n, "expected a weight row".into()))?;
+                let j: usize = index
+                    .parse()
+                    .ok()
+                    .filter(|&j| j < vocabulary.len())
+                    .ok_or_else(|| err(n, format!("bad feature index {index:?}")))?;
+                weights[j * k..(j + 1) * k].copy_from_slice(&numbers(n, rest.split('\t'))?);
+            }
+            heads.push(Head {
+                key,
+                classes,
+                bias,
+                weights,
+            });
+        }
+        Ok(ModelSet {
+            vocabulary,
+            heads,
+            comments: Vec::new(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> (Vec<Vec<&'static str>>, Vec<usize>) {
+        let docs = vec![
+            vec!["w:may", "w:reduce", "a:HEDGE"],
+            vec!["w:reduces", "a:CAUSAL"],
+            vec!["w:associated", "a:CORR"],
+            vec!["w:may", "w:improve", "a:HEDGE"],
+            vec!["w:improves", "a:CAUSAL"],
+            vec!["w:linked", "a:CORR"],
+        ];
+        (docs, vec![1, 0, 2, 1, 0, 2])
+    }
+
+    #[test]
+    fn learns_separable_classes_and_round_trips() {
+        let (docs, y) = docs();
+        let vocab = Vocabulary::fit(
+            &docs,
+            VocabularyParams {
+                min_df: 1,
+                max_df: 1.0,
+                max_per_group: 100,
+            },
+        );
+        let x: Vec<_> = docs.iter().map(|d| vocab.vectorize(d)).collect();
+        let params = TrainParams {
+            c: 10.0,
+            balanced: true,
+            max_iter: 200,
+            min_class_count: 1,
+        };
+        let head = Head::train("t", &["causal", "hedged", "corr"], vocab.len(), &x, &y, params);
+        let predict = |h: &Head, d: &[&str]| {
+            let p = h.probabilities(&vocab.vectorize(d));
+            (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap()
+        };
+        assert_eq!(predict(&head, &["a:HEDGE"]), 1);
+        assert_eq!(predict(&head, &["a:CORR"]), 2);
+        assert_eq!(predict(&head, &["a:CAUSAL", "w:unknown"]), 0);
+        // Same data, same weights.
+        let again = Head::train("t", &["causal", "hedged", "corr"], vocab.len(), &x, &y, params);
+        assert_eq!(head.weights, again.weights);
+        let set = ModelSet {
+            vocabulary: vocab.clone(),
+            heads: vec![head],
+            comments: vec!["test".into()],
+        };
+        let text = set.to_text();
+        let parsed = ModelSet::parse(&text).unwrap();
+        assert_eq!(predict(parsed.head("t").unwrap(), &["a:CORR"]), 2);
+        assert_eq!(parsed.vocabulary.names, set.vocabulary.names);
+    }
+
+    #[test]
+    fn groups_are_normalized_separately() {
+        let vocab = Vocabulary::from_parts(vec!["a:x".into(), "w:y".into(), "w:z".into()], vec![1.0, 1.0, 1.0]);
+        let v = vocab.vectorize(&["a:x", "w:y", "w:z", "w:unknown"]);
+        assert_eq!(v.len(), 3);
+        assert!((v[0].1 - 1.0).abs() < 1e-12);
+        assert!((v[1].1 - 0.5f64.sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bad_model_files_name_the_line() {
+        let e = ModelSet::parse("hypecheck-model 1\nvocabulary 1\nw:x\t1.0\nhead h a b\nbias\t0\nend\n").unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(ModelSet::parse("nonsense").is_err());
+    }
+}
