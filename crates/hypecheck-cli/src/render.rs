@@ -152,13 +152,20 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
     if view == View::Expert {
         let _ = writeln!(o, "{}", st.bold(&catalog.format("view-criteria", &[])));
         for (key, c) in report.criteria.iter() {
+            let at: Vec<String> = c.spans.iter().map(|s| format!("{}:{}", s.line, s.column)).collect();
             let _ = writeln!(
                 o,
-                "  {:<22} {:<17} {:.2}  {}",
+                "  {:<22} {:<17} {:.2} {:<5}  {}{}",
                 key,
                 c.verdict.as_str(),
                 c.confidence,
-                c.reasons.join(" ")
+                c.method,
+                c.reasons.join(" "),
+                if at.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", at.join(", "))
+                }
             );
         }
         let _ = writeln!(o);

@@ -1,7 +1,7 @@
 //! `hypecheck eval` on the shared evaluation data: the measured agreement must not fall below the
 //! floor recorded in the README (deterministic, so a drop is a regression, not noise).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn shared_data() -> Option<PathBuf> {
@@ -18,10 +18,14 @@ fn shared_data() -> Option<PathBuf> {
     None
 }
 
-/// Runs `hypecheck eval DATASET FILE --format json --predictions TMP` and returns the JSON summary
-/// and the prediction lines.
-fn run_eval(dataset: &str, file: &std::path::Path) -> (serde_json::Value, Vec<serde_json::Value>) {
-    let predictions = std::env::temp_dir().join(format!("hypecheck-{dataset}-{}.jsonl", std::process::id()));
+/// Runs `hypecheck eval DATASET FILE --format json --predictions TMP [EXTRA...]` and returns the
+/// JSON summary and the prediction lines.
+fn run_eval(dataset: &str, file: &Path, extra: &[&str]) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let predictions = std::env::temp_dir().join(format!(
+        "hypecheck-{dataset}-{}-{}.jsonl",
+        extra.join(""),
+        std::process::id()
+    ));
     let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
         .args([
             "eval",
@@ -32,6 +36,7 @@ fn run_eval(dataset: &str, file: &std::path::Path) -> (serde_json::Value, Vec<se
             "--predictions",
         ])
         .arg(&predictions)
+        .args(extra)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -45,21 +50,15 @@ fn run_eval(dataset: &str, file: &std::path::Path) -> (serde_json::Value, Vec<se
     (summary, lines)
 }
 
-/// Macro-F1 of the rule-based claim strength on the dev file, as measured on 2026-11-25 (0.619).
-const CLAIM_STRENGTH_MACRO_F1_FLOOR: f64 = 0.61;
+/// Cross-validated macro-F1 of the shipped claim strength (model and rules combined), 5 folds,
+/// as measured on 2026-11-25 (0.725); the issue's target is 0.80.
+const CLAIM_STRENGTH_CV_MACRO_F1_FLOOR: f64 = 0.72;
+/// The rules alone, the baseline (0.619).
+const CLAIM_STRENGTH_RULES_MACRO_F1_FLOOR: f64 = 0.61;
 
-#[test]
-fn claim_strength_agreement_does_not_regress_and_predictions_keep_input_order() {
-    let Some(data) = shared_data() else { return };
-    let (v, lines) = run_eval("claim-strength", &data.join("claim-strength/dev.csv"));
+fn check_claim_predictions(v: &serde_json::Value, lines: &[serde_json::Value]) {
     let n = v["n"].as_u64().unwrap();
     assert_eq!(n, 1862);
-    let macro_f1 = v["macro_f1"].as_f64().unwrap();
-    assert!(
-        macro_f1 >= CLAIM_STRENGTH_MACRO_F1_FLOOR,
-        "macro-F1 {macro_f1:.3} fell below {CLAIM_STRENGTH_MACRO_F1_FLOOR}"
-    );
-    assert!(macro_f1 > v["majority_macro_f1"].as_f64().unwrap() + 0.3);
     assert_eq!(lines.len() as u64, n);
     for (i, l) in lines.iter().enumerate() {
         assert_eq!(l["index"].as_u64(), Some(i as u64));
@@ -67,22 +66,55 @@ fn claim_strength_agreement_does_not_regress_and_predictions_keep_input_order() 
     }
 }
 
-/// Mean macro-F1 of the rule-based criteria on the HNR dev releases, measured on 2026-11-25 (0.389).
-const HNR_MEAN_MACRO_F1_FLOOR: f64 = 0.38;
+#[test]
+fn claim_strength_cross_validated_does_not_regress() {
+    let Some(data) = shared_data() else { return };
+    let (v, lines) = run_eval("claim-strength", &data.join("claim-strength/dev.csv"), &["--cv", "5"]);
+    check_claim_predictions(&v, &lines);
+    let macro_f1 = v["macro_f1"].as_f64().unwrap();
+    assert!(
+        macro_f1 >= CLAIM_STRENGTH_CV_MACRO_F1_FLOOR,
+        "cross-validated macro-F1 {macro_f1:.3} fell below {CLAIM_STRENGTH_CV_MACRO_F1_FLOOR}"
+    );
+    // Every class is found, the rare conditional-causal one included.
+    for class in v["per_class"].as_array().unwrap() {
+        assert!(class["f1"].as_f64().unwrap() > 0.55, "{class}");
+    }
+}
 
 #[test]
-fn hnr_criteria_agreement_does_not_regress_and_predictions_name_every_release() {
+fn claim_strength_rules_alone_do_not_regress() {
     let Some(data) = shared_data() else { return };
-    let file = data.join("hnr-releases/dev.jsonl");
-    let (v, predicted) = run_eval("hnr", &file);
-    assert_eq!(v["items"], 352);
-    let mean = v["mean_macro_f1"].as_f64().unwrap();
+    let (v, lines) = run_eval("claim-strength", &data.join("claim-strength/dev.csv"), &["--rules"]);
+    check_claim_predictions(&v, &lines);
+    let macro_f1 = v["macro_f1"].as_f64().unwrap();
     assert!(
-        mean >= HNR_MEAN_MACRO_F1_FLOOR,
-        "mean macro-F1 {mean:.3} fell below {HNR_MEAN_MACRO_F1_FLOOR}"
+        macro_f1 >= CLAIM_STRENGTH_RULES_MACRO_F1_FLOOR,
+        "macro-F1 {macro_f1:.3} fell below {CLAIM_STRENGTH_RULES_MACRO_F1_FLOOR}"
     );
+}
+
+/// Cross-validated mean macro-F1 over the ten criteria as shipped (model on seven, rules on three),
+/// measured on 2026-11-25 (0.479); the issue's target is 0.70.
+const HNR_CV_MEAN_MACRO_F1_FLOOR: f64 = 0.47;
+/// Cohen's kappa per criterion the issue names, measured cross-validated on 2026-11-25 (costs 0.289,
+/// harms 0.278, evidence 0.245, conflicts 0.341, availability 0.256, sensational language 0.224);
+/// the issue's target is 0.40 on each.
+const HNR_CV_KAPPA_FLOORS: [(&str, f64); 6] = [
+    ("costs", 0.27),
+    ("harms", 0.26),
+    ("evidence", 0.22),
+    ("conflicts", 0.32),
+    ("availability", 0.23),
+    ("sensational_language", 0.20),
+];
+/// The rules alone (0.389).
+const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.38;
+
+fn check_hnr_predictions(file: &Path, v: &serde_json::Value, predicted: &[serde_json::Value]) {
+    assert_eq!(v["items"], 352);
     assert_eq!(v["criteria"].as_array().unwrap().len(), 10);
-    let ids: Vec<String> = std::fs::read_to_string(&file)
+    let ids: Vec<String> = std::fs::read_to_string(file)
         .unwrap()
         .lines()
         .map(|l| {
@@ -97,4 +129,56 @@ fn hnr_criteria_agreement_does_not_regress_and_predictions_name_every_release() 
         assert_eq!(p["id"].as_str(), Some(id.as_str()));
         assert_eq!(p["criteria"].as_object().unwrap().len(), 10);
     }
+}
+
+#[test]
+fn hnr_criteria_cross_validated_do_not_regress() {
+    let Some(data) = shared_data() else { return };
+    let file = data.join("hnr-releases/dev.jsonl");
+    let (v, predicted) = run_eval("hnr", &file, &["--cv", "5"]);
+    check_hnr_predictions(&file, &v, &predicted);
+    let mean = v["mean_macro_f1"].as_f64().unwrap();
+    assert!(
+        mean >= HNR_CV_MEAN_MACRO_F1_FLOOR,
+        "cross-validated mean macro-F1 {mean:.3} fell below {HNR_CV_MEAN_MACRO_F1_FLOOR}"
+    );
+    let criteria = v["criteria"].as_array().unwrap();
+    for (key, floor) in HNR_CV_KAPPA_FLOORS {
+        let c = criteria.iter().find(|c| c[0] == key).unwrap();
+        let kappa = c[1]["kappa"].as_f64().unwrap();
+        assert!(kappa >= floor, "{key}: kappa {kappa:.3} fell below {floor}");
+    }
+}
+
+#[test]
+fn hnr_criteria_rules_alone_do_not_regress() {
+    let Some(data) = shared_data() else { return };
+    let file = data.join("hnr-releases/dev.jsonl");
+    let (v, predicted) = run_eval("hnr", &file, &["--rules"]);
+    check_hnr_predictions(&file, &v, &predicted);
+    let mean = v["mean_macro_f1"].as_f64().unwrap();
+    assert!(
+        mean >= HNR_RULES_MEAN_MACRO_F1_FLOOR,
+        "mean macro-F1 {mean:.3} fell below {HNR_RULES_MEAN_MACRO_F1_FLOOR}"
+    );
+}
+
+#[test]
+fn training_reproduces_the_committed_models_byte_for_byte() {
+    let Some(data) = shared_data() else { return };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["train", "--check", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(root.join("data/models"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}\nretrain with `cargo run --release -- train` and commit data/models",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("reproduced byte for byte").count(), 2, "{stdout}");
 }

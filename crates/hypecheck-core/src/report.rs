@@ -528,7 +528,8 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
             }
             CriterionOut {
                 verdict: c.verdict,
-                confidence: c.confidence,
+                // Three decimals say all a probability here can; more would only look precise.
+                confidence: (c.confidence * 1000.0).round() / 1000.0,
                 reasons,
                 spans: c.spans.iter().map(|&s| span_out(doc, s)).collect(),
                 method: if c.cues.is_empty() { "rules" } else { "model" },

@@ -149,7 +149,7 @@ pub fn describe(feature: &str) -> String {
         "w" | "a" => format!("“{rest}”"),
         "c" => format!("{} cue{how}", what.replace('_', " ")),
         "f" => format!("{what}{how}"),
-        "r" => format!("rule answer{}", how.replace('_', " ")),
+        "r" => format!("rule answer for {}{}", what.replace('_', " "), how.replace('_', " ")),
         "k" => format!("{} claim", what.replace('_', " ")),
         "n" if what == "percent" => "percentages".into(),
         "n" => "numbers".into(),
@@ -246,4 +246,82 @@ pub fn cross_validate<S: AsRef<str>>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Checker, Language};
+
+    #[test]
+    fn sentence_features_carry_words_cue_patterns_and_their_spans() {
+        let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
+        let text = "Statins may reduce the risk of stroke.";
+        let features = checker.sentence_features(text, Language::En);
+        let find = |name: &str| features.iter().find(|o| o.name == name);
+        let pattern = find("a:HEDGE CAUSAL").expect("hedged causal pattern");
+        let span = pattern.span.unwrap();
+        assert_eq!(&text[span.start..span.end], "may reduce");
+        assert!(find("w:may reduce").is_some());
+        assert!(find("w:statins").is_some());
+        // An association is abstracted as such, so "linked to" and "associated with" look alike.
+        let linked = checker.sentence_features("Coffee was associated with lower mortality.", Language::En);
+        assert!(linked
+            .iter()
+            .any(|o| o.name.starts_with("a:") && o.name.contains("CORRELATIONAL")));
+    }
+
+    #[test]
+    fn the_model_yields_to_the_rules_only_when_unsure_of_no_relationship() {
+        let classes: Vec<String> = STRENGTH_CLASSES.iter().map(|s| s.to_string()).collect();
+        let unsure_none = [0.45, 0.35, 0.1, 0.1];
+        let sure_none = [0.9, 0.05, 0.03, 0.02];
+        let correlational = [0.2, 0.1, 0.1, 0.6];
+        assert_eq!(
+            combine_strength(ClaimStrength::DirectCausal, &classes, &unsure_none),
+            ClaimStrength::DirectCausal
+        );
+        assert_eq!(
+            combine_strength(ClaimStrength::DirectCausal, &classes, &sure_none),
+            ClaimStrength::NoRelationship
+        );
+        assert_eq!(
+            combine_strength(ClaimStrength::DirectCausal, &classes, &correlational),
+            ClaimStrength::Correlational
+        );
+    }
+
+    #[test]
+    fn shipped_claim_strength_model_reads_hedges_and_associations() {
+        let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
+        let strength = |s: &str| checker.claim_strength(s, Language::En).0;
+        assert_eq!(
+            strength("Daily aspirin may reduce the risk of colorectal cancer in older adults."),
+            ClaimStrength::ConditionalCausal
+        );
+        assert_eq!(
+            strength("Higher coffee intake was associated with lower all-cause mortality."),
+            ClaimStrength::Correlational
+        );
+        assert_eq!(
+            strength("Metformin reduced HbA1c by 1.2% compared with placebo."),
+            ClaimStrength::DirectCausal
+        );
+        assert_eq!(
+            strength("The prevalence of diabetes was 12% among adults aged 40 to 60."),
+            ClaimStrength::NoRelationship
+        );
+    }
+
+    #[test]
+    fn features_are_described_in_words() {
+        assert_eq!(describe("w:funded"), "“funded”");
+        assert_eq!(describe("c:funding~negated"), "funding cue (negated)");
+        assert_eq!(describe("f:HC303~positive"), "HC303 (positive)");
+        assert_eq!(
+            describe("r:costs~not_satisfactory"),
+            "rule answer for costs (not satisfactory)"
+        );
+        assert_eq!(describe("n:percent"), "percentages");
+    }
 }
