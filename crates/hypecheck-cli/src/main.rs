@@ -133,6 +133,10 @@ struct CheckArgs {
     /// instead of the embedded lexicons; a folder of *.toml files alone is taken as English.
     #[arg(long)]
     lexicons: Option<PathBuf>,
+    /// Directory with learned models (claim-strength.model, criteria.model) to use instead of the
+    /// embedded ones; a model missing there leaves its task to the rules.
+    #[arg(long)]
+    models: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -478,10 +482,13 @@ fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let kb = load_kb(args.kb.as_deref())?;
-    let checker = match &args.lexicons {
+    let mut checker = match &args.lexicons {
         None => Checker::new(kb)?,
         Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
     };
+    if let Some(dir) = &args.models {
+        checker = checker.with_models(load_models(dir)?);
+    }
     let bytes = read_input(&args.input, args.max_bytes)?;
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
@@ -499,7 +506,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let report = checker
         .check_bytes(&bytes, &options)
         .with_context(|| format!("cannot check {}", args.input))?;
-    let mut out = std::io::stdout().lock();
+    // Stdout flushes at every newline; a pretty-printed report has one per field.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
@@ -514,6 +522,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             out.write_all(text.as_bytes())?;
         }
     }
+    out.flush()?;
     let failed = match args.fail_on {
         None => false,
         Some(level) => report.questions.iter().any(|(_, q)| match level {

@@ -271,9 +271,12 @@ impl Checker {
                     if sentence_languages.get(s) != Some(&Language::En) {
                         continue;
                     }
-                    let p = learn::predict(&model.vocabulary, head, &learn::features::sentence(&analysis, s));
+                    let x = learn::Features::vector(&model.vocabulary, |sink| {
+                        learn::features::sentence_into(&analysis, s, sink)
+                    });
+                    let p = head.probabilities(&x);
                     let claim = &mut analysis.claims[i];
-                    let strength = learn::combine_strength(claim.strength, &head.classes, &p.probabilities);
+                    let strength = learn::combine_strength(claim.strength, &head.classes, &p);
                     claim.strength = strength;
                     claim.hedged |= strength == ClaimStrength::ConditionalCausal;
                 }
@@ -324,11 +327,12 @@ impl Checker {
             .and_then(|m| Some((m, m.head(learn::CLAIM_STRENGTH)?)));
         match head {
             Some((model, head)) if language == Language::En => {
-                let features: Vec<Occurrence> = (0..doc.sentences.len())
-                    .flat_map(|s| learn::features::sentence(&analysis, s))
-                    .collect();
-                let p = learn::predict(&model.vocabulary, head, &features);
-                let strength = learn::combine_strength(rule, &head.classes, &p.probabilities);
+                let x = learn::Features::vector(&model.vocabulary, |sink| {
+                    for s in 0..doc.sentences.len() {
+                        learn::features::sentence_into(&analysis, s, sink);
+                    }
+                });
+                let strength = learn::combine_strength(rule, &head.classes, &head.probabilities(&x));
                 (strength, hedged || strength == ClaimStrength::ConditionalCausal)
             }
             _ => (rule, hedged),

@@ -237,14 +237,16 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
 /// The criteria from the learned model, where it has a head for them; the rule answer elsewhere.
 /// Spans and cues are those of the features that pushed the verdict most.
 pub fn learned(a: &Analysis, findings: &[Finding], rules: Vec<Criterion>, model: &ModelSet) -> Vec<Criterion> {
-    let occurrences = learn::features::document(a, findings, &rules);
+    let features = learn::Features::extract(&model.vocabulary, |sink| {
+        learn::features::document_into(a, findings, &rules, sink)
+    });
     rules
         .into_iter()
         .map(|rule| {
             let Some(head) = model.head(rule.key).filter(|_| LEARNED.contains(&rule.key)) else {
                 return rule;
             };
-            let p = learn::predict(&model.vocabulary, head, &occurrences);
+            let p = learn::predict(&model.vocabulary, head, &features);
             let verdict = match head.classes[p.class].as_str() {
                 "satisfactory" => CriterionVerdict::Satisfactory,
                 "not_applicable" => CriterionVerdict::NotApplicable,

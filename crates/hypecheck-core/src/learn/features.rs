@@ -23,23 +23,41 @@ pub struct Occurrence {
     pub span: Option<Span>,
 }
 
-fn occurrence(name: String, span: Span) -> Occurrence {
-    Occurrence { name, span: Some(span) }
-}
+/// Receives each feature occurrence; the name is only valid during the call, so extraction over a
+/// large text allocates nothing per word.
+pub type Sink<'s> = dyn FnMut(&str, Option<Span>) + 's;
 
-/// Lower-cased alphanumeric runs of `text[span]` with their spans.
-fn tokens(text: &str, span: Span) -> Vec<(String, Span)> {
+/// Alphanumeric runs of `text[span]`.
+fn token_spans(text: &str, span: Span) -> Vec<Span> {
     let slice = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    if slice.is_ascii() {
+        for (i, b) in slice.bytes().chain(std::iter::once(b' ')).enumerate() {
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push(Span::new(span.start + s, span.start + i));
+            }
+        }
+        return out;
+    }
     for (i, ch) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
         if ch.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((slice[s..i].to_lowercase(), Span::new(span.start + s, span.start + i)));
+            out.push(Span::new(span.start + s, span.start + i));
         }
     }
     out
+}
+
+fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// A word long enough to say something ("a" and "1" do not).
@@ -47,101 +65,153 @@ fn is_word(token: &str) -> bool {
     token.chars().nth(1).is_some()
 }
 
-/// The cue-kind label used in the abstracted sentence.
-fn kind_label(kind: CueKind) -> String {
-    kind.as_str().to_uppercase()
-}
-
 /// The cue kinds that say how a sentence relates things; other cues keep their words.
-const ABSTRACTED: [CueKind; 4] = [
-    CueKind::Hedge,
-    CueKind::Causal,
-    CueKind::Correlational,
-    CueKind::Negation,
+const ABSTRACTED: [(CueKind, &str); 4] = [
+    (CueKind::Hedge, "HEDGE"),
+    (CueKind::Causal, "CAUSAL"),
+    (CueKind::Correlational, "CORRELATIONAL"),
+    (CueKind::Negation, "NEGATION"),
 ];
 
 /// Features of sentence `s` of an analysis, for claim strength.
-pub fn sentence(a: &Analysis, s: usize) -> Vec<Occurrence> {
+pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
+    let text = &a.doc.text;
+    let toks = token_spans(text, a.sentence_span(s));
+    // All tokens lower-cased once, side by side in one buffer.
     let span = a.sentence_span(s);
-    let toks = tokens(&a.doc.text, span);
-    let mut out = Vec::with_capacity(toks.len() * 5);
-    let words: Vec<&(String, Span)> = toks.iter().filter(|(t, _)| is_word(t)).collect();
-    for (i, (t, sp)) in words.iter().enumerate() {
-        out.push(occurrence(format!("w:{t}"), *sp));
-        if let Some((t2, sp2)) = words.get(i + 1) {
-            out.push(occurrence(format!("w:{t} {t2}"), Span::new(sp.start, sp2.end)));
+    let mut lower = String::with_capacity(span.end - span.start);
+    let mut bounds = Vec::with_capacity(toks.len());
+    for sp in &toks {
+        let start = lower.len();
+        push_lower(&mut lower, &text[sp.start..sp.end]);
+        bounds.push((start, lower.len()));
+    }
+    let token = |i: usize| &lower[bounds[i].0..bounds[i].1];
+    let mut name = String::new();
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| is_word(token(i))).collect();
+    for (n, &i) in words.iter().enumerate() {
+        name.clear();
+        name.push_str("w:");
+        name.push_str(token(i));
+        sink(&name, Some(toks[i]));
+        if let Some(&j) = words.get(n + 1) {
+            name.push(' ');
+            name.push_str(token(j));
+            sink(&name, Some(Span::new(toks[i].start, toks[j].end)));
         }
     }
-    let range = a.by_sentence[s].clone();
     // The abstracted sentence: a cue's tokens become its kind, once per cue.
-    let mentions = &a.mentions[range];
-    let mut abstracted: Vec<(String, Span)> = Vec::with_capacity(toks.len());
+    let mentions = &a.mentions[a.by_sentence[s].clone()];
+    let mut abstracted: Vec<(&str, Span)> = Vec::with_capacity(toks.len());
     let mut m = 0;
-    for (t, sp) in &toks {
+    for (i, sp) in toks.iter().enumerate() {
         while m < mentions.len() && mentions[m].span.end <= sp.start {
             m += 1;
         }
-        match mentions.get(m) {
-            Some(mention) if mention.span.start <= sp.start && ABSTRACTED.contains(&mention.kind) => {
-                let label = kind_label(mention.kind);
+        let label = mentions
+            .get(m)
+            .filter(|mention| mention.span.start <= sp.start)
+            .and_then(|mention| {
+                ABSTRACTED
+                    .iter()
+                    .find(|(k, _)| *k == mention.kind)
+                    .map(|(_, l)| (*l, mention.span))
+            });
+        match label {
+            Some((label, cue)) => {
                 if abstracted
                     .last()
-                    .is_some_and(|(l, last)| *l == label && last.end > mention.span.start)
+                    .is_some_and(|(l, last)| *l == label && last.end > cue.start)
                 {
                     continue;
                 }
-                abstracted.push((label, mention.span));
+                abstracted.push((label, cue));
             }
-            _ => abstracted.push((t.clone(), *sp)),
+            None => abstracted.push((token(i), *sp)),
         }
     }
     for n in 1..=3 {
         for window in abstracted.windows(n) {
-            let name: Vec<&str> = window.iter().map(|(t, _)| t.as_str()).collect();
-            out.push(occurrence(
-                format!("a:{}", name.join(" ")),
-                Span::new(window[0].1.start, window[n - 1].1.end),
-            ));
+            name.clear();
+            name.push_str("a:");
+            for (k, (t, _)) in window.iter().enumerate() {
+                if k > 0 {
+                    name.push(' ');
+                }
+                name.push_str(t);
+            }
+            sink(&name, Some(Span::new(window[0].1.start, window[n - 1].1.end)));
         }
     }
-    out
 }
 
 /// Features of a whole text, for the expert criteria.
-pub fn document(a: &Analysis, findings: &[Finding], rules: &[Criterion]) -> Vec<Occurrence> {
+pub fn document_into(a: &Analysis, findings: &[Finding], rules: &[Criterion], sink: &mut Sink) {
+    use std::fmt::Write as _;
     let text = &a.doc.text;
-    let mut out = Vec::new();
-    for (t, sp) in tokens(text, Span::new(0, text.len())) {
+    let mut name = String::new();
+    for sp in token_spans(text, Span::new(0, text.len())) {
+        let t = &text[sp.start..sp.end];
         if t.bytes().all(|b| b.is_ascii_digit()) {
-            out.push(occurrence("n:number".into(), sp));
-        } else if is_word(&t) {
-            out.push(occurrence(format!("w:{t}"), sp));
+            sink("n:number", Some(sp));
+        } else if is_word(t) {
+            name.clear();
+            name.push_str("w:");
+            push_lower(&mut name, t);
+            sink(&name, Some(sp));
         }
     }
     for (i, _) in text.match_indices('%') {
-        out.push(occurrence("n:percent".into(), Span::new(i, i + 1)));
+        sink("n:percent", Some(Span::new(i, i + 1)));
     }
     for (m, c) in a.mentions.iter().zip(&a.context) {
         let kind = m.kind.as_str();
-        out.push(occurrence(format!("c:{kind}"), m.span));
+        name.clear();
+        let _ = write!(name, "c:{kind}");
+        sink(&name, Some(m.span));
         for modifier in c.modifiers() {
-            out.push(occurrence(format!("c:{kind}~{}", modifier.as_str()), m.span));
+            name.clear();
+            let _ = write!(name, "c:{kind}~{}", modifier.as_str());
+            sink(&name, Some(m.span));
         }
     }
     for f in findings {
-        out.push(occurrence(format!("f:{}~{}", f.code, f.severity.as_str()), f.span));
+        name.clear();
+        let _ = write!(name, "f:{}~{}", f.code, f.severity.as_str());
+        sink(&name, Some(f.span));
     }
     for r in rules {
-        out.push(Occurrence {
-            name: format!("r:{}~{}", r.key, r.verdict.as_str()),
-            span: r.spans.first().copied(),
-        });
+        name.clear();
+        let _ = write!(name, "r:{}~{}", r.key, r.verdict.as_str());
+        sink(&name, r.spans.first().copied());
     }
     for claim in &a.claims {
-        out.push(occurrence(format!("k:{}", claim.strength.as_str()), claim.span));
+        name.clear();
+        let _ = write!(name, "k:{}", claim.strength.as_str());
+        sink(&name, Some(claim.span));
         if claim.hedged {
-            out.push(occurrence("k:hedged".into(), claim.span));
+            sink("k:hedged", Some(claim.span));
         }
     }
+}
+
+fn collect(extract: impl FnOnce(&mut Sink)) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    extract(&mut |name: &str, span: Option<Span>| {
+        out.push(Occurrence {
+            name: name.to_string(),
+            span,
+        })
+    });
     out
+}
+
+/// [`sentence_into`] as a list (for training and inspection).
+pub fn sentence(a: &Analysis, s: usize) -> Vec<Occurrence> {
+    collect(|sink| sentence_into(a, s, sink))
+}
+
+/// [`document_into`] as a list (for training and inspection).
+pub fn document(a: &Analysis, findings: &[Finding], rules: &[Criterion]) -> Vec<Occurrence> {
+    collect(|sink| document_into(a, findings, rules, sink))
 }

@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 pub struct Vocabulary {
     pub names: Vec<String>,
     pub idf: Vec<f64>,
-    index: HashMap<String, u32>,
+    /// Looked up for every word of every text checked: a fast hash, not a DoS-resistant one
+    /// (the keys are the model's own names).
+    index: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// How the vocabulary is chosen from training documents.
@@ -91,9 +93,13 @@ impl Vocabulary {
     /// The tf-idf vector of one document: sublinear term frequency (`1 + ln tf`) times idf,
     /// each feature group scaled to unit length on its own. Sorted by feature index.
     pub fn vectorize<S: AsRef<str>>(&self, doc: &[S]) -> Vec<(u32, f64)> {
+        self.vectorize_ids(doc.iter().filter_map(|s| self.get(s.as_ref())).collect())
+    }
+
+    /// [`Vocabulary::vectorize`] for features already looked up.
+    pub fn vectorize_ids(&self, mut ids: Vec<u32>) -> Vec<(u32, f64)> {
         let mut counts: Vec<(u32, u32)> = Vec::new();
         {
-            let mut ids: Vec<u32> = doc.iter().filter_map(|s| self.get(s.as_ref())).collect();
             ids.sort_unstable();
             for id in ids {
                 match counts.last_mut() {

@@ -162,29 +162,75 @@ pub fn names(occurrences: &[Occurrence]) -> Vec<&str> {
     occurrences.iter().map(|o| o.name.as_str()).collect()
 }
 
+/// The features of one text or sentence that a model knows, with their spans, and the vector
+/// the heads read.
+pub struct Features {
+    /// Each occurrence of a known feature, in the order extracted.
+    hits: Vec<(u32, Option<Span>)>,
+    pub x: Vec<(u32, f64)>,
+}
+
+impl Features {
+    /// Runs an extractor ([`features::sentence_into`], [`features::document_into`]) and keeps the
+    /// occurrences of features in the vocabulary.
+    pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
+        let mut hits = Vec::new();
+        extract(&mut |name: &str, span: Option<Span>| {
+            if let Some(id) = vocabulary.get(name) {
+                hits.push((id, span));
+            }
+        });
+        let x = vocabulary.vectorize_ids(hits.iter().map(|h| h.0).collect());
+        Features { hits, x }
+    }
+
+    /// Only the vector, for a prediction that need not explain itself.
+    pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Vec<(u32, f64)> {
+        let mut ids = Vec::new();
+        extract(&mut |name: &str, _| ids.extend(vocabulary.get(name)));
+        vocabulary.vectorize_ids(ids)
+    }
+
+    /// The first spans of each feature in `ids` (in the order of `ids`).
+    fn spans_of(&self, ids: &[u32]) -> Vec<Vec<Span>> {
+        let mut out: Vec<Vec<Span>> = vec![Vec::new(); ids.len()];
+        let mut open = ids.len();
+        for &(id, span) in &self.hits {
+            if open == 0 {
+                break;
+            }
+            if let (Some(k), Some(span)) = (ids.iter().position(|&d| d == id), span) {
+                if out[k].len() < MAX_DRIVER_SPANS {
+                    out[k].push(span);
+                    if out[k].len() == MAX_DRIVER_SPANS {
+                        open -= 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Predicts with one head and explains the prediction by its strongest features.
-pub fn predict(vocabulary: &Vocabulary, head: &Head, occurrences: &[Occurrence]) -> Prediction {
-    let x = vocabulary.vectorize(&names(occurrences));
-    let p = head.probabilities(&x);
+pub fn predict(vocabulary: &Vocabulary, head: &Head, features: &Features) -> Prediction {
+    let p = head.probabilities(&features.x);
     let class = argmax(&p);
     let mut contributions: Vec<(u32, f64)> = head
-        .contributions(&x, class)
+        .contributions(&features.x, class)
         .into_iter()
         .filter(|&(_, w)| w > 0.0)
         .collect();
     contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    contributions.truncate(MAX_DRIVERS);
+    let ids: Vec<u32> = contributions.iter().map(|c| c.0).collect();
     let drivers = contributions
         .into_iter()
-        .take(MAX_DRIVERS)
-        .map(|(j, weight)| {
-            let feature = vocabulary.names[j as usize].clone();
-            let spans = occurrences
-                .iter()
-                .filter(|o| o.name == feature)
-                .filter_map(|o| o.span)
-                .take(MAX_DRIVER_SPANS)
-                .collect();
-            Driver { feature, weight, spans }
+        .zip(features.spans_of(&ids))
+        .map(|((j, weight), spans)| Driver {
+            feature: vocabulary.names[j as usize].clone(),
+            weight,
+            spans,
         })
         .collect();
     Prediction {
