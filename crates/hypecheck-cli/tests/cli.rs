@@ -212,3 +212,39 @@ fn german_text_is_detected_and_reported_in_german_or_on_request_in_english() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["text_language"], "en");
 }
+
+#[test]
+fn rules_flag_and_models_directory_choose_who_answers_the_criteria() {
+    let text = root().join("examples/exosomes-article.txt").display().to_string();
+    let methods = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["check", text.as_str(), "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = hypecheck(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let criteria = v["criteria"].as_object().unwrap();
+        assert_eq!(criteria.len(), 10);
+        criteria
+            .values()
+            .map(|c| c["method"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let shipped = methods(&[]);
+    assert_eq!(shipped.iter().filter(|m| *m == "model").count(), 7, "{shipped:?}");
+    assert!(methods(&["--rules"]).iter().all(|m| m == "rules"));
+    // An empty models directory leaves every task to the rules; a broken model file is an error.
+    let dir = std::env::temp_dir().join(format!("hypecheck-models-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    assert!(methods(&["--models", dir.to_str().unwrap()])
+        .iter()
+        .all(|m| m == "rules"));
+    std::fs::write(
+        dir.join("criteria.model"),
+        "hypecheck-model 1\nvocabulary 2\nw:a\t1.0\n",
+    )
+    .unwrap();
+    let o = hypecheck(&["check", &text, "--models", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("criteria.model"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

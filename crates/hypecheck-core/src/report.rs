@@ -8,6 +8,7 @@
 //! - `concern` when a decisive concern is present (see [`DECISIVE`]), or concerns outnumber the
 //!   positive findings, or there are concerns and no positives;
 //! - `pass` otherwise.
+//!
 //! Language also fails when the text's own words include three or more hype terms or promises.
 
 use std::collections::HashMap;

@@ -43,7 +43,11 @@ fn token_spans(text: &str, span: Span) -> Vec<Span> {
         return out;
     }
     for (i, ch) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
-        if ch.is_alphanumeric() {
+        if if ch.is_ascii() {
+            ch.is_ascii_alphanumeric()
+        } else {
+            ch.is_alphanumeric()
+        } {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Span::new(span.start + s, span.start + i));

@@ -177,15 +177,13 @@ impl Head {
     }
 
     /// How much each feature of `x` pushed the score of `class` above the others' average.
-    pub fn contributions(&self, x: &[(u32, f64)], class: usize) -> Vec<(u32, f64)> {
+    pub fn contributions<'x>(&'x self, x: &'x [(u32, f64)], class: usize) -> impl Iterator<Item = (u32, f64)> + 'x {
         let k = self.classes.len();
-        x.iter()
-            .map(|&(j, v)| {
-                let row = &self.weights[j as usize * k..(j as usize + 1) * k];
-                let mean = row.iter().sum::<f64>() / k as f64;
-                (j, v * (row[class] - mean))
-            })
-            .collect()
+        x.iter().map(move |&(j, v)| {
+            let row = &self.weights[j as usize * k..(j as usize + 1) * k];
+            let mean = row.iter().sum::<f64>() / k as f64;
+            (j, v * (row[class] - mean))
+        })
     }
 
     /// Trains a head on vectorized documents with class indices `y` into `classes`.
@@ -286,9 +284,10 @@ impl Objective<'_> {
             let sum: f64 = z.iter().map(|v| (v - max).exp()).sum();
             let log_norm = max + sum.ln();
             loss += cw * (log_norm - z[yi]);
-            for c in 0..k {
-                let p = (z[c] - log_norm).exp();
-                z[c] = cw * (p - if c == yi { 1.0 } else { 0.0 });
+            // z becomes the gradient of the loss with respect to the scores.
+            for (c, zc) in z.iter_mut().enumerate() {
+                let p = (*zc - log_norm).exp();
+                *zc = cw * (p - if c == yi { 1.0 } else { 0.0 });
             }
             for &(j, v) in xi {
                 let g = &mut grad[j as usize * k..(j as usize + 1) * k];

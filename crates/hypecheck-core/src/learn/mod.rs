@@ -216,13 +216,18 @@ impl Features {
 pub fn predict(vocabulary: &Vocabulary, head: &Head, features: &Features) -> Prediction {
     let p = head.probabilities(&features.x);
     let class = argmax(&p);
-    let mut contributions: Vec<(u32, f64)> = head
-        .contributions(&features.x, class)
-        .into_iter()
-        .filter(|&(_, w)| w > 0.0)
-        .collect();
-    contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    contributions.truncate(MAX_DRIVERS);
+    // The strongest few, kept in order as they come (no sort of the whole text's features).
+    let mut contributions: Vec<(u32, f64)> = Vec::with_capacity(MAX_DRIVERS + 1);
+    for (j, w) in head.contributions(&features.x, class) {
+        if w <= 0.0 {
+            continue;
+        }
+        let at = contributions.partition_point(|&(k, v)| v > w || (v == w && k < j));
+        if at < MAX_DRIVERS {
+            contributions.insert(at, (j, w));
+            contributions.truncate(MAX_DRIVERS);
+        }
+    }
     let ids: Vec<u32> = contributions.iter().map(|c| c.0).collect();
     let drivers = contributions
         .into_iter()
