@@ -181,6 +181,7 @@
     renderLegend();
     renderDoc(r);
     renderFindings(r);
+    renderCriteria(r);
     renderClaims(r);
     renderAdvice();
     $("disclaimer").textContent = r.disclaimer;
@@ -421,6 +422,38 @@
       list.append(item);
     }
     box.append(list);
+  }
+
+  // The ten HealthNewsReview criteria: verdict, how sure, who answered (model or rules), why.
+  function renderCriteria(r) {
+    const box = $("criteria");
+    clear(box);
+    if (state.view !== "expert" || !r.criteria) return;
+    box.append(el("h3", { text: t("criteria_heading") }));
+    const table = el("table", { class: "criteria" });
+    table.append(
+      el(
+        "tr",
+        null,
+        el("th", { scope: "col", text: t("criteria_criterion") }),
+        el("th", { scope: "col", text: t("criteria_verdict") }),
+        el("th", { scope: "col", text: t("criteria_reason") })
+      )
+    );
+    for (const key of Object.keys(r.criteria)) {
+      const c = r.criteria[key];
+      const verdict = t("criterion_" + c.verdict) + " \u00b7 " + Math.round(c.confidence * 100) + "% \u00b7 " + t("method_" + c.method);
+      table.append(
+        el(
+          "tr",
+          { class: "criterion-" + c.verdict },
+          el("th", { scope: "row", text: t("criterion_name_" + key) }),
+          el("td", { text: verdict }),
+          el("td", { text: c.reasons.join(" ") })
+        )
+      );
+    }
+    box.append(table);
   }
 
   function renderClaims(r) {

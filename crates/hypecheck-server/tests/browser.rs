@@ -343,6 +343,8 @@ async fn scenario(c: &Client, server: &TestServer, out: &Path) -> R<()> {
     let codes = c.find_all(Locator::Css("#findings .code")).await?;
     assert_eq!(codes.len(), report["findings"].as_array().unwrap().len());
     assert!(!c.find_all(Locator::Css("#claims li")).await?.is_empty());
+    // The ten expert criteria, one row each (plus the header row).
+    assert_eq!(c.find_all(Locator::Css("#criteria tr")).await?.len(), 11);
     assert_eq!(
         c.find(Locator::Id("view-expert"))
             .await?
