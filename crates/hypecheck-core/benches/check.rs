@@ -43,6 +43,19 @@ fn bench_check(c: &mut Criterion) {
             findings
         })
     });
+    // The same corpus with the rules alone (`hypecheck check --rules`): the cost of the models.
+    let rules_only = Checker::new(hypecheck_kb::embedded())
+        .unwrap()
+        .with_models(hypecheck_core::learn::Models::default());
+    group.bench_function(format!("corpus_rules_only_{}_docs", docs.len()), |b| {
+        b.iter(|| {
+            let mut findings = 0;
+            for d in &docs {
+                findings += rules_only.check_bytes(d, &options).map(|r| r.findings.len()).unwrap_or(0);
+            }
+            findings
+        })
+    });
     // One long document: the same bytes as a single text, to show scaling within a document.
     let long: Vec<u8> = docs
         .iter()

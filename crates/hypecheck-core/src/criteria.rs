@@ -240,13 +240,19 @@ pub fn learned(a: &Analysis, findings: &[Finding], rules: Vec<Criterion>, model:
     let features = learn::Features::extract(&model.vocabulary, |sink| {
         learn::features::document_into(a, findings, &rules, sink)
     });
+    let heads: Vec<&learn::linear::Head> = rules
+        .iter()
+        .filter(|r| LEARNED.contains(&r.key))
+        .filter_map(|r| model.head(r.key))
+        .collect();
+    let mut predictions = learn::predict_many(&model.vocabulary, &heads, &features).into_iter();
     rules
         .into_iter()
         .map(|rule| {
             let Some(head) = model.head(rule.key).filter(|_| LEARNED.contains(&rule.key)) else {
                 return rule;
             };
-            let p = learn::predict(&model.vocabulary, head, &features);
+            let p = predictions.next().expect("one prediction per learned head");
             let verdict = match head.classes[p.class].as_str() {
                 "satisfactory" => CriterionVerdict::Satisfactory,
                 "not_applicable" => CriterionVerdict::NotApplicable,

@@ -119,6 +119,8 @@ pub struct Driver {
     pub feature: String,
     pub weight: f64,
     pub spans: Vec<Span>,
+    /// The feature's index in the vocabulary.
+    pub id: u32,
 }
 
 /// One head's answer for one text or sentence.
@@ -191,20 +193,13 @@ impl Features {
         vocabulary.vectorize_ids(ids)
     }
 
-    /// The first spans of each feature in `ids` (in the order of `ids`).
+    /// The first spans of each feature in `ids` (sorted, distinct), in one pass over the text's hits.
     fn spans_of(&self, ids: &[u32]) -> Vec<Vec<Span>> {
         let mut out: Vec<Vec<Span>> = vec![Vec::new(); ids.len()];
-        let mut open = ids.len();
         for &(id, span) in &self.hits {
-            if open == 0 {
-                break;
-            }
-            if let (Some(k), Some(span)) = (ids.iter().position(|&d| d == id), span) {
+            if let (Ok(k), Some(span)) = (ids.binary_search(&id), span) {
                 if out[k].len() < MAX_DRIVER_SPANS {
                     out[k].push(span);
-                    if out[k].len() == MAX_DRIVER_SPANS {
-                        open -= 1;
-                    }
                 }
             }
         }
@@ -214,36 +209,55 @@ impl Features {
 
 /// Predicts with one head and explains the prediction by its strongest features.
 pub fn predict(vocabulary: &Vocabulary, head: &Head, features: &Features) -> Prediction {
-    let p = head.probabilities(&features.x);
-    let class = argmax(&p);
-    // The strongest few, kept in order as they come (no sort of the whole text's features).
-    let mut contributions: Vec<(u32, f64)> = Vec::with_capacity(MAX_DRIVERS + 1);
-    for (j, w) in head.contributions(&features.x, class) {
-        if w <= 0.0 {
-            continue;
-        }
-        let at = contributions.partition_point(|&(k, v)| v > w || (v == w && k < j));
-        if at < MAX_DRIVERS {
-            contributions.insert(at, (j, w));
-            contributions.truncate(MAX_DRIVERS);
-        }
-    }
-    let ids: Vec<u32> = contributions.iter().map(|c| c.0).collect();
-    let drivers = contributions
-        .into_iter()
-        .zip(features.spans_of(&ids))
-        .map(|((j, weight), spans)| Driver {
-            feature: vocabulary.names[j as usize].clone(),
-            weight,
-            spans,
+    predict_many(vocabulary, &[head], features).remove(0)
+}
+
+/// Predicts with several heads over the same features; the spans of all their drivers are found
+/// in one pass over the text.
+pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Features) -> Vec<Prediction> {
+    let mut predictions: Vec<Prediction> = heads
+        .iter()
+        .map(|head| {
+            let p = head.probabilities(&features.x);
+            let class = argmax(&p);
+            // The strongest few, kept in order as they come (no sort of the whole text's features).
+            let mut top: Vec<(u32, f64)> = Vec::with_capacity(MAX_DRIVERS + 1);
+            for (j, w) in head.contributions(&features.x, class) {
+                if w <= 0.0 {
+                    continue;
+                }
+                let at = top.partition_point(|&(k, v)| v > w || (v == w && k < j));
+                if at < MAX_DRIVERS {
+                    top.insert(at, (j, w));
+                    top.truncate(MAX_DRIVERS);
+                }
+            }
+            Prediction {
+                class,
+                probability: p[class],
+                probabilities: p,
+                drivers: top
+                    .into_iter()
+                    .map(|(j, weight)| Driver {
+                        feature: vocabulary.names[j as usize].clone(),
+                        weight,
+                        spans: Vec::new(),
+                        id: j,
+                    })
+                    .collect(),
+            }
         })
         .collect();
-    Prediction {
-        class,
-        probability: p[class],
-        probabilities: p,
-        drivers,
+    let mut ids: Vec<u32> = predictions.iter().flat_map(|p| p.drivers.iter().map(|d| d.id)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let spans = features.spans_of(&ids);
+    for d in predictions.iter_mut().flat_map(|p| p.drivers.iter_mut()) {
+        if let Ok(k) = ids.binary_search(&d.id) {
+            d.spans = spans[k].clone();
+        }
     }
+    predictions
 }
 
 /// The most probable class (the first of equals).
