@@ -332,6 +332,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, true) => eval::Method::Rules,
                 (None, false) => eval::Method::Model,
             };
+            if method == eval::Method::Model {
+                eprintln!(
+                    "hypecheck: note: the shipped models were trained on shared/data's dev files; on those files \
+                     this measures a fit, not accuracy (use --cv 5 for a cross-validated estimate)"
+                );
+            }
             let mut out = std::io::stdout().lock();
             match data {
                 EvalData::ClaimStrength { file } => {

@@ -51,7 +51,10 @@ fn bench_check(c: &mut Criterion) {
         b.iter(|| {
             let mut findings = 0;
             for d in &docs {
-                findings += rules_only.check_bytes(d, &options).map(|r| r.findings.len()).unwrap_or(0);
+                findings += rules_only
+                    .check_bytes(d, &options)
+                    .map(|r| r.findings.len())
+                    .unwrap_or(0);
             }
             findings
         })

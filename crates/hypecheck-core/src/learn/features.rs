@@ -24,8 +24,10 @@ pub struct Occurrence {
 }
 
 /// Receives each feature occurrence; the name is only valid during the call, so extraction over a
-/// large text allocates nothing per word.
-pub type Sink<'s> = dyn FnMut(&str, Option<Span>) + 's;
+/// large text allocates nothing per word. It answers whether longer n-grams that contain this one
+/// can still matter: a model whose vocabulary holds every part of each n-gram it holds says no
+/// for a name it does not know, and the extractor skips those n-grams.
+pub type Sink<'s> = dyn FnMut(&str, Option<Span>) -> bool + 's;
 
 /// Alphanumeric runs of `text[span]`.
 fn token_spans(text: &str, span: Span) -> Vec<Span> {
@@ -93,15 +95,21 @@ pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
     let token = |i: usize| &lower[bounds[i].0..bounds[i].1];
     let mut name = String::new();
     let words: Vec<usize> = (0..toks.len()).filter(|&i| is_word(token(i))).collect();
-    for (n, &i) in words.iter().enumerate() {
+    let mut known = Vec::with_capacity(words.len());
+    for &i in &words {
         name.clear();
         name.push_str("w:");
         name.push_str(token(i));
-        sink(&name, Some(toks[i]));
-        if let Some(&j) = words.get(n + 1) {
+        known.push(sink(&name, Some(toks[i])));
+    }
+    for (n, pair) in words.windows(2).enumerate() {
+        if known[n] && known[n + 1] {
+            name.clear();
+            name.push_str("w:");
+            name.push_str(token(pair[0]));
             name.push(' ');
-            name.push_str(token(j));
-            sink(&name, Some(Span::new(toks[i].start, toks[j].end)));
+            name.push_str(token(pair[1]));
+            sink(&name, Some(Span::new(toks[pair[0]].start, toks[pair[1]].end)));
         }
     }
     // The abstracted sentence: a cue's tokens become its kind, once per cue.
@@ -134,17 +142,23 @@ pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
             None => abstracted.push((token(i), *sp)),
         }
     }
+    // known[n - 1][i]: the n-gram starting at i may matter; an n-gram needs both its (n-1)-grams.
+    let mut known: [Vec<bool>; 3] = Default::default();
     for n in 1..=3 {
-        for window in abstracted.windows(n) {
-            name.clear();
-            name.push_str("a:");
-            for (k, (t, _)) in window.iter().enumerate() {
-                if k > 0 {
-                    name.push(' ');
+        for (i, window) in abstracted.windows(n).enumerate() {
+            let parts_known = n == 1 || (known[n - 2][i] && known[n - 2][i + 1]);
+            let k = parts_known && {
+                name.clear();
+                name.push_str("a:");
+                for (k, (t, _)) in window.iter().enumerate() {
+                    if k > 0 {
+                        name.push(' ');
+                    }
+                    name.push_str(t);
                 }
-                name.push_str(t);
-            }
-            sink(&name, Some(Span::new(window[0].1.start, window[n - 1].1.end)));
+                sink(&name, Some(Span::new(window[0].1.start, window[n - 1].1.end)))
+            };
+            known[n - 1].push(k);
         }
     }
 }
@@ -205,7 +219,8 @@ fn collect(extract: impl FnOnce(&mut Sink)) -> Vec<Occurrence> {
         out.push(Occurrence {
             name: name.to_string(),
             span,
-        })
+        });
+        true
     });
     out
 }

@@ -16,6 +16,9 @@ pub struct Vocabulary {
     /// Looked up for every word of every text checked: a fast hash, not a DoS-resistant one
     /// (the keys are the model's own names).
     index: rustc_hash::FxHashMap<String, u32>,
+    /// Every n-gram in the vocabulary has both its (n-1)-grams in it too (true when features are
+    /// chosen by document frequency alone), so an extractor may skip n-grams with an unknown part.
+    closed: bool,
 }
 
 /// How the vocabulary is chosen from training documents.
@@ -74,8 +77,30 @@ impl Vocabulary {
     }
 
     pub fn from_parts(names: Vec<String>, idf: Vec<f64>) -> Vocabulary {
-        let index = names.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
-        Vocabulary { names, idf, index }
+        let index: rustc_hash::FxHashMap<String, u32> =
+            names.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
+        let closed = names.iter().all(|name| {
+            let Some((group, body)) = name.split_once(':') else {
+                return true;
+            };
+            match (body.rsplit_once(' '), body.split_once(' ')) {
+                (Some((head, _)), Some((_, tail))) => {
+                    index.contains_key(&format!("{group}:{head}")) && index.contains_key(&format!("{group}:{tail}"))
+                }
+                _ => true,
+            }
+        });
+        Vocabulary {
+            names,
+            idf,
+            index,
+            closed,
+        }
+    }
+
+    /// See the field `closed`.
+    pub fn closed_under_parts(&self) -> bool {
+        self.closed
     }
 
     pub fn len(&self) -> usize {

@@ -177,10 +177,13 @@ impl Features {
     /// occurrences of features in the vocabulary.
     pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
         let mut hits = Vec::new();
+        let closed = vocabulary.closed_under_parts();
         extract(&mut |name: &str, span: Option<Span>| {
-            if let Some(id) = vocabulary.get(name) {
+            let id = vocabulary.get(name);
+            if let Some(id) = id {
                 hits.push((id, span));
             }
+            id.is_some() || !closed
         });
         let x = vocabulary.vectorize_ids(hits.iter().map(|h| h.0).collect());
         Features { hits, x }
@@ -189,7 +192,12 @@ impl Features {
     /// Only the vector, for a prediction that need not explain itself.
     pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Vec<(u32, f64)> {
         let mut ids = Vec::new();
-        extract(&mut |name: &str, _| ids.extend(vocabulary.get(name)));
+        let closed = vocabulary.closed_under_parts();
+        extract(&mut |name: &str, _| {
+            let id = vocabulary.get(name);
+            ids.extend(id);
+            id.is_some() || !closed
+        });
         vocabulary.vectorize_ids(ids)
     }
 
@@ -248,7 +256,10 @@ pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Feature
             }
         })
         .collect();
-    let mut ids: Vec<u32> = predictions.iter().flat_map(|p| p.drivers.iter().map(|d| d.id)).collect();
+    let mut ids: Vec<u32> = predictions
+        .iter()
+        .flat_map(|p| p.drivers.iter().map(|d| d.id))
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let spans = features.spans_of(&ids);
@@ -376,6 +387,34 @@ mod tests {
             strength("The prevalence of diabetes was 12% among adults aged 40 to 60."),
             ClaimStrength::NoRelationship
         );
+    }
+
+    #[test]
+    fn skipping_n_grams_with_unknown_parts_changes_nothing() {
+        let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
+        let model = Models::embedded().unwrap().claim_strength.unwrap();
+        assert!(model.vocabulary.closed_under_parts());
+        for text in [
+            "Statins may reduce the risk of stroke in older adults with diabetes.",
+            "Exosome therapy regenerates damaged cartilage and relieves knee pain, zorbly quux.",
+            "Higher coffee intake was not associated with lower all-cause mortality.",
+        ] {
+            let doc = crate::document::Document::new(text.to_string());
+            let analysis = crate::Analysis::run(
+                &doc,
+                checker.kb(),
+                &crate::lexicon::Matcher::new(&crate::lexicon::Lexicon::embedded("en").unwrap(), checker.kb()),
+            );
+            let all: Vec<Occurrence> = (0..doc.sentences.len())
+                .flat_map(|s| features::sentence(&analysis, s))
+                .collect();
+            let pruned = Features::vector(&model.vocabulary, |sink| {
+                for s in 0..doc.sentences.len() {
+                    features::sentence_into(&analysis, s, sink);
+                }
+            });
+            assert_eq!(pruned, model.vocabulary.vectorize(&names(&all)), "{text}");
+        }
     }
 
     #[test]
