@@ -60,6 +60,20 @@ pub fn read_claim_strength(file: &Path) -> Result<ClaimData> {
     Ok(data)
 }
 
+/// A checker over the same knowledge base that answers with the rules alone.
+fn without_models(checker: &Checker) -> Result<Checker> {
+    Ok(Checker::new(checker.kb().clone())?.with_models(Models::default()))
+}
+
+/// For `--rules`, the checker without models; otherwise none (the given checker answers).
+fn rules_checker(checker: &Checker, method: Method) -> Result<Option<Checker>> {
+    Ok(if method == Method::Rules {
+        Some(without_models(checker)?)
+    } else {
+        None
+    })
+}
+
 fn strength_index(s: ClaimStrength) -> usize {
     match s {
         ClaimStrength::NoRelationship => 0,
@@ -94,7 +108,7 @@ pub fn claim_strength(
             let model = learn::cross_validate(&docs, &[task], &folds, &learn::CLAIM_STRENGTH_RECIPE).remove(0);
             // As shipped: the model's answer combined with the rules'.
             let classes: Vec<String> = STRENGTH_CLASSES.iter().map(|s| s.to_string()).collect();
-            let rules = Checker::new(checker.kb().clone())?.with_models(Models::default());
+            let rules = without_models(checker)?;
             data.sentences
                 .iter()
                 .zip(model)
@@ -105,13 +119,8 @@ pub fn claim_strength(
                 .collect()
         }
         Method::Model | Method::Rules => {
-            let rules_only;
-            let checker = if method == Method::Rules {
-                rules_only = Checker::new(checker.kb().clone())?.with_models(Models::default());
-                &rules_only
-            } else {
-                checker
-            };
+            let rules_only = rules_checker(checker, method)?;
+            let checker = rules_only.as_ref().unwrap_or(checker);
             data.sentences
                 .iter()
                 .map(|s| strength_index(checker.claim_strength(s, Language::En).0))
@@ -279,13 +288,8 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
                 .collect()
         }
         Method::Model | Method::Rules => {
-            let rules_only;
-            let checker = if method == Method::Rules {
-                rules_only = Checker::new(checker.kb().clone())?.with_models(Models::default());
-                &rules_only
-            } else {
-                checker
-            };
+            let rules_only = rules_checker(checker, method)?;
+            let checker = rules_only.as_ref().unwrap_or(checker);
             let mut out = vec![Vec::with_capacity(data.ids.len()); keys.len()];
             for (body, id) in data.bodies.iter().zip(&data.ids) {
                 let report = checker
