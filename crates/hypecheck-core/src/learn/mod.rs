@@ -1,9 +1,9 @@
 //! Learned components: linear models over words, cue-abstracted n-grams and the cues and findings
 //! of the checks, for claim strength and the ten expert criteria (English texts).
 //!
-//! The models are small text files (`data/models/*.model`), embedded at build time and written by
-//! `hypecheck train` from `shared/data`; training here is pure computation (no I/O) and
-//! deterministic, so training again reproduces the committed files byte for byte. Each prediction
+//! The models are text files of a few hundred kilobytes (`data/models/*.model`), embedded at build
+//! time and written by `hypecheck train` from `shared/data`; training here is pure computation (no
+//! I/O) and deterministic, so training again reproduces the committed files byte for byte. Each prediction
 //! names the features that drove it, with their spans in the text.
 
 pub mod features;
