@@ -264,25 +264,36 @@ impl Checker {
     fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> Analysis<'d> {
         let mentions = self.find_mentions(doc, sentence_languages);
         let mut analysis = Analysis::from_mentions(doc, &self.kb, mentions);
-        if let Some(model) = &self.models.claim_strength {
-            if let Some(head) = model.head(learn::CLAIM_STRENGTH) {
-                for i in 0..analysis.claims.len() {
-                    let s = analysis.claims[i].sentence;
-                    if sentence_languages.get(s) != Some(&Language::En) {
-                        continue;
-                    }
-                    let x = learn::Features::vector(&model.vocabulary, |sink| {
-                        learn::features::sentence_into(&analysis, s, sink)
-                    });
-                    let p = head.probabilities(&x);
-                    let claim = &mut analysis.claims[i];
-                    let strength = learn::combine_strength(claim.strength, &head.classes, &p);
-                    claim.strength = strength;
-                    claim.hedged |= strength == ClaimStrength::ConditionalCausal;
-                }
+        for i in 0..analysis.claims.len() {
+            let (s, rule) = (analysis.claims[i].sentence, analysis.claims[i].strength);
+            if sentence_languages.get(s) != Some(&Language::En) {
+                continue;
+            }
+            if let Some(strength) = self.learned_strength(&analysis, s..s + 1, rule) {
+                let claim = &mut analysis.claims[i];
+                claim.strength = strength;
+                claim.hedged |= strength == ClaimStrength::ConditionalCausal;
             }
         }
         analysis
+    }
+
+    /// The claim strength of some sentences by the model, combined with the rules' answer; none
+    /// without a claim-strength model.
+    fn learned_strength(
+        &self,
+        analysis: &Analysis,
+        sentences: Range<usize>,
+        rule: ClaimStrength,
+    ) -> Option<ClaimStrength> {
+        let model = self.models.claim_strength.as_ref()?;
+        let head = model.head(learn::CLAIM_STRENGTH)?;
+        let x = learn::Features::vector(&model.vocabulary, |sink| {
+            for s in sentences {
+                learn::features::sentence_into(analysis, s, sink);
+            }
+        });
+        Some(learn::combine_strength(rule, &head.classes, &head.probabilities(&x)))
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
@@ -320,22 +331,12 @@ impl Checker {
         let doc = Document::new(sentence.to_string());
         let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
         let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
-        let head = self
-            .models
-            .claim_strength
-            .as_ref()
-            .and_then(|m| Some((m, m.head(learn::CLAIM_STRENGTH)?)));
-        match head {
-            Some((model, head)) if language == Language::En => {
-                let x = learn::Features::vector(&model.vocabulary, |sink| {
-                    for s in 0..doc.sentences.len() {
-                        learn::features::sentence_into(&analysis, s, sink);
-                    }
-                });
-                let strength = learn::combine_strength(rule, &head.classes, &head.probabilities(&x));
-                (strength, hedged || strength == ClaimStrength::ConditionalCausal)
-            }
-            _ => (rule, hedged),
+        let learned = (language == Language::En)
+            .then(|| self.learned_strength(&analysis, 0..doc.sentences.len(), rule))
+            .flatten();
+        match learned {
+            Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
+            None => (rule, hedged),
         }
     }
 
