@@ -172,8 +172,9 @@ pub struct Head {
 pub struct TrainParams {
     /// Inverse strength of the L2 penalty (as scikit-learn's `C`).
     pub c: f64,
-    /// Weigh classes inversely to their frequency, so rare classes count as much as common ones.
-    pub balanced: bool,
+    /// How far to weigh classes inversely to their frequency: 0 not at all, 1 fully ("balanced": a
+    /// rare class counts as much as a common one), 0.5 by the square root of that weight.
+    pub class_weight_power: f64,
     pub max_iter: usize,
     /// Classes with fewer training examples than this are never predicted.
     pub min_class_count: usize,
@@ -233,10 +234,13 @@ impl Head {
             .map(|&c| {
                 if !learnable(c) {
                     0.0
-                } else if !params.balanced {
-                    1.0
                 } else {
-                    n as f64 / (present as f64 * c as f64)
+                    let balanced = n as f64 / (present as f64 * c as f64);
+                    match params.class_weight_power {
+                        p if p == 1.0 => balanced,
+                        p if p == 0.0 => 1.0,
+                        p => balanced.powf(p),
+                    }
                 }
             })
             .collect();
@@ -597,7 +601,7 @@ mod tests {
         let x: Vec<_> = docs.iter().map(|d| vocab.vectorize(d)).collect();
         let params = TrainParams {
             c: 10.0,
-            balanced: true,
+            class_weight_power: 1.0,
             max_iter: 200,
             min_class_count: 1,
         };

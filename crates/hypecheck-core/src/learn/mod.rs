@@ -33,7 +33,7 @@ pub const CRITERION_CLASSES: [&str; 3] = ["satisfactory", "not_satisfactory", "n
 /// seen advertising ("exosomes can boost collagen by 300%"), where it may see no relationship
 /// at all. So where the model finds no relationship without being sure of it, the rules answer
 /// (which may also find none); otherwise the model does. On the dev sentences (cross-validated)
-/// this costs 0.011 macro-F1 against the model alone.
+/// the combination scores 0.741 macro-F1, the model alone 0.708 and the rules alone 0.617.
 pub fn combine_strength(rule: ClaimStrength, classes: &[String], p: &[f64]) -> ClaimStrength {
     let best = argmax(p);
     let model = match classes[best].as_str() {
@@ -58,7 +58,10 @@ pub struct Recipe {
     pub train: TrainParams,
 }
 
-/// Claim strength: every word pair and cue pattern seen twice in training.
+/// Claim strength: every word pair and cue pattern seen twice in training; classes weighed by the
+/// square root of their inverse frequency (cross-validated macro-F1, combined with the rules as
+/// shipped: 0.741, against 0.725 fully balanced and 0.692 unweighted; 0.736-0.741 for powers
+/// 0.4 to 0.75).
 pub const CLAIM_STRENGTH_RECIPE: Recipe = Recipe {
     vocabulary: VocabularyParams {
         min_df: 2,
@@ -67,7 +70,7 @@ pub const CLAIM_STRENGTH_RECIPE: Recipe = Recipe {
     },
     train: TrainParams {
         c: 1.0,
-        balanced: true,
+        class_weight_power: 0.5,
         max_iter: 400,
         min_class_count: 1,
     },
@@ -83,7 +86,7 @@ pub const CRITERIA_RECIPE: Recipe = Recipe {
     },
     train: TrainParams {
         c: 1.0,
-        balanced: true,
+        class_weight_power: 1.0,
         max_iter: 400,
         min_class_count: 8,
     },
