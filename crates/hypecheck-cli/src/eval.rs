@@ -370,6 +370,19 @@ pub fn render_hnr(a: &HnrAgreement) -> String {
             key, c.accuracy, c.macro_f1, c.kappa, c.per_class[1].recall, c.majority_accuracy, c.majority_macro_f1
         );
     }
+    let _ = writeln!(
+        o,
+        "  confusion per criterion (rows: gold satisfactory | not satisfactory | not applicable; \
+         columns: predicted, same order):"
+    );
+    for (key, c) in &a.criteria {
+        let rows: Vec<String> = c
+            .confusion
+            .iter()
+            .map(|row| row.iter().map(|n| format!("{n:>4}")).collect::<String>())
+            .collect();
+        let _ = writeln!(o, "  {:<22} {}", key, rows.join("  |"));
+    }
     o
 }
 

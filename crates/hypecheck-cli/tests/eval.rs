@@ -182,3 +182,33 @@ fn training_reproduces_the_committed_models_byte_for_byte() {
     );
     assert_eq!(stdout.matches("reproduced byte for byte").count(), 2, "{stdout}");
 }
+
+#[test]
+fn text_output_gives_every_criterion_with_its_confusion_matrix() {
+    let Some(data) = shared_data() else { return };
+    let few: String = std::fs::read_to_string(data.join("hnr-releases/dev.jsonl"))
+        .unwrap()
+        .lines()
+        .take(12)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let file = std::env::temp_dir().join(format!("hypecheck-few-{}.jsonl", std::process::id()));
+    std::fs::write(&file, few).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["eval", "hnr", file.to_str().unwrap(), "--cv", "3"])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("HealthNewsReview criteria: 12 releases"), "{text}");
+    assert!(text.contains("confusion per criterion"), "{text}");
+    for key in ["costs", "sensational_language", "disease_mongering"] {
+        // One table row and one confusion row per criterion, the latter with 9 counts summing to 12.
+        let rows: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with(key)).collect();
+        assert_eq!(rows.len(), 2, "{key}: {rows:?}");
+        let counts: Vec<usize> = rows[1].split_whitespace().filter_map(|t| t.parse().ok()).collect();
+        assert_eq!(counts.len(), 9, "{key}: {}", rows[1]);
+        assert_eq!(counts.iter().sum::<usize>(), 12, "{key}: {}", rows[1]);
+    }
+}
