@@ -236,10 +236,14 @@ impl Head {
                     0.0
                 } else {
                     let balanced = n as f64 / (present as f64 * c as f64);
-                    match params.class_weight_power {
-                        p if p == 1.0 => balanced,
-                        p if p == 0.0 => 1.0,
-                        p => balanced.powf(p),
+                    // Powers 1 and 0 exactly, without a rounding `powf` might add.
+                    let p = params.class_weight_power;
+                    if p == 1.0 {
+                        balanced
+                    } else if p == 0.0 {
+                        1.0
+                    } else {
+                        balanced.powf(p)
                     }
                 }
             })
