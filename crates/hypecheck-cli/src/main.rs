@@ -120,27 +120,14 @@ struct CheckArgs {
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: usize,
-    /// Knowledge-base directory to use instead of the embedded one.
-    #[arg(long)]
-    kb: Option<PathBuf>,
     /// Language of the text; auto detects it, block by block for mixed texts.
     #[arg(long, value_enum, default_value_t = TextLang::Auto)]
     text_lang: TextLang,
     /// Language of the report (default: the text's language).
     #[arg(long, value_enum)]
     lang: Option<ReportLang>,
-    /// Lexicon directory laid out like data/lexicons (one folder per language: en/, de/), to use
-    /// instead of the embedded lexicons; a folder of *.toml files alone is taken as English.
-    #[arg(long)]
-    lexicons: Option<PathBuf>,
-    /// Directory with learned models (claim-strength.model, criteria.model) to use instead of the
-    /// embedded ones; a model missing there leaves its task to the rules.
-    #[arg(long, conflicts_with = "rules")]
-    models: Option<PathBuf>,
-    /// Answer with the rules alone: no learned claim strength or expert criteria (about 1.6x
-    /// faster on large inputs; every verdict then comes from named cues).
-    #[arg(long)]
-    rules: bool,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -397,21 +384,49 @@ struct ServeArgs {
     /// Analyses running at once [default: the number of CPUs].
     #[arg(long)]
     max_concurrent_checks: Option<usize>,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+/// Where the checker's data comes from: embedded, or directories that override it.
+#[derive(clap::Args)]
+struct DataArgs {
     /// Knowledge-base directory to use instead of the embedded one.
     #[arg(long)]
     kb: Option<PathBuf>,
-    /// Lexicon directory laid out like data/lexicons, to use instead of the embedded lexicons.
+    /// Lexicon directory laid out like data/lexicons (one folder per language: en/, de/), to use
+    /// instead of the embedded lexicons; a folder of *.toml files alone is taken as English.
     #[arg(long)]
     lexicons: Option<PathBuf>,
+    /// Directory with learned models (claim-strength.model, criteria.model) to use instead of the
+    /// embedded ones; a model missing there leaves its task to the rules.
+    #[arg(long, conflicts_with = "rules")]
+    models: Option<PathBuf>,
+    /// Answer with the rules alone: no learned claim strength or expert criteria (about twice as
+    /// fast on many small texts; every verdict then comes from named cues).
+    #[arg(long)]
+    rules: bool,
+}
+
+/// The checker over the embedded data or the directories given.
+fn build_checker(data: &DataArgs) -> Result<Checker> {
+    let kb = load_kb(data.kb.as_deref())?;
+    let mut checker = match &data.lexicons {
+        None => Checker::new(kb)?,
+        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
+    };
+    if let Some(dir) = &data.models {
+        checker = checker.with_models(load_models(dir)?);
+    }
+    if data.rules {
+        checker = checker.with_models(Models::default());
+    }
+    Ok(checker)
 }
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let defaults = hypecheck_server::Config::default();
-    let kb = load_kb(args.kb.as_deref())?;
-    let checker = match &args.lexicons {
-        None => Checker::new(kb)?,
-        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
-    };
+    let checker = build_checker(&args.data)?;
     hypecheck_server::serve_blocking_with_checker(
         hypecheck_server::Config {
             addr: args.addr,
@@ -491,17 +506,7 @@ fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let kb = load_kb(args.kb.as_deref())?;
-    let mut checker = match &args.lexicons {
-        None => Checker::new(kb)?,
-        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
-    };
-    if let Some(dir) = &args.models {
-        checker = checker.with_models(load_models(dir)?);
-    }
-    if args.rules {
-        checker = checker.with_models(Models::default());
-    }
+    let checker = build_checker(&args.data)?;
     let bytes = read_input(&args.input, args.max_bytes)?;
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),

@@ -21,8 +21,13 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
             .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -126,6 +131,28 @@ fn api_report_equals_the_cli_json_and_sigterm_drains() {
     assert!(rest.contains("shutting down") && rest.contains("stopped"), "{rest}");
     // New connections are refused once it has stopped.
     assert!(TcpStream::connect(server.addr).is_err());
+}
+
+#[test]
+fn serve_rules_answers_like_check_rules() {
+    let fixture = root().join("examples/exosomes-article.txt");
+    let cli = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["check", fixture.to_str().unwrap(), "--format", "json", "--rules"])
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    let cli_report: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
+    let server = Server::start_with(&["--rules"]);
+    let body = serde_json::json!({ "text": std::fs::read_to_string(&fixture).unwrap() }).to_string();
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream.write_all(request_head(body.len()).as_bytes()).unwrap();
+    stream.write_all(body.as_bytes()).unwrap();
+    let (head, bytes) = read_body(&mut stream);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let api_report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(api_report, cli_report);
+    let criteria = api_report["criteria"].as_object().unwrap();
+    assert!(criteria.values().all(|c| c["method"] == "rules"), "{criteria:?}");
 }
 
 #[test]
