@@ -90,27 +90,43 @@ fn read_body(stream: &mut TcpStream) -> (String, Vec<u8>) {
     (head, buf[end + 4..].to_vec())
 }
 
-#[test]
-fn api_report_equals_the_cli_json_and_sigterm_drains() {
-    let fixture = root().join("tests/fixtures/clinic-exosome-facial.html");
+/// `hypecheck check FILE --format json EXTRA...` as JSON.
+fn cli_report(file: &std::path::Path, extra: &[&str]) -> serde_json::Value {
     let cli = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
-        .args(["check", fixture.to_str().unwrap(), "--format", "json"])
+        .args(["check", file.to_str().unwrap(), "--format", "json"])
+        .args(extra)
         .output()
         .unwrap();
-    assert!(cli.status.success());
-    let cli_report: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
+    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+    serde_json::from_slice(&cli.stdout).unwrap()
+}
 
-    let mut server = Server::start();
-    let text = std::fs::read_to_string(&fixture).unwrap();
-    let body = serde_json::json!({ "text": text }).to_string();
+/// The request body that checks a file's text.
+fn check_body(file: &std::path::Path) -> String {
+    serde_json::json!({ "text": std::fs::read_to_string(file).unwrap() }).to_string()
+}
 
+/// Posts a check request and returns the report the server answers with.
+fn api_report(server: &Server, body: &str) -> serde_json::Value {
     let mut stream = TcpStream::connect(server.addr).unwrap();
     stream.write_all(request_head(body.len()).as_bytes()).unwrap();
     stream.write_all(body.as_bytes()).unwrap();
     let (head, bytes) = read_body(&mut stream);
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    let api_report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(api_report, cli_report, "the API and `check --format json` differ");
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[test]
+fn api_report_equals_the_cli_json_and_sigterm_drains() {
+    let fixture = root().join("tests/fixtures/clinic-exosome-facial.html");
+    let cli_report = cli_report(&fixture, &[]);
+    let mut server = Server::start();
+    let body = check_body(&fixture);
+    assert_eq!(
+        api_report(&server, &body),
+        cli_report,
+        "the API and `check --format json` differ"
+    );
 
     // A request in progress when SIGTERM arrives still gets its answer.
     let mut pending = TcpStream::connect(server.addr).unwrap();
@@ -136,21 +152,9 @@ fn api_report_equals_the_cli_json_and_sigterm_drains() {
 #[test]
 fn serve_rules_answers_like_check_rules() {
     let fixture = root().join("examples/exosomes-article.txt");
-    let cli = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
-        .args(["check", fixture.to_str().unwrap(), "--format", "json", "--rules"])
-        .output()
-        .unwrap();
-    assert!(cli.status.success());
-    let cli_report: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
     let server = Server::start_with(&["--rules"]);
-    let body = serde_json::json!({ "text": std::fs::read_to_string(&fixture).unwrap() }).to_string();
-    let mut stream = TcpStream::connect(server.addr).unwrap();
-    stream.write_all(request_head(body.len()).as_bytes()).unwrap();
-    stream.write_all(body.as_bytes()).unwrap();
-    let (head, bytes) = read_body(&mut stream);
-    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    let api_report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(api_report, cli_report);
+    let api_report = api_report(&server, &check_body(&fixture));
+    assert_eq!(api_report, cli_report(&fixture, &["--rules"]));
     let criteria = api_report["criteria"].as_object().unwrap();
     assert!(criteria.values().all(|c| c["method"] == "rules"), "{criteria:?}");
 }
