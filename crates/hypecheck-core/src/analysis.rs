@@ -154,6 +154,17 @@ pub enum SetupError {
     Model(#[from] crate::learn::linear::ModelError),
 }
 
+/// What one run of the pipeline produced before the criteria are answered and the report built.
+struct Pass<'d> {
+    analysis: Analysis<'d>,
+    findings: Vec<Finding>,
+    rules: Vec<Criterion>,
+    text_language: Language,
+    sentence_languages: Vec<Language>,
+    /// The input's format, size and warnings (its text now lives in the analysis' document).
+    ingested: ingest::Ingested,
+}
+
 /// The compiled matcher of one text language and the catalog and sources of one report language.
 struct LanguagePack {
     language: Language,
@@ -209,10 +220,6 @@ impl Checker {
         self
     }
 
-    pub fn models(&self) -> &Models {
-        &self.models
-    }
-
     pub fn kb(&self) -> &KnowledgeBase {
         &self.kb
     }
@@ -231,33 +238,57 @@ impl Checker {
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
-        let ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
-        let doc = Document::new(ingested.text);
+        self.run(input, options, |pass| {
+            let Pass {
+                analysis,
+                findings,
+                rules,
+                text_language,
+                sentence_languages,
+                ingested,
+            } = pass;
+            let criteria = self.criteria(&analysis, &findings, rules, text_language);
+            let mut languages: Vec<Language> = Vec::new();
+            for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
+                if !languages.contains(&l) {
+                    languages.push(l);
+                }
+            }
+            let pack = self.pack(options.report_language.unwrap_or(text_language));
+            report::build(
+                &analysis,
+                findings,
+                report::Context {
+                    catalog: &pack.catalog,
+                    sources: &pack.sources,
+                    format: ingested.format,
+                    source_bytes: ingested.source_bytes,
+                    warnings: ingested.warnings,
+                    text_language,
+                    text_languages: languages,
+                    criteria,
+                },
+            )
+        })
+    }
+
+    /// The pipeline up to the checks' findings and the rule answers to the criteria, handed to
+    /// `finish` (which builds the report, or the features for training).
+    fn run<R>(&self, input: &[u8], options: &Options, finish: impl FnOnce(Pass<'_>) -> R) -> Result<R, InputError> {
+        let mut ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
+        let doc = Document::new(std::mem::take(&mut ingested.text));
         let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
         let analysis = self.analyse(&doc, &sentence_languages);
         let findings: Vec<Finding> = checks::run_all(&analysis);
-        let criteria = self.criteria(&analysis, &findings, text_language);
-        let mut languages: Vec<Language> = Vec::new();
-        for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
-            if !languages.contains(&l) {
-                languages.push(l);
-            }
-        }
-        let pack = self.pack(options.report_language.unwrap_or(text_language));
-        Ok(report::build(
-            &analysis,
+        let rules = criteria::assess(&analysis, &findings);
+        Ok(finish(Pass {
+            analysis,
             findings,
-            report::Context {
-                catalog: &pack.catalog,
-                sources: &pack.sources,
-                format: ingested.format,
-                source_bytes: ingested.source_bytes,
-                warnings: ingested.warnings,
-                text_language,
-                text_languages: languages,
-                criteria,
-            },
-        ))
+            rules,
+            text_language,
+            sentence_languages,
+            ingested,
+        }))
     }
 
     /// Matching, context and claims; English claims get their strength from the learned model.
@@ -297,8 +328,13 @@ impl Checker {
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
-    fn criteria(&self, analysis: &Analysis, findings: &[Finding], text_language: Language) -> Vec<Criterion> {
-        let rules = criteria::assess(analysis, findings);
+    fn criteria(
+        &self,
+        analysis: &Analysis,
+        findings: &[Finding],
+        rules: Vec<Criterion>,
+        text_language: Language,
+    ) -> Vec<Criterion> {
         match &self.models.criteria {
             Some(model) if text_language == Language::En => criteria::learned(analysis, findings, rules, model),
             _ => rules,
@@ -307,13 +343,9 @@ impl Checker {
 
     /// The features the criteria model reads for a text (for `hypecheck train`), or the input error.
     pub fn document_features(&self, text: &str, options: &Options) -> Result<Vec<Occurrence>, InputError> {
-        let ingested = ingest::ingest(text.as_bytes(), options.input_format, options.max_bytes)?;
-        let doc = Document::new(ingested.text);
-        let (_, sentence_languages) = sentence_languages(&doc, options.text_language);
-        let analysis = self.analyse(&doc, &sentence_languages);
-        let findings = checks::run_all(&analysis);
-        let rules = criteria::assess(&analysis, &findings);
-        Ok(learn::features::document(&analysis, &findings, &rules))
+        self.run(text.as_bytes(), options, |p| {
+            learn::features::document(&p.analysis, &p.findings, &p.rules)
+        })
     }
 
     /// The features the claim-strength model reads for a sentence (or short passage).

@@ -240,16 +240,18 @@ pub fn learned(a: &Analysis, findings: &[Finding], rules: Vec<Criterion>, model:
     let features = learn::Features::extract(&model.vocabulary, |sink| {
         learn::features::document_into(a, findings, &rules, sink)
     });
-    let heads: Vec<&learn::linear::Head> = rules
+    // Per criterion, the head that answers it, if the model answers it at all.
+    let heads: Vec<Option<&learn::linear::Head>> = rules
         .iter()
-        .filter(|r| LEARNED.contains(&r.key))
-        .filter_map(|r| model.head(r.key))
+        .map(|r| model.head(r.key).filter(|_| LEARNED.contains(&r.key)))
         .collect();
-    let mut predictions = learn::predict_many(&model.vocabulary, &heads, &features).into_iter();
+    let answering: Vec<&learn::linear::Head> = heads.iter().flatten().copied().collect();
+    let mut predictions = learn::predict_many(&model.vocabulary, &answering, &features).into_iter();
     rules
         .into_iter()
-        .map(|rule| {
-            let Some(head) = model.head(rule.key).filter(|_| LEARNED.contains(&rule.key)) else {
+        .zip(heads)
+        .map(|(rule, head)| {
+            let Some(head) = head else {
                 return rule;
             };
             let p = predictions.next().expect("one prediction per learned head");

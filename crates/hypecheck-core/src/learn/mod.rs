@@ -11,7 +11,6 @@ pub mod linear;
 
 use crate::claims::ClaimStrength;
 use crate::document::Span;
-use features::Occurrence;
 use linear::{Head, ModelError, ModelSet, TrainParams, Vocabulary, VocabularyParams};
 
 /// The head key of the claim-strength model.
@@ -120,7 +119,6 @@ impl Models {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Driver {
     pub feature: String,
-    pub weight: f64,
     pub spans: Vec<Span>,
     /// The feature's index in the vocabulary.
     pub id: u32,
@@ -131,8 +129,6 @@ pub struct Driver {
 pub struct Prediction {
     pub class: usize,
     pub probability: f64,
-    /// Every class's probability, in the head's class order.
-    pub probabilities: Vec<f64>,
     /// The features that pushed most towards the chosen class, strongest first.
     pub drivers: Vec<Driver>,
 }
@@ -162,17 +158,25 @@ pub fn describe(feature: &str) -> String {
     }
 }
 
-/// Names of the occurrences, in order.
-pub fn names(occurrences: &[Occurrence]) -> Vec<&str> {
-    occurrences.iter().map(|o| o.name.as_str()).collect()
-}
-
 /// The features of one text or sentence that a model knows, with their spans, and the vector
 /// the heads read.
 pub struct Features {
     /// Each occurrence of a known feature, in the order extracted.
     hits: Vec<(u32, Option<Span>)>,
-    pub x: Vec<(u32, f64)>,
+    x: Vec<(u32, f64)>,
+}
+
+/// Runs an extractor and hands each occurrence of a feature in the vocabulary to `hit`. When the
+/// vocabulary holds every part of its n-grams, an unknown name stops the n-grams built on it.
+fn look_up(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink), mut hit: impl FnMut(u32, Option<Span>)) {
+    let closed = vocabulary.closed_under_parts();
+    extract(&mut |name: &str, span: Option<Span>| match vocabulary.get(name) {
+        Some(id) => {
+            hit(id, span);
+            true
+        }
+        None => !closed,
+    });
 }
 
 impl Features {
@@ -180,14 +184,7 @@ impl Features {
     /// occurrences of features in the vocabulary.
     pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
         let mut hits = Vec::new();
-        let closed = vocabulary.closed_under_parts();
-        extract(&mut |name: &str, span: Option<Span>| {
-            let id = vocabulary.get(name);
-            if let Some(id) = id {
-                hits.push((id, span));
-            }
-            id.is_some() || !closed
-        });
+        look_up(vocabulary, extract, |id, span| hits.push((id, span)));
         let x = vocabulary.vectorize_ids(hits.iter().map(|h| h.0).collect());
         Features { hits, x }
     }
@@ -195,12 +192,7 @@ impl Features {
     /// Only the vector, for a prediction that need not explain itself.
     pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Vec<(u32, f64)> {
         let mut ids = Vec::new();
-        let closed = vocabulary.closed_under_parts();
-        extract(&mut |name: &str, _| {
-            let id = vocabulary.get(name);
-            ids.extend(id);
-            id.is_some() || !closed
-        });
+        look_up(vocabulary, extract, |id, _| ids.push(id));
         vocabulary.vectorize_ids(ids)
     }
 
@@ -218,13 +210,8 @@ impl Features {
     }
 }
 
-/// Predicts with one head and explains the prediction by its strongest features.
-pub fn predict(vocabulary: &Vocabulary, head: &Head, features: &Features) -> Prediction {
-    predict_many(vocabulary, &[head], features).remove(0)
-}
-
-/// Predicts with several heads over the same features; the spans of all their drivers are found
-/// in one pass over the text.
+/// Predicts with several heads over the same features, each explained by its strongest features;
+/// the spans of all their drivers are found in one pass over the text.
 pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Features) -> Vec<Prediction> {
     let mut predictions: Vec<Prediction> = heads
         .iter()
@@ -246,12 +233,10 @@ pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Feature
             Prediction {
                 class,
                 probability: p[class],
-                probabilities: p,
                 drivers: top
                     .into_iter()
-                    .map(|(j, weight)| Driver {
+                    .map(|(j, _)| Driver {
                         feature: vocabulary.names[j as usize].clone(),
-                        weight,
                         spans: Vec::new(),
                         id: j,
                     })
@@ -329,6 +314,7 @@ pub fn cross_validate<S: AsRef<str>>(
 
 #[cfg(test)]
 mod tests {
+    use super::features::Occurrence;
     use super::*;
     use crate::{Checker, Language};
 
@@ -416,7 +402,8 @@ mod tests {
                     features::sentence_into(&analysis, s, sink);
                 }
             });
-            assert_eq!(pruned, model.vocabulary.vectorize(&names(&all)), "{text}");
+            let names: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
+            assert_eq!(pruned, model.vocabulary.vectorize(&names), "{text}");
         }
     }
 
