@@ -349,6 +349,149 @@ pub fn train_hnr(checker: &Checker, data: &HnrData, source: &str) -> Result<Mode
     Ok(model)
 }
 
+/// The four questions and the expert criterion each is measured against. Approval is read against
+/// availability, the criterion closest to it (they differ most: availability also asks whether a
+/// product can be had), and only on releases where the reviewers found availability applicable.
+pub const QUESTION_CRITERIA: [(&str, &str); 4] = [
+    ("evidence", "evidence"),
+    ("risks", "harms"),
+    ("language", "sensational_language"),
+    ("approval", "availability"),
+];
+
+/// One question against its criterion.
+#[derive(serde::Serialize)]
+pub struct QuestionAgreement {
+    pub question: String,
+    pub criterion: String,
+    /// Releases the reviewers rated satisfactory or not satisfactory on the criterion.
+    pub rated: usize,
+    #[serde(flatten)]
+    pub agreement: hypecheck_core::eval::BinaryAgreement,
+}
+
+#[derive(serde::Serialize)]
+pub struct QuestionsAgreement {
+    pub items: usize,
+    /// Whether any part of the verdicts was trained on these releases (none is: the questions rest
+    /// on the checks and on the claim-strength model, which learned from other sentences).
+    pub trained_on_these_items: bool,
+    pub questions: Vec<QuestionAgreement>,
+}
+
+/// The four questions against the reviewers' ratings. A verdict of `concern` or `fail` reads as
+/// "flags a shortcoming", `pass` and `not_applicable` as not; releases the reviewers rated not
+/// applicable on a criterion are left out of that question. Writes `{"id", "questions"}` lines if
+/// asked.
+pub fn questions(
+    checker: &Checker,
+    data: &HnrData,
+    method: Method,
+    predictions: Option<&Path>,
+) -> Result<QuestionsAgreement> {
+    let rules_only = rules_checker(checker, method)?;
+    let checker = rules_only.as_ref().unwrap_or(checker);
+    let keys = hypecheck_core::criteria::KEYS;
+    let not_satisfactory = CRITERION_CLASSES.iter().position(|c| *c == "not_satisfactory").unwrap();
+    let not_applicable = CRITERION_CLASSES.iter().position(|c| *c == "not_applicable").unwrap();
+    // verdicts[question][item]
+    let mut verdicts: Vec<Vec<hypecheck_core::Verdict>> = vec![Vec::with_capacity(data.ids.len()); 4];
+    let mut w = writer(predictions)?;
+    for (body, id) in data.bodies.iter().zip(&data.ids) {
+        let report = checker
+            .check_text(body, &english_text())
+            .with_context(|| format!("release {id}"))?;
+        let mut line = serde_json::Map::new();
+        for (q, (question, _)) in QUESTION_CRITERIA.iter().enumerate() {
+            let (_, out) = report
+                .questions
+                .iter()
+                .find(|(k, _)| k.as_str() == *question)
+                .expect("four questions");
+            verdicts[q].push(out.verdict);
+            line.insert(question.to_string(), serde_json::json!(out.verdict.as_str()));
+        }
+        if let Some(w) = w.as_mut() {
+            writeln!(w, "{}", serde_json::json!({"id": id, "questions": line}))?;
+        }
+    }
+    let questions = QUESTION_CRITERIA
+        .iter()
+        .enumerate()
+        .map(|(q, (question, criterion))| {
+            let k = keys.iter().position(|key| key == criterion).expect("a criterion key");
+            let (gold, flagged): (Vec<bool>, Vec<bool>) = data.labels[k]
+                .iter()
+                .zip(&verdicts[q])
+                .filter(|(&label, _)| label != not_applicable)
+                .map(|(&label, v)| {
+                    (
+                        label == not_satisfactory,
+                        matches!(v, hypecheck_core::Verdict::Concern | hypecheck_core::Verdict::Fail),
+                    )
+                })
+                .unzip();
+            QuestionAgreement {
+                question: question.to_string(),
+                criterion: criterion.to_string(),
+                rated: gold.len(),
+                agreement: hypecheck_core::eval::binary_agreement(&gold, &flagged),
+            }
+        })
+        .collect();
+    Ok(QuestionsAgreement {
+        items: data.ids.len(),
+        trained_on_these_items: false,
+        questions,
+    })
+}
+
+/// The questions' agreement as a readable table.
+pub fn render_questions(a: &QuestionsAgreement) -> String {
+    let mut o = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        o,
+        "The four questions against the reviewers' criteria: {} releases (concern or fail = flags a shortcoming)",
+        a.items
+    );
+    let _ = writeln!(
+        o,
+        "  {:<9} {:<21} {:>5} {:>7} {:>11} {:>9} {:>7}   {}",
+        "question",
+        "criterion",
+        "rated",
+        "recall",
+        "specificity",
+        "bal. acc.",
+        "kappa",
+        "confusion (experts flag: yes/no x hypecheck flags: yes/no)"
+    );
+    for q in &a.questions {
+        let c = &q.agreement;
+        let _ = writeln!(
+            o,
+            "  {:<9} {:<21} {:>5} {:>7.3} {:>11.3} {:>9.3} {:>7.3}   yes: {:>3} {:>3} | no: {:>3} {:>3}",
+            q.question,
+            q.criterion,
+            q.rated,
+            c.recall,
+            c.specificity,
+            c.balanced_accuracy,
+            c.kappa,
+            c.true_positives,
+            c.false_negatives,
+            c.false_positives,
+            c.true_negatives
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  No part of the four questions is trained on these releases, so these figures are out of sample as they stand."
+    );
+    o
+}
+
 /// The criteria agreement as a readable table.
 pub fn render_hnr(a: &HnrAgreement) -> String {
     let mut o = String::new();

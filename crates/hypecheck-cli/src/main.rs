@@ -99,6 +99,10 @@ enum EvalData {
     ClaimStrength { file: PathBuf },
     /// The ten HealthNewsReview criteria: a JSONL file of rated releases, as shared/data/hnr-releases.
     Hnr { file: PathBuf },
+    /// The four questions against the matching expert criteria (evidence -> evidence, risks ->
+    /// harms, language -> sensational_language, approval -> availability): a JSONL file of rated
+    /// releases, as shared/data/hnr-releases.
+    Questions { file: PathBuf },
 }
 
 #[derive(clap::Args)]
@@ -319,7 +323,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, true) => eval::Method::Rules,
                 (None, false) => eval::Method::Model,
             };
-            if method == eval::Method::Model {
+            let on_questions = matches!(data, EvalData::Questions { .. });
+            if on_questions && matches!(method, eval::Method::CrossValidated(_)) {
+                eprintln!(
+                    "hypecheck: note: no part of the four questions is trained on the releases (the claim-strength \
+                     model learned from other sentences), so there is nothing to retrain per fold: --cv gives the \
+                     same, out-of-sample figures"
+                );
+            }
+            if method == eval::Method::Model && !on_questions {
                 eprintln!(
                     "hypecheck: note: the shipped models were trained on shared/data's dev files; on those files \
                      this measures a fit, not accuracy (use --cv 5 for a cross-validated estimate)"
@@ -341,6 +353,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     match format {
                         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
                         Format::Text => out.write_all(eval::render_hnr(&agreement).as_bytes())?,
+                    }
+                }
+                EvalData::Questions { file } => {
+                    let data = eval::read_hnr(&file)?;
+                    let agreement = eval::questions(&checker, &data, method, predictions.as_deref())?;
+                    match format {
+                        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
+                        Format::Text => out.write_all(eval::render_questions(&agreement).as_bytes())?,
                     }
                 }
             }

@@ -116,6 +116,60 @@ pub fn agreement(labels: &[&str], gold: &[usize], predicted: &[usize]) -> Agreem
     }
 }
 
+/// Agreement on a yes/no reading: does the system flag a shortcoming where the experts do?
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BinaryAgreement {
+    pub n: usize,
+    /// Experts flag, system flags.
+    pub true_positives: usize,
+    /// Experts flag, system does not.
+    pub false_negatives: usize,
+    /// Experts do not flag, system does.
+    pub false_positives: usize,
+    /// Neither flags.
+    pub true_negatives: usize,
+    /// Of the items the experts flag, the share the system flags too.
+    pub recall: f64,
+    /// Of the items the experts find sound, the share the system does not flag.
+    pub specificity: f64,
+    /// The mean of recall and specificity (0.5 = chance, whatever the base rate).
+    pub balanced_accuracy: f64,
+    pub kappa: f64,
+}
+
+/// Compares expert flags with system flags (`true` = a shortcoming).
+pub fn binary_agreement(gold: &[bool], flagged: &[bool]) -> BinaryAgreement {
+    assert_eq!(gold.len(), flagged.len(), "one prediction per gold label");
+    let count = |g: bool, p: bool| gold.iter().zip(flagged).filter(|&(&a, &b)| a == g && b == p).count();
+    let (tp, fn_, fp, tn) = (
+        count(true, true),
+        count(true, false),
+        count(false, true),
+        count(false, false),
+    );
+    let n = gold.len();
+    let recall = ratio(tp, tp + fn_);
+    let specificity = ratio(tn, tn + fp);
+    let accuracy = ratio(tp + tn, n);
+    let expected = ratio(tp + fn_, n) * ratio(tp + fp, n) + ratio(tn + fp, n) * ratio(tn + fn_, n);
+    let kappa = if (1.0 - expected).abs() < f64::EPSILON {
+        0.0
+    } else {
+        (accuracy - expected) / (1.0 - expected)
+    };
+    BinaryAgreement {
+        n,
+        true_positives: tp,
+        false_negatives: fn_,
+        false_positives: fp,
+        true_negatives: tn,
+        recall,
+        specificity,
+        balanced_accuracy: (recall + specificity) / 2.0,
+        kappa,
+    }
+}
+
 /// The cross-validation fold of an item: the first byte of a stable hash of its key, modulo `k`.
 /// (FNV-1a: stable across platforms and releases, unlike the standard library's hasher.)
 pub fn fold_of(key: &str, k: usize) -> usize {
@@ -153,6 +207,24 @@ mod tests {
         // The majority class predicts "a" always: accuracy 0.6, macro-F1 over present classes (a, b).
         assert!((a.majority_accuracy - 0.6).abs() < 1e-9);
         assert!((a.majority_macro_f1 - 0.375).abs() < 1e-9);
+    }
+
+    #[test]
+    fn binary_agreement_known_values() {
+        // gold: flag flag flag ok ok; system: flag flag ok ok flag
+        let a = binary_agreement(&[true, true, true, false, false], &[true, true, false, false, true]);
+        assert_eq!(
+            (a.true_positives, a.false_negatives, a.false_positives, a.true_negatives),
+            (2, 1, 1, 1)
+        );
+        assert!((a.recall - 2.0 / 3.0).abs() < 1e-9);
+        assert!((a.specificity - 0.5).abs() < 1e-9);
+        assert!((a.balanced_accuracy - 7.0 / 12.0).abs() < 1e-9);
+        assert!((a.kappa - 0.08 / 0.48).abs() < 1e-9);
+        // Flagging everything is chance, whatever the base rate.
+        let all = binary_agreement(&[true, true, true, false], &[true; 4]);
+        assert_eq!(all.balanced_accuracy, 0.5);
+        assert_eq!(all.kappa, 0.0);
     }
 
     #[test]
