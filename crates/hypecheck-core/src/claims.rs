@@ -49,8 +49,12 @@ pub struct Claim {
     /// The kinds the author asserts as their own.
     #[serde(skip)]
     pub asserted_kinds: Vec<ClaimKind>,
-    /// Knowledge-base entry indices of the interventions the claim is about.
+    /// Knowledge-base entry indices of the interventions the claim is about (empty when the
+    /// subject is outside the knowledge base).
     pub interventions: Vec<u32>,
+    /// The words naming the subject when it is not in the knowledge base ("this supplement",
+    /// "the compound"), as a span of the sentence or the one it was carried over from.
+    pub generic_subject: Option<Span>,
     pub conditions: Vec<u32>,
     pub strength: ClaimStrength,
     pub hedged: bool,
@@ -66,7 +70,7 @@ impl ClaimKind {
         match self {
             ClaimKind::Approval => &[CueKind::ApprovalClaim, CueKind::PseudoApproval],
             ClaimKind::Safety => &[CueKind::Reassurance],
-            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Absolute],
+            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Reduction, CueKind::Absolute],
             ClaimKind::Evidence => &[CueKind::ProvenClaim, CueKind::VagueEvidence],
         }
     }
@@ -95,7 +99,7 @@ pub fn sentence_strength(mentions: &[Mention], ctx: &[Context]) -> (ClaimStrengt
         .any(|(m, c)| m.kind == CueKind::Hedge && !c.has(Modifier::Negated));
     let strength = if stated(CueKind::Correlational) {
         ClaimStrength::Correlational
-    } else if stated(CueKind::Causal) || stated(CueKind::Absolute) {
+    } else if stated(CueKind::Causal) || stated(CueKind::Reduction) || stated(CueKind::Absolute) {
         if hedged {
             ClaimStrength::ConditionalCausal
         } else {
@@ -128,6 +132,7 @@ pub fn extract(
     }
     let main = counts.iter().max_by_key(|c| c.1).map(|c| c.0);
     let mut last_subject: Option<(Vec<u32>, usize)> = None;
+    let mut last_generic: Option<(Span, usize)> = None;
     for (si, range) in by_sentence.iter().enumerate() {
         let ms = &mentions[range.clone()];
         let cs = &ctx[range.clone()];
@@ -144,6 +149,7 @@ pub fn extract(
                 list.push(e);
             }
         }
+        let mut generic_subject = ms.iter().find(|m| m.kind == CueKind::GenericIntervention).map(|m| m.span);
         let has = |kinds: &[CueKind]| ms.iter().any(|m| kinds.contains(&m.kind));
         let mut kinds: Vec<ClaimKind> = Vec::new();
         if has(&[
@@ -156,8 +162,14 @@ pub fn extract(
         if has(&[CueKind::Reassurance]) {
             kinds.push(ClaimKind::Safety);
         }
-        if has(&[CueKind::Causal, CueKind::Absolute])
-            && (!conditions.is_empty() || !interventions.is_empty() || has(&[CueKind::Hype]) || !kinds.is_empty())
+        // Cause and effect about something: a named intervention or condition, a treatment in
+        // general words ("this supplement repairs your joints"), or wrapped in hype.
+        if has(&[CueKind::Causal, CueKind::Reduction, CueKind::Absolute])
+            && (!conditions.is_empty()
+                || !interventions.is_empty()
+                || generic_subject.is_some()
+                || has(&[CueKind::Hype])
+                || !kinds.is_empty())
         {
             kinds.push(ClaimKind::Efficacy);
         }
@@ -173,13 +185,27 @@ pub fn extract(
                 inherited = true;
             }
         }
-        if interventions.is_empty() {
+        match generic_subject {
+            Some(span) => last_generic = Some((span, si)),
+            None if interventions.is_empty() => {
+                if let Some((span, at)) = last_generic {
+                    if si - at <= SUBJECT_CARRY {
+                        generic_subject = Some(span);
+                        inherited = true;
+                    }
+                }
+            }
+            None => {}
+        }
+        if interventions.is_empty() && generic_subject.is_none() {
             if let Some(main) = main {
                 interventions.push(main);
                 inherited = true;
             }
         }
-        if kinds.is_empty() || interventions.is_empty() {
+        // A claim needs something it is about; a sentence of pure cause and effect about a
+        // condition ("stress raises blood pressure") is about the condition.
+        if kinds.is_empty() || (interventions.is_empty() && generic_subject.is_none() && conditions.is_empty()) {
             continue;
         }
         let (strength, hedged) = sentence_strength(ms, cs);
@@ -201,6 +227,7 @@ pub fn extract(
             kinds,
             asserted_kinds,
             interventions,
+            generic_subject,
             conditions,
             strength,
             hedged,

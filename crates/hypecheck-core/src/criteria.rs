@@ -133,6 +133,7 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
     // "30 in 100").
     let effect_kinds = [
         CueKind::Causal,
+        CueKind::Reduction,
         CueKind::Correlational,
         CueKind::HumanControlled,
         CueKind::HumanEarly,

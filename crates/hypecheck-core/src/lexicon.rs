@@ -20,6 +20,8 @@ pub enum CueKind {
     HumanEarly,
     HumanObservational,
     Anecdote,
+    /// A number of people studied: "1,045 patients", "12 volunteers" (only next to a number).
+    Population,
     VagueEvidence,
     ProvenClaim,
     Limitation,
@@ -29,13 +31,22 @@ pub enum CueKind {
     UnapprovedStatus,
     RegulatorWarning,
     // Risks
+    /// Talk of harm in general: side effects, adverse events, complications, toxicity.
     Risk,
+    /// A named harm: infection, bleeding, nausea, scarring.
+    NamedHarm,
+    /// Words of a decrease that are not verbs: "fewer", "smaller", "reduction in". Before a harm
+    /// they make it an outcome measure ("fewer wound infections"), not a harm of the treatment.
+    Decrease,
     Reassurance,
     // Language
     Hype,
     Absolute,
     Hedge,
     Causal,
+    /// A causal verb of decrease ("reduces", "prevents", "lowers"): causal, and before a harm it
+    /// makes it an outcome ("prevents infections").
+    Reduction,
     Correlational,
     // Context triggers
     Negation,
@@ -58,12 +69,20 @@ pub enum CueKind {
     Availability,
     NoveltyClaim,
     PrevalenceHype,
+    /// A kind of intervention named in general words ("this supplement", "the drug", "a device",
+    /// "the procedure"): claims about anything, in the knowledge base or not.
+    GenericIntervention,
     // Knowledge-base names (never in lexicon files)
     Intervention,
     Condition,
 }
 
 impl CueKind {
+    /// Whether the cue states cause and effect (a decrease is a cause too).
+    pub fn is_causal(self) -> bool {
+        matches!(self, CueKind::Causal | CueKind::Reduction)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CueKind::Preclinical => "preclinical",
@@ -71,6 +90,7 @@ impl CueKind {
             CueKind::HumanEarly => "human_early",
             CueKind::HumanObservational => "human_observational",
             CueKind::Anecdote => "anecdote",
+            CueKind::Population => "population",
             CueKind::VagueEvidence => "vague_evidence",
             CueKind::ProvenClaim => "proven_claim",
             CueKind::Limitation => "limitation",
@@ -79,11 +99,14 @@ impl CueKind {
             CueKind::UnapprovedStatus => "unapproved_status",
             CueKind::RegulatorWarning => "regulator_warning",
             CueKind::Risk => "risk",
+            CueKind::NamedHarm => "named_harm",
+            CueKind::Decrease => "decrease",
             CueKind::Reassurance => "reassurance",
             CueKind::Hype => "hype",
             CueKind::Absolute => "absolute",
             CueKind::Hedge => "hedge",
             CueKind::Causal => "causal",
+            CueKind::Reduction => "reduction",
             CueKind::Correlational => "correlational",
             CueKind::Negation => "negation",
             CueKind::Hypothetical => "hypothetical",
@@ -102,6 +125,7 @@ impl CueKind {
             CueKind::Availability => "availability",
             CueKind::NoveltyClaim => "novelty_claim",
             CueKind::PrevalenceHype => "prevalence_hype",
+            CueKind::GenericIntervention => "generic_intervention",
             CueKind::Intervention => "intervention",
             CueKind::Condition => "condition",
         }
@@ -227,6 +251,7 @@ const COMPOUND_KINDS: &[CueKind] = &[
     CueKind::Intervention,
     CueKind::Condition,
     CueKind::Risk,
+    CueKind::NamedHarm,
     CueKind::Reassurance,
     CueKind::Hype,
     CueKind::Preclinical,

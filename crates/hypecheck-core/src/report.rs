@@ -405,7 +405,7 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
 
 /// Concerns that good practice elsewhere in the text cannot outweigh: pseudo-approval and silence
 /// on status, safety reassurance and missing risks, hype and absolute promises.
-const DECISIVE: &[&str] = &["HC203", "HC204", "HC301", "HC302", "HC401", "HC402"];
+const DECISIVE: &[&str] = &["HC203", "HC204", "HC301", "HC302", "HC304", "HC401", "HC402"];
 
 fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Verdict, Vec<usize>) {
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();

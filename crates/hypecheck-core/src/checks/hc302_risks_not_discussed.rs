@@ -1,8 +1,10 @@
 //! HC302 risks-not-discussed
 //!
 //! ## What it does
-//! Flags a text that promotes an intervention and mentions no risk at all, and lists the harms the
-//! knowledge base documents for it.
+//! Flags a text that claims benefits for an intervention (any intervention, in the knowledge base or
+//! not) and names no harm of it at all, and lists the harms the knowledge base documents for it.
+//! The risk of the disease ("lowers the risk of dementia") and outcomes the treatment is meant to
+//! lower ("fewer wound infections") are not harms of the treatment and do not count.
 //!
 //! ## Why is this bad?
 //! A benefit without its risks is half the information a patient needs to decide. For unregulated
@@ -13,7 +15,6 @@
 
 use super::*;
 use crate::claims::ClaimKind;
-use crate::lexicon::CueKind;
 
 pub struct RisksNotDiscussed;
 
@@ -31,11 +32,7 @@ impl Check for RisksNotDiscussed {
         "An intervention promoted with no mention of any risk"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        if a.cues(CueKind::Risk)
-            .any(|(_, _, c)| !c.has(Modifier::Negated) || c.distanced())
-            || a.cues(CueKind::Reassurance)
-                .any(|(_, _, c)| c.has(Modifier::Negated) || c.has(Modifier::Refuted))
-        {
+        if !util::harm_talk(a).is_empty() {
             return;
         }
         let Some(claim) = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy)) else {
@@ -47,10 +44,9 @@ impl Check for RisksNotDiscussed {
             .flat_map(|&e| util::harms(a, e))
             .take(4)
             .collect();
-        let subject = claim.interventions.first().copied().unwrap_or(0);
+        let finding = Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc302");
         out.push(
-            Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc302")
-                .entry_arg("intervention", subject)
+            util::subject_arg(a, claim, finding, "intervention")
                 .arg("documented", if facts.is_empty() { "no" } else { "yes" })
                 .facts(facts),
         );
@@ -60,7 +56,7 @@ impl Check for RisksNotDiscussed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{flagged, run};
 
     #[test]
     fn flags_promotion_without_risks_and_cites_documented_harms() {
@@ -70,6 +66,23 @@ mod tests {
             !f[0].facts.is_empty(),
             "the knowledge base documents harms of exosome products"
         );
+    }
+
+    #[test]
+    fn flags_any_treatment_promoted_without_harms() {
+        let f = flagged(&RisksNotDiscussed, "Turmeric capsules reverse arthritis. This supplement repairs your joints within weeks.");
+        assert_eq!(f, vec!["Turmeric capsules reverse arthritis."]);
+    }
+
+    #[test]
+    fn risk_of_the_disease_and_outcomes_are_not_harms() {
+        for t in [
+            "The new drug lowers the risk of dementia.",
+            "The dressing led to fewer wound infections and smaller scars.",
+            "The vaccine prevents infections in older adults.",
+        ] {
+            assert_eq!(flagged(&RisksNotDiscussed, t).len(), 1, "{t}");
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! HC303 risks-disclosed (positive)
 //!
 //! ## What it does
-//! Notes where the text discusses risks openly: side effects, adverse events, infections,
-//! granulomas, scarring, unknown long-term effects, or that "natural" does not mean harmless.
+//! Notes where the text discusses harms of the intervention openly and concretely: a sentence that
+//! names the harm (infections, granulomas, nausea, bleeding) or gives a number for it ("side
+//! effects in 12 of 100"). A sentence that only says "side effects" exist is HC304's; the risk of
+//! the disease and outcomes the treatment lowers ("fewer infections") are not harms.
 //!
 //! ## Why is this good?
 //! Open discussion of risk is what the origin article's third question asks for; it lets readers
@@ -12,7 +14,6 @@
 //! "Documented harms range from infections through granulomas to permanent scarring."
 
 use super::*;
-use crate::lexicon::CueKind;
 
 pub struct RisksDisclosed;
 
@@ -30,22 +31,6 @@ impl Check for RisksDisclosed {
         "The text discusses risks openly"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let mut last_sentence = usize::MAX;
-        let disclosures = a
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(i, m)| {
-                let c = &a.context[*i];
-                match m.kind {
-                    CueKind::Risk => !c.has(Modifier::Negated) || c.distanced(),
-                    // "'natural' does not mean harmless" discloses a risk too.
-                    CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
-                    _ => false,
-                }
-            })
-            .map(|(i, m)| (i, *m))
-            .collect::<Vec<_>>();
         let subjects = a.interventions();
         let facts: Vec<Fact> = subjects
             .iter()
@@ -53,19 +38,14 @@ impl Check for RisksDisclosed {
             .flat_map(|&e| util::harms(a, e))
             .take(3)
             .collect();
-        for (i, m) in disclosures {
-            let s = a.sentence_of(i);
-            if s == last_sentence {
-                continue;
-            }
-            let first = last_sentence == usize::MAX;
-            last_sentence = s;
+        for (n, talk) in util::harm_talk(a).into_iter().filter(|t| t.specific).enumerate() {
+            let m = &a.mentions[talk.mention];
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc303")
                     .arg("cue", util::quote(a, m.span))
-                    .cue(a, i)
+                    .cue(a, talk.mention)
                     // The documented harms are cited once, on the first disclosure.
-                    .facts(if first { facts.clone() } else { Vec::new() }),
+                    .facts(if n == 0 { facts.clone() } else { Vec::new() }),
             );
         }
     }
@@ -88,11 +68,27 @@ mod tests {
     }
 
     #[test]
-    fn notes_natural_is_not_harmless() {
+    fn notes_named_or_counted_harms_whatever_the_treatment() {
         assert_eq!(
-            flagged(&RisksDisclosed, "Natural does not mean harmless."),
-            vec!["harmless"]
+            flagged(&RisksDisclosed, "The most common side effects of the drug were nausea and headache."),
+            vec!["nausea"]
         );
+        assert_eq!(
+            flagged(&RisksDisclosed, "Side effects occurred in 12 of 100 patients."),
+            vec!["Side effects"]
+        );
+    }
+
+    #[test]
+    fn vague_harm_talk_risk_of_disease_and_outcomes_are_not_disclosures() {
+        for t in [
+            "Side effects were minimal.",
+            "The supplement lowers the risk of dementia.",
+            "Patients had fewer wound infections and smaller scars.",
+            "Natural does not mean harmless.",
+        ] {
+            assert!(flagged(&RisksDisclosed, t).is_empty(), "{t}");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod hc206_approved_use;
 mod hc301_safety_reassurance;
 mod hc302_risks_not_discussed;
 mod hc303_risks_disclosed;
+mod hc304_harms_not_specified;
 mod hc401_hype_term;
 mod hc402_absolute_promise;
 mod hc403_unhedged_causal_claim;
@@ -241,6 +242,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc301_safety_reassurance::SafetyReassurance,
     &hc302_risks_not_discussed::RisksNotDiscussed,
     &hc303_risks_disclosed::RisksDisclosed,
+    &hc304_harms_not_specified::HarmsNotSpecified,
     &hc401_hype_term::HypeTerm,
     &hc402_absolute_promise::AbsolutePromise,
     &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
@@ -268,6 +270,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("HC301", include_str!("hc301_safety_reassurance.rs")),
     ("HC302", include_str!("hc302_risks_not_discussed.rs")),
     ("HC303", include_str!("hc303_risks_disclosed.rs")),
+    ("HC304", include_str!("hc304_harms_not_specified.rs")),
     ("HC401", include_str!("hc401_hype_term.rs")),
     ("HC402", include_str!("hc402_absolute_promise.rs")),
     ("HC403", include_str!("hc403_unhedged_causal_claim.rs")),
@@ -404,6 +407,92 @@ pub(crate) mod util {
             return c.interventions.clone();
         }
         a.interventions().to_vec()
+    }
+
+    /// Where the text speaks of a harm of the intervention: one per sentence, in order.
+    #[derive(Debug, Clone, Copy)]
+    pub struct HarmTalk {
+        pub mention: usize,
+        pub sentence: usize,
+        /// The sentence names the harm ("nausea", "infections") or gives a number, rather than only
+        /// saying that "side effects" exist.
+        pub specific: bool,
+    }
+
+    /// How many words before a harm a decrease may stand and still make it an outcome
+    /// ("lowers the risk of wound infection").
+    const OUTCOME_REACH: usize = 4;
+
+    /// Whether a harm cue is an outcome the intervention is meant to lower ("fewer infections",
+    /// "prevents bleeding"), not a harm it may cause.
+    fn is_outcome(a: &Analysis, mention: usize) -> bool {
+        let m = &a.mentions[mention];
+        let s = a.sentence_of(mention);
+        a.in_sentence(s).any(|(_, d, _)| {
+            matches!(d.kind, CueKind::Reduction | CueKind::Decrease)
+                && d.span.end <= m.span.start
+                && crate::context::words_between(&a.doc.text, d.span.end, m.span.start) <= OUTCOME_REACH
+        })
+    }
+
+    /// The sentences that discuss harms of the intervention: harm words not denied ("no side
+    /// effects" is a promise, not a disclosure, unless the author distances it), not outcomes, and
+    /// "natural does not mean harmless". Risk of the disease ("lowers the risk of dementia") is not
+    /// a harm: the word "risk" alone is no cue.
+    pub fn harm_talk(a: &Analysis) -> Vec<HarmTalk> {
+        let mut out: Vec<HarmTalk> = Vec::new();
+        for (i, m) in a.mentions.iter().enumerate() {
+            let c = &a.context[i];
+            let counts = match m.kind {
+                CueKind::Risk | CueKind::NamedHarm => {
+                    (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i)
+                }
+                CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
+                _ => false,
+            };
+            if !counts {
+                continue;
+            }
+            let s = a.sentence_of(i);
+            // A named harm on its own may be the disease itself ("HIV infection", "patients with
+            // fatigue"); it is a harm of the treatment where the sentence speaks of harm in general
+            // words too ("side effects included nausea", "the risk of infection").
+            if m.kind == CueKind::NamedHarm
+                && !a
+                    .in_sentence(s)
+                    .any(|(j, x, xc)| x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
+            {
+                continue;
+            }
+            let specific = a
+                .in_sentence(s)
+                .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
+                || has_number(a, s);
+            match out.last_mut() {
+                Some(last) if last.sentence == s => {
+                    if m.kind == CueKind::NamedHarm && last.specific && a.mentions[last.mention].kind != CueKind::NamedHarm {
+                        // Point at the named harm itself.
+                        last.mention = i;
+                    }
+                }
+                _ => out.push(HarmTalk { mention: i, sentence: s, specific }),
+            }
+        }
+        out
+    }
+
+    /// Whether sentence `s` contains a number written in digits.
+    pub fn has_number(a: &Analysis, s: usize) -> bool {
+        a.doc.slice(a.sentence_span(s)).bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// The subject of a claim for messages: its knowledge-base entry, else its words in the text.
+    pub fn subject_arg(a: &Analysis, claim: &crate::claims::Claim, finding: Finding, name: &'static str) -> Finding {
+        match (claim.interventions.first(), claim.generic_subject) {
+            (Some(&e), _) => finding.entry_arg(name, e),
+            (None, Some(span)) => finding.arg(name, quote(a, span)),
+            (None, None) => finding.message_arg(name, "subject-this-treatment"),
+        }
     }
 
     /// Knowledge-base harms of an entry and its parents.

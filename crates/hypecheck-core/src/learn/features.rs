@@ -72,9 +72,10 @@ fn is_word(token: &str) -> bool {
 }
 
 /// The cue kinds that say how a sentence relates things; other cues keep their words.
-const ABSTRACTED: [(CueKind, &str); 4] = [
+const ABSTRACTED: [(CueKind, &str); 5] = [
     (CueKind::Hedge, "HEDGE"),
     (CueKind::Causal, "CAUSAL"),
+    (CueKind::Reduction, "CAUSAL"),
     (CueKind::Correlational, "CORRELATIONAL"),
     (CueKind::Negation, "NEGATION"),
 ];
