@@ -56,6 +56,13 @@ hc104 = Der Text nennt eine Grenze der Belege („{ $cue }“).
 hc105 = Der Text nennt ein kontrolliertes Studiendesign („{ $cue }“).
 hc106 = Die Aussage zu { $intervention } bei { $condition } geht über die Belege hinaus, die die Wissensbasis für diese Anwendung kennt (beste Belege: { $level }).
 hc107 = Eine Wirkung wird behauptet, aber der Text sagt nichts über die Belege dafür.
+hc110 = Hier wird Ursache und Wirkung behauptet, doch die genannte Evidenz („{ $design }“) kann nur zeigen, dass Dinge zusammen auftreten, oder was in Tieren oder Zellen geschieht.
+hc108 = Der Text sagt, wie viele Menschen untersucht wurden („{ $cue }“).
+hc109 = { $missing ->
+    [animal] Die Ergebnisse stammen aus Tier- oder Zellversuchen, und der Text sagt nicht, was das für Menschen offen lässt.
+    [limits] Der Text nennt die Größe der Studie, aber keine ihrer Grenzen; wie weit das Ergebnis trägt, bleibt offen.
+   *[size] Der Text sagt nicht, wie belastbar die Evidenz ist: weder die Art der Studie mit der Zahl der Teilnehmenden noch ihre Grenzen.
+}
 hc201 = „{ $cue }“: Für { $intervention } gibt es keine Zulassung; die Wissensbasis verzeichnet keine.
 hc202 = { $intervention } ist nur für bestimmte Anwendungen zugelassen; { $condition } gehört nicht dazu.
 hc203 = „{ $cue }“ klingt nach Zulassung, ist aber keine: Eine Registrierung, „Konformität“ oder die Freigabe eines Geräts ist keine Prüfung von Sicherheit und Wirksamkeit.
@@ -71,6 +78,7 @@ hc401 = „{ $cue }“ ist reißerische Sprache, die mehr verspricht, als Belege
 hc402 = „{ $cue }“ ist ein absolutes Versprechen; keine Behandlung wirkt bei allen, sofort und für immer.
 hc403 = Die Wirkung wird als direkte Ursache und Folge dargestellt, ohne jede Einschränkung.
 hc404 = Vorsichtige Wortwahl („{ $cue }“).
+hc405 = Der Text stellt seine Behauptungen ohne reißerische Wörter und ohne absolute Versprechen auf ({ $claims } Behauptungen gelesen).
 hc501 = „{ $cue }“ ist eine Angabe zu Dosierung oder Anwendung, die ein informierender Text nicht machen sollte.
 hc502 = „{ $cue }“ ist eine Angabe zu Preis oder Bezahlung.
 hc503 = „{ $cue }“ fordert zum Kaufen, Bestellen oder Buchen auf.

@@ -56,6 +56,13 @@ hc104 = The text names a limit of the evidence ("{ $cue }").
 hc105 = The text cites a controlled study design ("{ $cue }").
 hc106 = The claim for { $intervention } in { $condition } goes beyond the evidence the knowledge base knows for this use (best evidence: { $level }).
 hc107 = Efficacy is claimed, but the text says nothing about the evidence behind it.
+hc110 = This states cause and effect, but the evidence the text names ("{ $design }") can show only that things go together, or what happens in animals or cells.
+hc108 = The text says how many people were studied ("{ $cue }").
+hc109 = { $missing ->
+    [animal] The results come from animals or cells, and the text does not say what that leaves unknown for people.
+    [limits] The text gives the study's size but none of its limits, so readers cannot tell how far the result goes.
+   *[size] The text does not say how strong the evidence is: neither the kind of study with the number of people in it, nor its limits.
+}
 hc201 = "{ $cue }": no approval exists for { $intervention }; the knowledge base records no approval for it.
 hc202 = { $intervention } is approved only for specific uses; { $condition } is not one of them.
 hc203 = "{ $cue }" sounds like approval but is not: registration, "compliance" or device clearance is no review of safety or efficacy.
@@ -71,6 +78,7 @@ hc401 = "{ $cue }" is sensational language that promises more than evidence can 
 hc402 = "{ $cue }" is an absolute promise; no treatment works for everyone, instantly and for good.
 hc403 = Efficacy is stated as direct cause and effect, without a hedge.
 hc404 = Cautious wording ("{ $cue }").
+hc405 = The text makes its claims without sensational words or absolute promises ({ $claims } claims read).
 hc501 = "{ $cue }" is dosing or usage information, which an informative text should not give.
 hc502 = "{ $cue }" is price or payment information.
 hc503 = "{ $cue }" is a call to buy, order or book.

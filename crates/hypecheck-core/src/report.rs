@@ -3,11 +3,10 @@
 //!
 //! Verdict rule per question (documented in the README):
 //! - `fail` when any finding of the question has severity `fail`;
-//! - `not_applicable` when the text gives the question nothing to judge (no findings, and for
-//!   approval and risks no intervention named, for evidence no claim);
 //! - `concern` when a decisive concern is present (see [`DECISIVE`]), or concerns outnumber the
 //!   positive findings, or there are concerns and no positives;
-//! - `pass` otherwise.
+//! - `pass` when positive findings prevail: a pass always has a positive finding behind it;
+//! - `not_applicable` when the question has no finding at all: the text gives it nothing to judge.
 //!
 //! Language also fails when the text's own words include three or more hype terms or promises.
 
@@ -405,9 +404,9 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
 
 /// Concerns that good practice elsewhere in the text cannot outweigh: pseudo-approval and silence
 /// on status, safety reassurance and missing risks, hype and absolute promises.
-const DECISIVE: &[&str] = &["HC203", "HC204", "HC301", "HC302", "HC304", "HC401", "HC402"];
+const DECISIVE: &[&str] = &["HC109", "HC203", "HC204", "HC301", "HC302", "HC304", "HC401", "HC402"];
 
-fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Verdict, Vec<usize>) {
+fn verdict_for(q: Question, findings: &[(usize, &Finding)]) -> (Verdict, Vec<usize>) {
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
     let (pos, con, fail) = (
         count(Severity::Positive),
@@ -445,21 +444,12 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], a: &Analysis) -> (Ve
     if con > 0 && (pos == 0 || con > pos) {
         return (Verdict::Concern, ids(Severity::Concern));
     }
+    // A pass needs a positive finding behind it: silence about evidence, risks or approval is
+    // not good practice, and a text with nothing to judge says so.
     if pos > 0 {
         return (Verdict::Pass, ids(Severity::Positive));
     }
-    let has_material = match q {
-        Question::Evidence => !a.claims.is_empty(),
-        Question::Approval | Question::Risks => !a.interventions().is_empty() && !a.claims.is_empty(),
-        // Every text has wording to judge; sober wording without claims passes.
-        Question::Language => !a.doc.sentences.is_empty(),
-        Question::Compliance => false,
-    };
-    if has_material {
-        (Verdict::Pass, Vec::new())
-    } else {
-        (Verdict::NotApplicable, Vec::new())
-    }
+    (Verdict::NotApplicable, Vec::new())
 }
 
 fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
@@ -594,7 +584,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
     let mut verdicts = Vec::new();
     let mut question_out = |q: Question| {
         let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
-        let (verdict, decided) = verdict_for(q, &mine, a);
+        let (verdict, decided) = verdict_for(q, &mine);
         verdicts.push(verdict);
         let count = |s: Severity| mine.iter().filter(|(_, f)| f.severity == s).count();
         QuestionOut {

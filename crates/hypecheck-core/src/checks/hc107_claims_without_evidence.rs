@@ -13,20 +13,8 @@
 
 use super::*;
 use crate::claims::ClaimKind;
-use crate::lexicon::CueKind;
 
 pub struct ClaimsWithoutEvidence;
-
-const EVIDENCE_KINDS: [CueKind; 8] = [
-    CueKind::Preclinical,
-    CueKind::HumanControlled,
-    CueKind::HumanEarly,
-    CueKind::HumanObservational,
-    CueKind::Anecdote,
-    CueKind::VagueEvidence,
-    CueKind::ProvenClaim,
-    CueKind::Limitation,
-];
 
 impl Check for ClaimsWithoutEvidence {
     fn code(&self) -> &'static str {
@@ -42,7 +30,7 @@ impl Check for ClaimsWithoutEvidence {
         "Efficacy claims with no word on the evidence behind them"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        if EVIDENCE_KINDS.iter().any(|&k| a.cues(k).next().is_some()) {
+        if util::speaks_of_evidence(a) {
             return;
         }
         if let Some(claim) = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy)) {

@@ -15,6 +15,9 @@ mod hc104_evidence_limits_named;
 mod hc105_controlled_human_evidence;
 mod hc106_claim_beyond_kb_evidence;
 mod hc107_claims_without_evidence;
+mod hc108_study_size_stated;
+mod hc109_evidence_strength_not_conveyed;
+mod hc110_causal_claim_on_weak_design;
 mod hc201_false_approval_claim;
 mod hc202_approval_for_other_use;
 mod hc203_pseudo_approval;
@@ -29,6 +32,7 @@ mod hc401_hype_term;
 mod hc402_absolute_promise;
 mod hc403_unhedged_causal_claim;
 mod hc404_cautious_language;
+mod hc405_measured_language;
 mod hc501_dosing_usage;
 mod hc502_price;
 mod hc503_sourcing;
@@ -233,6 +237,9 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc105_controlled_human_evidence::ControlledHumanEvidence,
     &hc106_claim_beyond_kb_evidence::ClaimBeyondKbEvidence,
     &hc107_claims_without_evidence::ClaimsWithoutEvidence,
+    &hc108_study_size_stated::StudySizeStated,
+    &hc109_evidence_strength_not_conveyed::EvidenceStrengthNotConveyed,
+    &hc110_causal_claim_on_weak_design::CausalClaimOnWeakDesign,
     &hc201_false_approval_claim::FalseApprovalClaim,
     &hc202_approval_for_other_use::ApprovalForOtherUse,
     &hc203_pseudo_approval::PseudoApproval,
@@ -247,6 +254,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc402_absolute_promise::AbsolutePromise,
     &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
     &hc404_cautious_language::CautiousLanguage,
+    &hc405_measured_language::MeasuredLanguage,
     &hc501_dosing_usage::DosingUsage,
     &hc502_price::Price,
     &hc503_sourcing::Sourcing,
@@ -261,6 +269,9 @@ static SOURCES: &[(&str, &str)] = &[
     ("HC105", include_str!("hc105_controlled_human_evidence.rs")),
     ("HC106", include_str!("hc106_claim_beyond_kb_evidence.rs")),
     ("HC107", include_str!("hc107_claims_without_evidence.rs")),
+    ("HC108", include_str!("hc108_study_size_stated.rs")),
+    ("HC109", include_str!("hc109_evidence_strength_not_conveyed.rs")),
+    ("HC110", include_str!("hc110_causal_claim_on_weak_design.rs")),
     ("HC201", include_str!("hc201_false_approval_claim.rs")),
     ("HC202", include_str!("hc202_approval_for_other_use.rs")),
     ("HC203", include_str!("hc203_pseudo_approval.rs")),
@@ -275,6 +286,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("HC402", include_str!("hc402_absolute_promise.rs")),
     ("HC403", include_str!("hc403_unhedged_causal_claim.rs")),
     ("HC404", include_str!("hc404_cautious_language.rs")),
+    ("HC405", include_str!("hc405_measured_language.rs")),
     ("HC501", include_str!("hc501_dosing_usage.rs")),
     ("HC502", include_str!("hc502_price.rs")),
     ("HC503", include_str!("hc503_sourcing.rs")),
@@ -407,6 +419,30 @@ pub(crate) mod util {
             return c.interventions.clone();
         }
         a.interventions().to_vec()
+    }
+
+    /// The cue kinds that say something about the evidence behind a claim.
+    pub const EVIDENCE_KINDS: [CueKind; 9] = [
+        CueKind::Preclinical,
+        CueKind::HumanControlled,
+        CueKind::HumanEarly,
+        CueKind::HumanObservational,
+        CueKind::Anecdote,
+        CueKind::VagueEvidence,
+        CueKind::ProvenClaim,
+        CueKind::Limitation,
+        CueKind::Population,
+    ];
+
+    /// Whether the text says anything at all about evidence.
+    pub fn speaks_of_evidence(a: &Analysis) -> bool {
+        EVIDENCE_KINDS.iter().any(|&k| a.cues(k).next().is_some())
+    }
+
+    /// The first number of people studied the text states as fact ("1,045 patients").
+    pub fn study_size<'a>(a: &'a Analysis) -> Option<(usize, &'a crate::lexicon::Mention, &'a crate::context::Context)> {
+        a.cues(CueKind::Population)
+            .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
     }
 
     /// Where the text speaks of a harm of the intervention: one per sentence, in order.

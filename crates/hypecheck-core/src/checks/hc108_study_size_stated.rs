@@ -1,0 +1,61 @@
+//! HC108 study-size-stated (positive)
+//!
+//! ## What it does
+//! Notes where the text says how many people were studied ("a trial of 1,045 patients", "12
+//! volunteers").
+//!
+//! ## Why is this good?
+//! The size of a study is the first thing a reader needs to judge it: a result in twelve people is a
+//! hint, in twelve thousand it is evidence. Expert reviewers ask for it.
+//!
+//! ## Example
+//! "The randomized trial enrolled 1,045 patients aged 50 and older."
+
+use super::*;
+
+pub struct StudySizeStated;
+
+impl Check for StudySizeStated {
+    fn code(&self) -> &'static str {
+        "HC108"
+    }
+    fn name(&self) -> &'static str {
+        "study-size-stated"
+    }
+    fn question(&self) -> Question {
+        Question::Evidence
+    }
+    fn summary(&self) -> &'static str {
+        "The text says how many people were studied"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        if let Some((i, m, _)) = util::study_size(a) {
+            let span = util::with_number_before(a, m.span);
+            out.push(
+                Finding::new(self.code(), self.question(), Severity::Positive, span, "hc108")
+                    .arg("cue", util::quote(a, span))
+                    .cue(a, i),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::flagged;
+
+    #[test]
+    fn notes_the_number_of_people_studied() {
+        assert_eq!(
+            flagged(&StudySizeStated, "The trial enrolled 1,045 patients aged 50 and older."),
+            vec!["1,045 patients"]
+        );
+    }
+
+    #[test]
+    fn people_without_a_number_are_no_study_size() {
+        assert!(flagged(&StudySizeStated, "Many patients felt better.").is_empty());
+        assert!(flagged(&StudySizeStated, "Trials would need 500 patients to tell.").is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! HC109 evidence-strength-not-conveyed
+//!
+//! ## What it does
+//! Flags a text that reports results or claims benefits but does not convey how strong the evidence
+//! is: it gives neither a controlled design with the number of people studied, nor the number
+//! studied with the limits of the study, nor several limits of the evidence; or it reports animal
+//! or cell results without saying what they do not show for people. (A text with no word on
+//! evidence at all is HC107's.)
+//!
+//! ## Why is this bad?
+//! "A study found" says nothing about whether the finding is solid. Reviewers of health news rate a
+//! text as grasping the evidence when it says what kind of study it was, how large, and what it
+//! cannot show: that results come from mice, that a study was small, observational or short.
+//!
+//! ## Example
+//! "A new study shows the drug improves memory." (no design, size or limits)
+
+use super::*;
+use crate::claims::ClaimKind;
+use crate::lexicon::CueKind;
+
+pub struct EvidenceStrengthNotConveyed;
+
+/// Sentences naming limits that together convey the strength of the evidence without a study size
+/// (an explainer that sets lab, animal and human evidence apart).
+const LIMIT_SENTENCES_ENOUGH: usize = 3;
+
+impl Check for EvidenceStrengthNotConveyed {
+    fn code(&self) -> &'static str {
+        "HC109"
+    }
+    fn name(&self) -> &'static str {
+        "evidence-strength-not-conveyed"
+    }
+    fn question(&self) -> Question {
+        Question::Evidence
+    }
+    fn summary(&self) -> &'static str {
+        "Results reported without the design, size or limits that tell how strong they are"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        let design = |k: CueKind| a.cues(k).find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted));
+        let designs = [
+            CueKind::Preclinical,
+            CueKind::HumanControlled,
+            CueKind::HumanEarly,
+            CueKind::HumanObservational,
+        ];
+        let first_design = designs.iter().filter_map(|&k| design(k)).map(|(i, _, _)| i).min();
+        let claim = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy));
+        // Nothing reported, or nothing said about evidence at all (HC107).
+        if first_design.is_none() && (claim.is_none() || !util::speaks_of_evidence(a)) {
+            return;
+        }
+        let limit_sentences: std::collections::BTreeSet<usize> = a
+            .cues(CueKind::Limitation)
+            .filter(|(_, _, c)| !c.has(Modifier::Negated))
+            .map(|(i, _, _)| a.sentence_of(i))
+            .collect();
+        let limits = !limit_sentences.is_empty();
+        let size = util::study_size(a).is_some();
+        let controlled = a.any_asserted(CueKind::HumanControlled);
+        let missing = if design(CueKind::Preclinical).is_some() && !limits {
+            "animal"
+        } else if (controlled && size) || (size && limits) || limit_sentences.len() >= LIMIT_SENTENCES_ENOUGH {
+            return;
+        } else if !size {
+            "size"
+        } else {
+            "limits"
+        };
+        let span = match (claim, first_design) {
+            (Some(c), _) => c.span,
+            (None, Some(i)) => a.sentence_span(a.sentence_of(i)),
+            (None, None) => return,
+        };
+        out.push(
+            Finding::new(self.code(), self.question(), Severity::Concern, span, "hc109")
+                .arg("missing", missing),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{flagged, run};
+
+    fn missing(text: &str) -> Vec<String> {
+        run(&EvidenceStrengthNotConveyed, text)
+            .into_iter()
+            .flat_map(|f| f.args)
+            .filter_map(|(k, v)| match (k, v) {
+                ("missing", Arg::Text(t)) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_study_reported_without_size_or_limits() {
+        assert_eq!(
+            flagged(&EvidenceStrengthNotConveyed, "A new study shows the drug improves memory."),
+            vec!["A new study shows the drug improves memory."]
+        );
+        assert_eq!(missing("A new study shows the drug improves memory."), vec!["size"]);
+    }
+
+    #[test]
+    fn flags_animal_results_without_their_limits() {
+        assert_eq!(missing("The compound repaired nerve damage in rats."), vec!["animal"]);
+    }
+
+    #[test]
+    fn a_controlled_trial_with_its_size_or_a_sized_study_with_limits_conveys_it() {
+        for t in [
+            "In a randomized, placebo-controlled trial of 1,045 patients, the drug reduced nighttime urination.",
+            "In an observational study of 2,000 adults, coffee drinkers lived longer. The study cannot prove cause and effect.",
+            "The compound repaired nerve damage in rats. Whether it works in people is not yet known.",
+        ] {
+            assert!(flagged(&EvidenceStrengthNotConveyed, t).is_empty(), "{t}");
+        }
+    }
+}

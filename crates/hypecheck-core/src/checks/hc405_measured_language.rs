@@ -1,0 +1,71 @@
+//! HC405 measured-language (positive)
+//!
+//! ## What it does
+//! Notes that the text makes claims without sensational words or absolute promises: no
+//! "breakthrough", "miracle" or "cure" anywhere in its own words. The finding points at the first
+//! claim, the kind of sentence where hype would stand.
+//!
+//! ## Why is this good?
+//! The origin article's fourth question: reputable research is worded with care; hype promises
+//! quick, safe miracles. A text that states its findings plainly passes that test, and this finding
+//! is what the pass rests on.
+//!
+//! ## Example
+//! "In the trial, the drug lowered blood pressure by 5 mmHg more than placebo."
+
+use super::*;
+use crate::lexicon::CueKind;
+
+pub struct MeasuredLanguage;
+
+impl Check for MeasuredLanguage {
+    fn code(&self) -> &'static str {
+        "HC405"
+    }
+    fn name(&self) -> &'static str {
+        "measured-language"
+    }
+    fn question(&self) -> Question {
+        Question::Language
+    }
+    fn summary(&self) -> &'static str {
+        "Claims made without sensational words or absolute promises"
+    }
+    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        let Some(first) = a.claims.first() else {
+            return;
+        };
+        if a.any_asserted(CueKind::Hype) || a.any_asserted(CueKind::Absolute) {
+            return;
+        }
+        out.push(
+            Finding::new(self.code(), self.question(), Severity::Positive, first.span, "hc405")
+                .arg("claims", a.claims.len().to_string()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::flagged;
+
+    #[test]
+    fn notes_claims_made_plainly() {
+        assert_eq!(
+            flagged(&MeasuredLanguage, "In the trial, the drug lowered blood pressure more than placebo."),
+            vec!["In the trial, the drug lowered blood pressure more than placebo."]
+        );
+    }
+
+    #[test]
+    fn not_where_hype_or_promises_stand_or_nothing_is_claimed() {
+        for t in [
+            "This breakthrough drug lowered blood pressure.",
+            "The drug cures high blood pressure.",
+            "The clinic opens at nine.",
+        ] {
+            assert!(flagged(&MeasuredLanguage, t).is_empty(), "{t}");
+        }
+    }
+}
