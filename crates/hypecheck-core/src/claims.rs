@@ -149,7 +149,10 @@ pub fn extract(
                 list.push(e);
             }
         }
-        let mut generic_subject = ms.iter().find(|m| m.kind == CueKind::GenericIntervention).map(|m| m.span);
+        let mut generic_subject = ms
+            .iter()
+            .find(|m| m.kind == CueKind::GenericIntervention)
+            .map(|m| m.span);
         let has = |kinds: &[CueKind]| ms.iter().any(|m| kinds.contains(&m.kind));
         let mut kinds: Vec<ClaimKind> = Vec::new();
         if has(&[

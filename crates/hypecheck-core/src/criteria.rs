@@ -159,17 +159,17 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
             "harms",
             NotSatisfactory,
             0.65,
-            finding_spans(&["HC301", "HC302"], &[Severity::Concern, Severity::Fail]),
+            finding_spans(&["HC301", "HC302", "HC304"], &[Severity::Concern, Severity::Fail]),
         )
     } else {
         criterion("harms", Satisfactory, 0.55, disclosed)
     };
 
     let evidence_faults = finding_spans(
-        &["HC101", "HC102", "HC103", "HC107"],
+        &["HC101", "HC102", "HC103", "HC107", "HC109"],
         &[Severity::Fail, Severity::Concern],
     );
-    let evidence_limits = finding_spans(&["HC104"], &[Severity::Positive]);
+    let evidence_limits = finding_spans(&["HC104", "HC105", "HC108"], &[Severity::Positive]);
     let evidence = if !evidence_faults.is_empty() || evidence_limits.is_empty() {
         criterion("evidence", NotSatisfactory, 0.6, evidence_faults)
     } else {

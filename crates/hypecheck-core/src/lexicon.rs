@@ -35,6 +35,8 @@ pub enum CueKind {
     Risk,
     /// A named harm: infection, bleeding, nausea, scarring.
     NamedHarm,
+    /// Words that tie a named harm to the treatment: "have been reported", "if you notice".
+    HarmContext,
     /// Words of a decrease that are not verbs: "fewer", "smaller", "reduction in". Before a harm
     /// they make it an outcome measure ("fewer wound infections"), not a harm of the treatment.
     Decrease,
@@ -101,6 +103,7 @@ impl CueKind {
             CueKind::Risk => "risk",
             CueKind::NamedHarm => "named_harm",
             CueKind::Decrease => "decrease",
+            CueKind::HarmContext => "harm_context",
             CueKind::Reassurance => "reassurance",
             CueKind::Hype => "hype",
             CueKind::Absolute => "absolute",

@@ -2,10 +2,11 @@
 //!
 //! ## What it does
 //! Flags a text that reports results or claims benefits but does not convey how strong the evidence
-//! is: it gives neither a controlled design with the number of people studied, nor the number
-//! studied with the limits of the study, nor several limits of the evidence; or it reports animal
-//! or cell results without saying what they do not show for people. (A text with no word on
-//! evidence at all is HC107's.)
+//! is: a report of a study that gives neither a controlled design with the number of people
+//! studied, nor the number studied with the limits of the study; a text about research in general
+//! that names neither the kinds of evidence with their limits nor several limits; or animal or cell
+//! results without a word on what they do not show for people. (A text with no word on evidence
+//! at all is HC107's.)
 //!
 //! ## Why is this bad?
 //! "A study found" says nothing about whether the finding is solid. Reviewers of health news rate a
@@ -23,7 +24,7 @@ pub struct EvidenceStrengthNotConveyed;
 
 /// Sentences naming limits that together convey the strength of the evidence without a study size
 /// (an explainer that sets lab, animal and human evidence apart).
-const LIMIT_SENTENCES_ENOUGH: usize = 3;
+const LIMIT_SENTENCES_ENOUGH: usize = 2;
 
 impl Check for EvidenceStrengthNotConveyed {
     fn code(&self) -> &'static str {
@@ -39,7 +40,10 @@ impl Check for EvidenceStrengthNotConveyed {
         "Results reported without the design, size or limits that tell how strong they are"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let design = |k: CueKind| a.cues(k).find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted));
+        let design = |k: CueKind| {
+            a.cues(k)
+                .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted))
+        };
         let designs = [
             CueKind::Preclinical,
             CueKind::HumanControlled,
@@ -47,11 +51,14 @@ impl Check for EvidenceStrengthNotConveyed {
             CueKind::HumanObservational,
         ];
         let first_design = designs.iter().filter_map(|&k| design(k)).map(|(i, _, _)| i).min();
+        // A claim to weigh, else a study whose results are reported; with no word on evidence at
+        // all the claim is HC107's.
         let claim = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy));
-        // Nothing reported, or nothing said about evidence at all (HC107).
-        if first_design.is_none() && (claim.is_none() || !util::speaks_of_evidence(a)) {
-            return;
-        }
+        let span = match (claim, first_design) {
+            (Some(c), _) if util::speaks_of_evidence(a) => c.span,
+            (None, Some(i)) if util::reports_a_study(a) => a.sentence_span(a.sentence_of(i)),
+            _ => return,
+        };
         let limit_sentences: std::collections::BTreeSet<usize> = a
             .cues(CueKind::Limitation)
             .filter(|(_, _, c)| !c.has(Modifier::Negated))
@@ -62,22 +69,21 @@ impl Check for EvidenceStrengthNotConveyed {
         let controlled = a.any_asserted(CueKind::HumanControlled);
         let missing = if design(CueKind::Preclinical).is_some() && !limits {
             "animal"
-        } else if (controlled && size) || (size && limits) || limit_sentences.len() >= LIMIT_SENTENCES_ENOUGH {
+        } else if (controlled && size)
+            || (size && limits)
+            || (limits && first_design.is_some() && !util::reports_a_study(a))
+            || limit_sentences.len() >= LIMIT_SENTENCES_ENOUGH
+        {
+            // A report of one study conveys its strength with its design, size and limits; a text
+            // about a body of research ("studies in animals", "controlled trials are lacking") does
+            // so with the kinds of evidence and their limits.
             return;
         } else if !size {
             "size"
         } else {
             "limits"
         };
-        let span = match (claim, first_design) {
-            (Some(c), _) => c.span,
-            (None, Some(i)) => a.sentence_span(a.sentence_of(i)),
-            (None, None) => return,
-        };
-        out.push(
-            Finding::new(self.code(), self.question(), Severity::Concern, span, "hc109")
-                .arg("missing", missing),
-        );
+        out.push(Finding::new(self.code(), self.question(), Severity::Concern, span, "hc109").arg("missing", missing));
     }
 }
 
@@ -100,7 +106,10 @@ mod tests {
     #[test]
     fn flags_a_study_reported_without_size_or_limits() {
         assert_eq!(
-            flagged(&EvidenceStrengthNotConveyed, "A new study shows the drug improves memory."),
+            flagged(
+                &EvidenceStrengthNotConveyed,
+                "A new study shows the drug improves memory."
+            ),
             vec!["A new study shows the drug improves memory."]
         );
         assert_eq!(missing("A new study shows the drug improves memory."), vec!["size"]);

@@ -64,7 +64,7 @@ impl Check for SafetyReassurance {
                     .cue(a, i),
             );
         }
-        for (i, m, c) in a.cues(CueKind::Risk) {
+        for (i, m, c) in a.cues(CueKind::Risk).chain(a.cues(CueKind::NamedHarm)) {
             let Some(t) = c.trigger(Modifier::Negated) else {
                 continue;
             };

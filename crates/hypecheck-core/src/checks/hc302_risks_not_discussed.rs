@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn flags_any_treatment_promoted_without_harms() {
-        let f = flagged(&RisksNotDiscussed, "Turmeric capsules reverse arthritis. This supplement repairs your joints within weeks.");
+        let f = flagged(
+            &RisksNotDiscussed,
+            "Turmeric capsules reverse arthritis. This supplement repairs your joints within weeks.",
+        );
         assert_eq!(f, vec!["Turmeric capsules reverse arthritis."]);
     }
 

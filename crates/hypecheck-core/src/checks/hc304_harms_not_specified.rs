@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn flags_harms_named_only_in_general() {
         assert_eq!(
-            flagged(&HarmsNotSpecified, "The drug reduced pain. It was well tolerated, with minimal side effects."),
+            flagged(
+                &HarmsNotSpecified,
+                "The drug reduced pain. It was well tolerated, with minimal side effects."
+            ),
             vec!["well tolerated"]
         );
     }

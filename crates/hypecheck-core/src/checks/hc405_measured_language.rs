@@ -32,14 +32,24 @@ impl Check for MeasuredLanguage {
         "Claims made without sensational words or absolute promises"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let Some(first) = a.claims.first() else {
-            return;
-        };
         if a.any_asserted(CueKind::Hype) || a.any_asserted(CueKind::Absolute) {
             return;
         }
+        // Where hype would stand: the first claim, else the first sentence naming a product or
+        // treatment (a product page that promises nothing medical).
+        let span = match a.claims.first() {
+            Some(c) => c.span,
+            None => match a
+                .mentions
+                .iter()
+                .position(|m| matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention))
+            {
+                Some(i) => a.sentence_span(a.sentence_of(i)),
+                None => return,
+            },
+        };
         out.push(
-            Finding::new(self.code(), self.question(), Severity::Positive, first.span, "hc405")
+            Finding::new(self.code(), self.question(), Severity::Positive, span, "hc405")
                 .arg("claims", a.claims.len().to_string()),
         );
     }
@@ -53,7 +63,10 @@ mod tests {
     #[test]
     fn notes_claims_made_plainly() {
         assert_eq!(
-            flagged(&MeasuredLanguage, "In the trial, the drug lowered blood pressure more than placebo."),
+            flagged(
+                &MeasuredLanguage,
+                "In the trial, the drug lowered blood pressure more than placebo."
+            ),
             vec!["In the trial, the drug lowered blood pressure more than placebo."]
         );
     }
@@ -63,7 +76,7 @@ mod tests {
         for t in [
             "This breakthrough drug lowered blood pressure.",
             "The drug cures high blood pressure.",
-            "The clinic opens at nine.",
+            "The clinic opens at nine on Mondays.",
         ] {
             assert!(flagged(&MeasuredLanguage, t).is_empty(), "{t}");
         }

@@ -439,8 +439,27 @@ pub(crate) mod util {
         EVIDENCE_KINDS.iter().any(|&k| a.cues(k).next().is_some())
     }
 
+    /// Whether the text reports one study ("the study", "a trial", "researchers found") rather
+    /// than research in general ("studies", "controlled trials").
+    pub fn reports_a_study(a: &Analysis) -> bool {
+        [
+            CueKind::HumanControlled,
+            CueKind::HumanEarly,
+            CueKind::HumanObservational,
+            CueKind::Preclinical,
+        ]
+        .iter()
+        .flat_map(|&k| a.cues(k))
+        .any(|(_, m, _)| {
+            let t = a.doc.slice(m.span).to_ascii_lowercase();
+            t.ends_with("study") || t.ends_with("trial") || t.ends_with("studie") || t.ends_with("analysis")
+        })
+    }
+
     /// The first number of people studied the text states as fact ("1,045 patients").
-    pub fn study_size<'a>(a: &'a Analysis) -> Option<(usize, &'a crate::lexicon::Mention, &'a crate::context::Context)> {
+    pub fn study_size<'a>(
+        a: &'a Analysis,
+    ) -> Option<(usize, &'a crate::lexicon::Mention, &'a crate::context::Context)> {
         a.cues(CueKind::Population)
             .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
     }
@@ -480,9 +499,10 @@ pub(crate) mod util {
         for (i, m) in a.mentions.iter().enumerate() {
             let c = &a.context[i];
             let counts = match m.kind {
-                CueKind::Risk | CueKind::NamedHarm => {
-                    (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i)
-                }
+                // "Fewer side effects" still speaks of the treatment's harms; "fewer infections"
+                // may be the outcome it is meant to lower.
+                CueKind::Risk => !c.has(Modifier::Negated) || c.distanced(),
+                CueKind::NamedHarm => (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i),
                 CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
                 _ => false,
             };
@@ -492,11 +512,13 @@ pub(crate) mod util {
             let s = a.sentence_of(i);
             // A named harm on its own may be the disease itself ("HIV infection", "patients with
             // fatigue"); it is a harm of the treatment where the sentence speaks of harm in general
-            // words too ("side effects included nausea", "the risk of infection").
+            // words too ("side effects included nausea") or ties it to the treatment ("infections
+            // have been reported", "stop using it if you notice redness").
             if m.kind == CueKind::NamedHarm
-                && !a
-                    .in_sentence(s)
-                    .any(|(j, x, xc)| x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
+                && !a.in_sentence(s).any(|(j, x, xc)| {
+                    (x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
+                        || x.kind == CueKind::HarmContext
+                })
             {
                 continue;
             }
@@ -506,12 +528,19 @@ pub(crate) mod util {
                 || has_number(a, s);
             match out.last_mut() {
                 Some(last) if last.sentence == s => {
-                    if m.kind == CueKind::NamedHarm && last.specific && a.mentions[last.mention].kind != CueKind::NamedHarm {
+                    if m.kind == CueKind::NamedHarm
+                        && last.specific
+                        && a.mentions[last.mention].kind != CueKind::NamedHarm
+                    {
                         // Point at the named harm itself.
                         last.mention = i;
                     }
                 }
-                _ => out.push(HarmTalk { mention: i, sentence: s, specific }),
+                _ => out.push(HarmTalk {
+                    mention: i,
+                    sentence: s,
+                    specific,
+                }),
             }
         }
         out
