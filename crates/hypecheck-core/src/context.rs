@@ -129,7 +129,12 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                 ctx[base + k].set(Modifier::Quoted, None);
                 // Scare quotes around a short phrase ("natural", "FDA-registered lab") keep the
                 // author at a distance from it.
-                if words_between(text, q.start, q.end) <= SCARE_QUOTE_WORDS {
+                // A quoted clause that ends in punctuation ("We can finally cure it," he said) is
+                // speech the text chooses to print, not scare quotes.
+                let inner = text[q.start..q.end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ',' | '.' | '!' | '?'));
+                let speech = inner.ends_with([',', '.', '!', '?']);
+                if !speech && words_between(text, q.start, q.end) <= SCARE_QUOTE_WORDS {
                     ctx[base + k].set(Modifier::Reported, None);
                 }
             }
