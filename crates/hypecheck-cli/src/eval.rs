@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use hypecheck_core::checks::Question;
 use hypecheck_core::claims::ClaimStrength;
 use hypecheck_core::eval::{agreement, fold_of, Agreement};
 use hypecheck_core::learn::{self, linear::ModelSet, Models, Task, CRITERION_CLASSES, STRENGTH_CLASSES};
@@ -352,11 +353,11 @@ pub fn train_hnr(checker: &Checker, data: &HnrData, source: &str) -> Result<Mode
 /// The four questions and the expert criterion each is measured against. Approval is read against
 /// availability, the criterion closest to it (they differ most: availability also asks whether a
 /// product can be had), and only on releases where the reviewers found availability applicable.
-pub const QUESTION_CRITERIA: [(&str, &str); 4] = [
-    ("evidence", "evidence"),
-    ("risks", "harms"),
-    ("language", "sensational_language"),
-    ("approval", "availability"),
+pub const QUESTION_CRITERIA: [(Question, &str); 4] = [
+    (Question::Evidence, "evidence"),
+    (Question::Risks, "harms"),
+    (Question::Language, "sensational_language"),
+    (Question::Approval, "availability"),
 ];
 
 /// One question against its criterion.
@@ -395,7 +396,9 @@ pub fn questions(
     let not_satisfactory = CRITERION_CLASSES.iter().position(|c| *c == "not_satisfactory").unwrap();
     let not_applicable = CRITERION_CLASSES.iter().position(|c| *c == "not_applicable").unwrap();
     // verdicts[question][item]
-    let mut verdicts: Vec<Vec<hypecheck_core::Verdict>> = vec![Vec::with_capacity(data.ids.len()); 4];
+    let mut verdicts: Vec<Vec<hypecheck_core::Verdict>> = (0..QUESTION_CRITERIA.len())
+        .map(|_| Vec::with_capacity(data.ids.len()))
+        .collect();
     let mut w = writer(predictions)?;
     for (body, id) in data.bodies.iter().zip(&data.ids) {
         let report = checker
@@ -406,10 +409,10 @@ pub fn questions(
             let (_, out) = report
                 .questions
                 .iter()
-                .find(|(k, _)| k.as_str() == *question)
+                .find(|(k, _)| k == question)
                 .expect("four questions");
             verdicts[q].push(out.verdict);
-            line.insert(question.to_string(), serde_json::json!(out.verdict.as_str()));
+            line.insert(question.as_str().to_string(), serde_json::json!(out.verdict.as_str()));
         }
         if let Some(w) = w.as_mut() {
             writeln!(w, "{}", serde_json::json!({"id": id, "questions": line}))?;
@@ -432,7 +435,7 @@ pub fn questions(
                 })
                 .unzip();
             QuestionAgreement {
-                question: question.to_string(),
+                question: question.as_str().to_string(),
                 criterion: criterion.to_string(),
                 rated: gold.len(),
                 agreement: hypecheck_core::eval::binary_agreement(&gold, &flagged),
@@ -457,15 +460,8 @@ pub fn render_questions(a: &QuestionsAgreement) -> String {
     );
     let _ = writeln!(
         o,
-        "  {:<9} {:<21} {:>5} {:>7} {:>11} {:>9} {:>7}   {}",
-        "question",
-        "criterion",
-        "rated",
-        "recall",
-        "specificity",
-        "bal. acc.",
-        "kappa",
-        "confusion (experts flag: yes/no x hypecheck flags: yes/no)"
+        "  {:<9} {:<21} {:>5} {:>7} {:>11} {:>9} {:>7}   confusion (experts flag: yes/no x hypecheck flags: yes/no)",
+        "question", "criterion", "rated", "recall", "specificity", "bal. acc.", "kappa"
     );
     for q in &a.questions {
         let c = &q.agreement;

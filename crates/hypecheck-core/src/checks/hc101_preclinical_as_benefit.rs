@@ -42,10 +42,7 @@ impl Check for PreclinicalAsBenefit {
         }) else {
             return;
         };
-        let Some((i, m, _)) = a
-            .cues(CueKind::Preclinical)
-            .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted))
-        else {
+        let Some((i, m, _)) = util::first_affirmed(a, CueKind::Preclinical) else {
             return;
         };
         out.push(

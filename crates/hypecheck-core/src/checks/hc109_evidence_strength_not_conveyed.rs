@@ -40,23 +40,18 @@ impl Check for EvidenceStrengthNotConveyed {
         "Results reported without the design, size or limits that tell how strong they are"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let design = |k: CueKind| {
-            a.cues(k)
-                .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted))
-        };
-        let designs = [
-            CueKind::Preclinical,
-            CueKind::HumanControlled,
-            CueKind::HumanEarly,
-            CueKind::HumanObservational,
-        ];
-        let first_design = designs.iter().filter_map(|&k| design(k)).map(|(i, _, _)| i).min();
+        let first_design = util::DESIGN_KINDS
+            .iter()
+            .filter_map(|&k| util::first_affirmed(a, k))
+            .map(|(i, _, _)| i)
+            .min();
+        let one_study = util::reports_a_study(a);
         // A claim to weigh, else a study whose results are reported; with no word on evidence at
         // all the claim is HC107's.
         let claim = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy));
         let span = match (claim, first_design) {
             (Some(c), _) if util::speaks_of_evidence(a) => c.span,
-            (None, Some(i)) if util::reports_a_study(a) => a.sentence_span(a.sentence_of(i)),
+            (None, Some(i)) if one_study => a.sentence_span(a.sentence_of(i)),
             _ => return,
         };
         let limit_sentences: std::collections::BTreeSet<usize> = a
@@ -67,11 +62,10 @@ impl Check for EvidenceStrengthNotConveyed {
         let limits = !limit_sentences.is_empty();
         let size = util::study_size(a).is_some();
         let controlled = a.any_asserted(CueKind::HumanControlled);
-        let missing = if design(CueKind::Preclinical).is_some() && !limits {
+        let missing = if util::first_affirmed(a, CueKind::Preclinical).is_some() && !limits {
             "animal"
-        } else if (controlled && size)
-            || (size && limits)
-            || (limits && first_design.is_some() && !util::reports_a_study(a))
+        } else if (size && (controlled || limits))
+            || (limits && first_design.is_some() && !one_study)
             || limit_sentences.len() >= LIMIT_SENTENCES_ENOUGH
         {
             // A report of one study conveys its strength with its design, size and limits; a text

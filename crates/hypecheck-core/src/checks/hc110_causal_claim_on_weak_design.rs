@@ -38,10 +38,7 @@ impl Check for CausalClaimOnWeakDesign {
         }
         let weak = [CueKind::HumanObservational, CueKind::Preclinical]
             .into_iter()
-            .find_map(|k| {
-                a.cues(k)
-                    .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted))
-            });
+            .find_map(|k| util::first_affirmed(a, k));
         let Some((design, dm, _)) = weak else {
             return;
         };

@@ -359,12 +359,26 @@ pub(crate) mod util {
     /// Whether sentence `s` names a study design or model ("in mice", "randomized", "a trial of"):
     /// such a sentence reports a finding together with its evidence.
     pub fn names_design(a: &Analysis, s: usize) -> bool {
-        a.in_sentence(s).any(|(_, m, _)| {
-            matches!(
-                m.kind,
-                CueKind::Preclinical | CueKind::HumanControlled | CueKind::HumanEarly | CueKind::HumanObservational
-            )
-        })
+        a.in_sentence(s).any(|(_, m, _)| DESIGN_KINDS.contains(&m.kind))
+    }
+
+    /// The cue kinds that name a study design or model: animals and cells, controlled, early and
+    /// observational studies in people.
+    pub const DESIGN_KINDS: [CueKind; 4] = [
+        CueKind::Preclinical,
+        CueKind::HumanControlled,
+        CueKind::HumanEarly,
+        CueKind::HumanObservational,
+    ];
+
+    /// The first cue of `kind` the text does not deny or refute ("in mice" counts, "not in mice"
+    /// does not).
+    pub fn first_affirmed<'a>(
+        a: &'a Analysis,
+        kind: CueKind,
+    ) -> Option<(usize, &'a crate::lexicon::Mention, &'a crate::context::Context)> {
+        a.cues(kind)
+            .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Refuted))
     }
 
     /// Whether sentence `s` reports a quantified outcome ("41%", "30 in 100", "12 of 50"): a
@@ -442,15 +456,7 @@ pub(crate) mod util {
     /// Whether the text reports one study ("the study", "a trial", "researchers found") rather
     /// than research in general ("studies", "controlled trials").
     pub fn reports_a_study(a: &Analysis) -> bool {
-        [
-            CueKind::HumanControlled,
-            CueKind::HumanEarly,
-            CueKind::HumanObservational,
-            CueKind::Preclinical,
-        ]
-        .iter()
-        .flat_map(|&k| a.cues(k))
-        .any(|(_, m, _)| {
+        DESIGN_KINDS.iter().flat_map(|&k| a.cues(k)).any(|(_, m, _)| {
             let t = a.doc.slice(m.span).to_ascii_lowercase();
             t.ends_with("study") || t.ends_with("trial") || t.ends_with("studie") || t.ends_with("analysis")
         })
@@ -522,10 +528,6 @@ pub(crate) mod util {
             {
                 continue;
             }
-            let specific = a
-                .in_sentence(s)
-                .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
-                || has_number(a, s);
             match out.last_mut() {
                 Some(last) if last.sentence == s => {
                     if m.kind == CueKind::NamedHarm
@@ -539,7 +541,11 @@ pub(crate) mod util {
                 _ => out.push(HarmTalk {
                     mention: i,
                     sentence: s,
-                    specific,
+                    // Once per sentence: it names a harm or gives a number.
+                    specific: a
+                        .in_sentence(s)
+                        .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
+                        || has_number(a, s),
                 }),
             }
         }
