@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use hypecheck_core::checks::Question;
 use hypecheck_core::claims::ClaimStrength;
 use hypecheck_core::eval::{agreement, fold_of, Agreement};
-use hypecheck_core::learn::{self, linear::ModelSet, Models, Task, CRITERION_CLASSES, STRENGTH_CLASSES};
+use hypecheck_core::criteria::{CriterionKey, CriterionVerdict};
+use hypecheck_core::learn::{self, linear::ModelSet, Task, CRITERION_CLASSES, STRENGTH_CLASSES};
 use hypecheck_core::{Checker, Language};
 
 /// How predictions are made.
@@ -28,6 +29,13 @@ pub enum Method {
 pub struct ClaimData {
     pub sentences: Vec<String>,
     pub labels: Vec<usize>,
+}
+
+impl ClaimData {
+    pub fn extend(&mut self, other: ClaimData) {
+        self.sentences.extend(other.sentences);
+        self.labels.extend(other.labels);
+    }
 }
 
 /// Reads a `sentence,label` CSV.
@@ -63,7 +71,7 @@ pub fn read_claim_strength(file: &Path) -> Result<ClaimData> {
 
 /// A checker over the same knowledge base that answers with the rules alone.
 fn without_models(checker: &Checker) -> Result<Checker> {
-    Ok(Checker::new(checker.kb().clone())?.with_models(Models::default()))
+    Ok(Checker::rules_only(checker.kb().clone(), Vec::new())?)
 }
 
 /// For `--rules`, the checker without models; otherwise none (the given checker answers).
@@ -76,12 +84,10 @@ fn rules_checker(checker: &Checker, method: Method) -> Result<Option<Checker>> {
 }
 
 fn strength_index(s: ClaimStrength) -> usize {
-    match s {
-        ClaimStrength::NoRelationship => 0,
-        ClaimStrength::DirectCausal => 1,
-        ClaimStrength::ConditionalCausal => 2,
-        ClaimStrength::Correlational => 3,
-    }
+    ClaimStrength::DATASET_ORDER
+        .iter()
+        .position(|c| *c == s)
+        .expect("every claim strength is a class")
 }
 
 fn writer(predictions: Option<&Path>) -> Result<Option<std::io::BufWriter<std::fs::File>>> {
@@ -98,15 +104,27 @@ fn writer(predictions: Option<&Path>) -> Result<Option<std::io::BufWriter<std::f
 pub fn claim_strength(
     checker: &Checker,
     data: &ClaimData,
+    train_also: &[ClaimData],
     method: Method,
     predictions: Option<&Path>,
 ) -> Result<Agreement> {
     let predicted: Vec<usize> = match method {
         Method::CrossValidated(k) => {
-            let docs = claim_features(checker, data);
-            let folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
-            let task = claim_task(data);
-            let model = learn::cross_validate(&docs, &[task], &folds, &learn::CLAIM_STRENGTH_RECIPE).remove(0);
+            // The extra sentences train in every fold and are never scored.
+            let mut all = ClaimData {
+                sentences: data.sentences.clone(),
+                labels: data.labels.clone(),
+            };
+            let mut folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
+            for extra in train_also {
+                all.sentences.extend(extra.sentences.iter().cloned());
+                all.labels.extend(&extra.labels);
+                folds.extend(std::iter::repeat_n(learn::ALWAYS_TRAIN, extra.sentences.len()));
+            }
+            let docs = claim_features(checker, &all);
+            let task = claim_task(&all);
+            let mut model = learn::cross_validate(&docs, &[task], &folds, &learn::CLAIM_STRENGTH_RECIPE).remove(0);
+            model.truncate(data.sentences.len());
             // As shipped: the model's answer combined with the rules'.
             let classes: Vec<String> = STRENGTH_CLASSES.iter().map(|s| s.to_string()).collect();
             let rules = without_models(checker)?;
@@ -177,10 +195,15 @@ pub struct HnrData {
     pub labels: Vec<Vec<usize>>,
 }
 
+/// A criterion verdict's index among the model classes (and the labels).
+fn class_index(verdict: CriterionVerdict) -> usize {
+    CriterionVerdict::ALL.iter().position(|v| *v == verdict).expect("every verdict is a class")
+}
+
 /// Reads a JSONL file of rated releases (`id`, `title`, `text`, `criteria`).
 pub fn read_hnr(file: &Path) -> Result<HnrData> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let keys = hypecheck_core::criteria::KEYS;
+    let keys = CriterionKey::ALL;
     let mut data = HnrData {
         ids: Vec::new(),
         bodies: Vec::new(),
@@ -192,7 +215,7 @@ pub fn read_hnr(file: &Path) -> Result<HnrData> {
             serde_json::from_str(line).with_context(|| format!("{}: line {}: not JSON", file.display(), n + 1))?;
         let id = item["id"].as_str().unwrap_or("").to_string();
         for (k, key) in keys.iter().enumerate() {
-            let want = item["criteria"][key].as_str().and_then(label_index).with_context(|| {
+            let want = item["criteria"][key.as_str()].as_str().and_then(label_index).with_context(|| {
                 format!(
                     "{}: line {} ({id}): criterion {key} has no valid rating",
                     file.display(),
@@ -231,28 +254,31 @@ pub struct HnrAgreement {
     pub criteria: Vec<(String, Agreement)>,
 }
 
-fn hnr_features(checker: &Checker, data: &HnrData) -> Result<Vec<Vec<String>>> {
+fn hnr_features(checker: &Checker, data: &HnrData) -> Result<Vec<hypecheck_core::DocumentFeatures>> {
     data.bodies
         .iter()
         .zip(&data.ids)
         .map(|(body, id)| {
-            Ok(checker
+            checker
                 .document_features(body, &english_text())
-                .with_context(|| format!("release {id}"))?
-                .into_iter()
-                .map(|o| o.name)
-                .collect())
+                .with_context(|| format!("release {id}"))
         })
         .collect()
 }
 
+fn feature_names(docs: &[hypecheck_core::DocumentFeatures]) -> Vec<Vec<&str>> {
+    docs.iter()
+        .map(|d| d.features.iter().map(|o| o.name.as_str()).collect())
+        .collect()
+}
+
 fn hnr_tasks(data: &HnrData) -> Vec<Task<'static>> {
-    hypecheck_core::criteria::KEYS
+    CriterionKey::ALL
         .iter()
         .enumerate()
-        .filter(|(_, key)| hypecheck_core::criteria::LEARNED.contains(key))
+        .filter(|(_, key)| hypecheck_core::learn::criteria::LEARNED.contains(key))
         .map(|(k, key)| Task {
-            key,
+            key: key.as_str(),
             classes: &CRITERION_CLASSES,
             labels: data.labels[k].clone(),
         })
@@ -261,27 +287,20 @@ fn hnr_tasks(data: &HnrData) -> Vec<Task<'static>> {
 
 /// Evaluates the ten criteria; writes `{"id": ..., "criteria": {...}}` lines if asked.
 pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Option<&Path>) -> Result<HnrAgreement> {
-    let keys = hypecheck_core::criteria::KEYS;
+    let keys = CriterionKey::ALL;
     // predicted[criterion][item]
     let predicted: Vec<Vec<usize>> = match method {
         Method::CrossValidated(k) => {
             let docs = hnr_features(checker, data)?;
             let folds: Vec<usize> = data.ids.iter().map(|id| fold_of(id, k)).collect();
-            let probs = learn::cross_validate(&docs, &hnr_tasks(data), &folds, &learn::CRITERIA_RECIPE);
+            let probs = learn::cross_validate(&feature_names(&docs), &hnr_tasks(data), &folds, &learn::CRITERIA_RECIPE);
             // As shipped: the model's answer where it has a head, the rules' elsewhere.
-            let keys = hypecheck_core::criteria::KEYS;
             let mut learned = probs.into_iter();
             keys.iter()
-                .map(|key| {
-                    if !hypecheck_core::criteria::LEARNED.contains(key) {
-                        let prefix = format!("r:{key}~");
-                        return docs
-                            .iter()
-                            .map(|d| {
-                                let rule = d.iter().find_map(|f| f.strip_prefix(&prefix)).unwrap_or("");
-                                CRITERION_CLASSES.iter().position(|c| *c == rule).unwrap_or(1)
-                            })
-                            .collect();
+                .enumerate()
+                .map(|(k, key)| {
+                    if !hypecheck_core::learn::criteria::LEARNED.contains(key) {
+                        return docs.iter().map(|d| class_index(d.rules[k].1)).collect();
                     }
                     let task = learned.next().expect("one head per learned criterion");
                     task.iter().map(|p| learn::argmax(p)).collect()
@@ -297,12 +316,7 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
                     .check_text(body, &english_text())
                     .with_context(|| format!("release {id}"))?;
                 for (k, (_, c)) in report.criteria.iter().enumerate() {
-                    out[k].push(
-                        CRITERION_CLASSES
-                            .iter()
-                            .position(|l| *l == c.verdict.as_str())
-                            .unwrap_or(1),
-                    );
+                    out[k].push(class_index(c.verdict));
                 }
             }
             out
@@ -313,7 +327,7 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
             let verdicts: serde_json::Map<String, serde_json::Value> = keys
                 .iter()
                 .enumerate()
-                .map(|(k, key)| (key.to_string(), serde_json::json!(CRITERION_CLASSES[predicted[k][i]])))
+                .map(|(k, key)| (key.as_str().to_string(), serde_json::json!(CRITERION_CLASSES[predicted[k][i]])))
                 .collect();
             writeln!(w, "{}", serde_json::json!({"id": id, "criteria": verdicts}))?;
         }
@@ -323,7 +337,7 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
         .enumerate()
         .map(|(k, key)| {
             (
-                key.to_string(),
+                key.as_str().to_string(),
                 agreement(&CRITERION_CLASSES, &data.labels[k], &predicted[k]),
             )
         })
@@ -340,7 +354,7 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
 /// so `checker` must carry the claim-strength model that will ship beside it.
 pub fn train_hnr(checker: &Checker, data: &HnrData, source: &str) -> Result<ModelSet> {
     let docs = hnr_features(checker, data)?;
-    let mut model = learn::train(&docs, &hnr_tasks(data), &learn::CRITERIA_RECIPE);
+    let mut model = learn::train(&feature_names(&docs), &hnr_tasks(data), &learn::CRITERIA_RECIPE);
     model.comments = vec![
         "hypecheck expert-criteria model: one multinomial logistic regression per HealthNewsReview".into(),
         "criterion over words, cues, findings, rule verdicts and claim strengths (features in".into(),
@@ -353,11 +367,11 @@ pub fn train_hnr(checker: &Checker, data: &HnrData, source: &str) -> Result<Mode
 /// The four questions and the expert criterion each is measured against. Approval is read against
 /// availability, the criterion closest to it (they differ most: availability also asks whether a
 /// product can be had), and only on releases where the reviewers found availability applicable.
-pub const QUESTION_CRITERIA: [(Question, &str); 4] = [
-    (Question::Evidence, "evidence"),
-    (Question::Risks, "harms"),
-    (Question::Language, "sensational_language"),
-    (Question::Approval, "availability"),
+pub const QUESTION_CRITERIA: [(Question, CriterionKey); 4] = [
+    (Question::Evidence, CriterionKey::Evidence),
+    (Question::Risks, CriterionKey::Harms),
+    (Question::Language, CriterionKey::SensationalLanguage),
+    (Question::Approval, CriterionKey::Availability),
 ];
 
 /// One question against its criterion.
@@ -392,9 +406,9 @@ pub fn questions(
 ) -> Result<QuestionsAgreement> {
     let rules_only = rules_checker(checker, method)?;
     let checker = rules_only.as_ref().unwrap_or(checker);
-    let keys = hypecheck_core::criteria::KEYS;
-    let not_satisfactory = CRITERION_CLASSES.iter().position(|c| *c == "not_satisfactory").unwrap();
-    let not_applicable = CRITERION_CLASSES.iter().position(|c| *c == "not_applicable").unwrap();
+    let keys = CriterionKey::ALL;
+    let not_satisfactory = class_index(CriterionVerdict::NotSatisfactory);
+    let not_applicable = class_index(CriterionVerdict::NotApplicable);
     // verdicts[question][item]
     let mut verdicts: Vec<Vec<hypecheck_core::Verdict>> = (0..QUESTION_CRITERIA.len())
         .map(|_| Vec::with_capacity(data.ids.len()))
@@ -436,7 +450,7 @@ pub fn questions(
                 .unzip();
             QuestionAgreement {
                 question: question.as_str().to_string(),
-                criterion: criterion.to_string(),
+                criterion: criterion.as_str().to_string(),
                 rated: gold.len(),
                 agreement: hypecheck_core::eval::binary_agreement(&gold, &flagged),
             }

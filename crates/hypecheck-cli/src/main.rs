@@ -96,7 +96,13 @@ enum Command {
 enum EvalData {
     /// Claim strength of sentences: a CSV with the columns sentence,label (0 no relationship,
     /// 1 direct causal, 2 conditional causal, 3 correlational), as shared/data/claim-strength.
-    ClaimStrength { file: PathBuf },
+    ClaimStrength {
+        file: PathBuf,
+        /// More labelled sentences (same columns) to train on, never scored: with --cv they join
+        /// every fold's training set, as the shipped model is trained on dev.csv and press-dev.csv.
+        #[arg(long, value_name = "FILE")]
+        train_also: Vec<PathBuf>,
+    },
     /// The ten HealthNewsReview criteria: a JSONL file of rated releases, as shared/data/hnr-releases.
     Hnr { file: PathBuf },
     /// The four questions against the matching expert criteria (evidence -> evidence, risks ->
@@ -231,10 +237,7 @@ fn load_models(dir: &Path) -> Result<Models> {
     if !dir.is_dir() {
         bail!("{} is not a directory", dir.display());
     }
-    Ok(Models {
-        claim_strength: read(CLAIM_STRENGTH_FILE)?,
-        criteria: read(CRITERIA_FILE)?,
-    })
+    Models::new(read(CLAIM_STRENGTH_FILE)?, read(CRITERIA_FILE)?).with_context(|| dir.display().to_string())
 }
 
 const CLAIM_STRENGTH_FILE: &str = "claim-strength.model";
@@ -243,15 +246,18 @@ const CRITERIA_FILE: &str = "criteria.model";
 /// Trains both models from the data directory; the criteria model is trained with the new
 /// claim-strength model in place, since the checks' findings (which it reads) depend on it.
 fn train(data: &Path, out: &Path, check: bool) -> Result<ExitCode> {
-    let claims_file = data.join("claim-strength/dev.csv");
+    let claims_files = [data.join("claim-strength/dev.csv"), data.join("claim-strength/press-dev.csv")];
     let hnr_file = data.join("hnr-releases/dev.jsonl");
-    let checker = Checker::new(hypecheck_kb::embedded())?;
-    let claims = eval::read_claim_strength(&claims_file)?;
-    let claim_model = eval::train_claim_strength(&checker, &claims, "shared/data/claim-strength/dev.csv");
-    let checker = checker.with_models(Models {
-        claim_strength: Some(claim_model.clone()),
-        criteria: None,
-    });
+    // Rules only: the shipped models may be stale, and neither model is needed to train the first.
+    let checker = Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?;
+    let mut claims = eval::read_claim_strength(&claims_files[0])?;
+    claims.extend(eval::read_claim_strength(&claims_files[1])?);
+    let claim_model = eval::train_claim_strength(
+        &checker,
+        &claims,
+        "shared/data/claim-strength/dev.csv and press-dev.csv",
+    );
+    let checker = checker.with_models(Models::new(Some(claim_model.clone()), None)?);
     let releases = eval::read_hnr(&hnr_file)?;
     let criteria_model = eval::train_hnr(&checker, &releases, "shared/data/hnr-releases/dev.jsonl")?;
     let mut stdout = std::io::stdout().lock();
@@ -313,10 +319,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             rules,
             models,
         } => {
-            let mut checker = Checker::new(hypecheck_kb::embedded())?;
-            if let Some(dir) = models {
-                checker = checker.with_models(load_models(&dir)?);
-            }
+            // Other models or none: the embedded ones are not loaded (they may be stale).
+            let checker = match (&models, rules) {
+                (Some(dir), _) => Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?.with_models(load_models(dir)?),
+                (None, true) => Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?,
+                (None, false) => Checker::new(hypecheck_kb::embedded())?,
+            };
             let method = match (cv, rules) {
                 (Some(k), _) if k < 2 => bail!("--cv needs at least 2 folds"),
                 (Some(k), _) => eval::Method::CrossValidated(k),
@@ -339,9 +347,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let mut out = std::io::stdout().lock();
             match data {
-                EvalData::ClaimStrength { file } => {
+                EvalData::ClaimStrength { file, train_also } => {
                     let data = eval::read_claim_strength(&file)?;
-                    let agreement = eval::claim_strength(&checker, &data, method, predictions.as_deref())?;
+                    let extra = train_also
+                        .iter()
+                        .map(|f| eval::read_claim_strength(f))
+                        .collect::<Result<Vec<_>>>()?;
+                    let agreement = eval::claim_strength(&checker, &data, &extra, method, predictions.as_deref())?;
                     match format {
                         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
                         Format::Text => out.write_all(eval::render("claim strength", &agreement).as_bytes())?,
@@ -367,7 +379,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { code: Some(code) } => {
-            let Some(doc) = hypecheck_core::checks::documentation(&code) else {
+            let Some(doc) = hypecheck_core::checks::Code::parse(&code).and_then(hypecheck_core::checks::documentation) else {
                 bail!("no check {code:?} (see `hypecheck rules`)");
             };
             writeln!(std::io::stdout().lock(), "{doc}")?;
@@ -431,17 +443,18 @@ struct DataArgs {
 /// The checker over the embedded data or the directories given.
 fn build_checker(data: &DataArgs) -> Result<Checker> {
     let kb = load_kb(data.kb.as_deref())?;
-    let mut checker = match &data.lexicons {
-        None => Checker::new(kb)?,
-        Some(dir) => Checker::with_lexicons(kb, read_lexicons(dir)?)?,
+    let lexicons = match &data.lexicons {
+        None => Vec::new(),
+        Some(dir) => read_lexicons(dir)?,
     };
-    if let Some(dir) = &data.models {
-        checker = checker.with_models(load_models(dir)?);
-    }
+    // Models given or none wanted: the embedded ones are not loaded (they may be stale).
     if data.rules {
-        checker = checker.with_models(Models::default());
+        return Ok(Checker::rules_only(kb, lexicons)?);
     }
-    Ok(checker)
+    Ok(match &data.models {
+        Some(dir) => Checker::rules_only(kb, lexicons)?.with_models(load_models(dir)?),
+        None => Checker::with_lexicons(kb, lexicons)?,
+    })
 }
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {

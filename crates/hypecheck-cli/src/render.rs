@@ -156,7 +156,7 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
             let _ = writeln!(
                 o,
                 "  {:<22} {:<17} {:.2} {:<5}  {}{}",
-                key,
+                key.as_str(),
                 c.verdict.as_str(),
                 c.confidence,
                 c.method,

@@ -19,7 +19,19 @@ pub enum ClaimStrength {
 }
 
 impl ClaimStrength {
-    pub fn as_str(self) -> &'static str {
+    /// The classes in the numbering of the claim-strength dataset (Yu et al., EMNLP 2019).
+    pub const DATASET_ORDER: [ClaimStrength; 4] = [
+        ClaimStrength::NoRelationship,
+        ClaimStrength::DirectCausal,
+        ClaimStrength::ConditionalCausal,
+        ClaimStrength::Correlational,
+    ];
+
+    pub fn parse(class: &str) -> Option<ClaimStrength> {
+        ClaimStrength::DATASET_ORDER.into_iter().find(|c| c.as_str() == class)
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             ClaimStrength::NoRelationship => "no_relationship",
             ClaimStrength::Correlational => "correlational",

@@ -3,18 +3,17 @@
 //!
 //! Polarity follows the reviewers: `satisfactory` means the text does what a good release should do,
 //! and for `disease_mongering` and `sensational_language` that it avoids the fault. These are
-//! rule-based first answers ([`assess`]); for English texts [`learned`] replaces them with the
+//! rule-based first answers ([`assess`]); for English texts [`crate::learn::criteria`] replaces them with the
 //! verdicts of linear models trained on the reviewers' ratings, which read the rule verdicts, cues,
 //! findings and words. `hypecheck eval hnr` measures both against the ratings.
 
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::checks::{util, Finding, Severity};
+use crate::checks::{util, Code, Finding, Severity};
 use crate::claims::ClaimKind;
 use crate::context::Modifier;
 use crate::document::Span;
-use crate::learn::{self, linear::ModelSet};
 use crate::lexicon::CueKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -27,7 +26,18 @@ pub enum CriterionVerdict {
 }
 
 impl CriterionVerdict {
-    pub fn as_str(self) -> &'static str {
+    /// The classes in the order of the reviewers' ratings and of the models' heads.
+    pub const ALL: [CriterionVerdict; 3] = [
+        CriterionVerdict::Satisfactory,
+        CriterionVerdict::NotSatisfactory,
+        CriterionVerdict::NotApplicable,
+    ];
+
+    pub fn parse(class: &str) -> Option<CriterionVerdict> {
+        CriterionVerdict::ALL.into_iter().find(|v| v.as_str() == class)
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             CriterionVerdict::Satisfactory => "satisfactory",
             CriterionVerdict::NotSatisfactory => "not_satisfactory",
@@ -36,39 +46,75 @@ impl CriterionVerdict {
     }
 }
 
-/// The ten criteria, in the reviewers' order, with their JSON keys.
-pub const KEYS: [&str; 10] = [
-    "costs",
-    "benefits",
-    "harms",
-    "evidence",
-    "disease_mongering",
-    "conflicts",
-    "alternatives",
-    "availability",
-    "novelty",
-    "sensational_language",
-];
+/// The ten criteria, in the reviewers' order; shown and serialised by their JSON keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CriterionKey {
+    Costs,
+    Benefits,
+    Harms,
+    Evidence,
+    DiseaseMongering,
+    Conflicts,
+    Alternatives,
+    Availability,
+    Novelty,
+    SensationalLanguage,
+}
 
-/// The criteria the learned model answers (for English texts). On the others (disease-mongering,
-/// conflicts, sensational language) it did not beat the rules in 5-fold cross-validation on the
-/// reviewers' ratings (macro-F1 0.331 vs 0.336, 0.435 vs 0.446, 0.608 vs 0.610), so the rules,
-/// which name their cues directly, keep them.
-pub const LEARNED: [&str; 7] = [
-    "costs",
-    "benefits",
-    "harms",
-    "evidence",
-    "alternatives",
-    "availability",
-    "novelty",
-];
+impl CriterionKey {
+    /// The ten criteria, in the reviewers' order.
+    pub const ALL: [CriterionKey; 10] = [
+        CriterionKey::Costs,
+        CriterionKey::Benefits,
+        CriterionKey::Harms,
+        CriterionKey::Evidence,
+        CriterionKey::DiseaseMongering,
+        CriterionKey::Conflicts,
+        CriterionKey::Alternatives,
+        CriterionKey::Availability,
+        CriterionKey::Novelty,
+        CriterionKey::SensationalLanguage,
+    ];
+
+    /// The JSON key ("sensational_language").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CriterionKey::Costs => "costs",
+            CriterionKey::Benefits => "benefits",
+            CriterionKey::Harms => "harms",
+            CriterionKey::Evidence => "evidence",
+            CriterionKey::DiseaseMongering => "disease_mongering",
+            CriterionKey::Conflicts => "conflicts",
+            CriterionKey::Alternatives => "alternatives",
+            CriterionKey::Availability => "availability",
+            CriterionKey::Novelty => "novelty",
+            CriterionKey::SensationalLanguage => "sensational_language",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<CriterionKey> {
+        CriterionKey::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+}
+
+impl std::fmt::Display for CriterionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for CriterionKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 
 /// One criterion's answer before rendering: verdict, confidence, the reason's message id and the
 /// spans that decided it.
 #[derive(Debug, Clone)]
 pub struct Criterion {
-    pub key: &'static str,
+    pub key: CriterionKey,
     pub verdict: CriterionVerdict,
     pub confidence: f64,
     pub reason: String,
@@ -77,14 +123,14 @@ pub struct Criterion {
     pub cues: Vec<String>,
 }
 
-fn criterion(key: &'static str, verdict: CriterionVerdict, confidence: f64, spans: Vec<Span>) -> Criterion {
+pub(crate) fn criterion(key: CriterionKey, verdict: CriterionVerdict, confidence: f64, spans: Vec<Span>) -> Criterion {
     Criterion {
         key,
         verdict,
         confidence,
         reason: format!(
             "criterion-{}-{}",
-            key.replace('_', "-"),
+            key.as_str().replace('_', "-"),
             verdict.as_str().replace('_', "-")
         ),
         spans,
@@ -103,10 +149,10 @@ fn cue_spans(a: &Analysis, kinds: &[CueKind], any_context: bool) -> Vec<Span> {
         .collect()
 }
 
-const MAX_SPANS: usize = 5;
+pub(crate) const MAX_SPANS: usize = 5;
 
 /// A criterion met when the text has any of these cues, and otherwise not.
-fn by_cues(a: &Analysis, key: &'static str, kinds: &[CueKind], confidence: f64) -> Criterion {
+fn by_cues(a: &Analysis, key: CriterionKey, kinds: &[CueKind], confidence: f64) -> Criterion {
     let spans = cue_spans(a, kinds, false);
     if spans.is_empty() {
         criterion(key, CriterionVerdict::NotSatisfactory, confidence, Vec::new())
@@ -118,7 +164,7 @@ fn by_cues(a: &Analysis, key: &'static str, kinds: &[CueKind], confidence: f64) 
 /// Answers the ten criteria for an analysed text and its findings.
 pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
     use CriterionVerdict::*;
-    let finding_spans = |codes: &[&str], severities: &[Severity]| -> Vec<Span> {
+    let finding_spans = |codes: &[Code], severities: &[Severity]| -> Vec<Span> {
         findings
             .iter()
             .filter(|f| codes.contains(&f.code) && severities.contains(&f.severity))
@@ -127,7 +173,7 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
             .collect()
     };
 
-    let costs = by_cues(a, "costs", &[CueKind::CostTalk, CueKind::Price, CueKind::Currency], 0.6);
+    let costs = by_cues(a, CriterionKey::Costs, &[CueKind::CostTalk, CueKind::Price, CueKind::Currency], 0.6);
 
     // Benefits are quantified when a sentence about an effect or a study gives numbers ("41%",
     // "30 in 100").
@@ -148,51 +194,51 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
         .take(MAX_SPANS)
         .collect();
     let benefits = if quantified.is_empty() {
-        criterion("benefits", NotSatisfactory, 0.6, Vec::new())
+        criterion(CriterionKey::Benefits, NotSatisfactory, 0.6, Vec::new())
     } else {
-        criterion("benefits", Satisfactory, 0.55, quantified)
+        criterion(CriterionKey::Benefits, Satisfactory, 0.55, quantified)
     };
 
-    let disclosed = finding_spans(&["HC303"], &[Severity::Positive]);
+    let disclosed = finding_spans(&[Code::HC303], &[Severity::Positive]);
     let harms = if disclosed.is_empty() {
         criterion(
-            "harms",
+            CriterionKey::Harms,
             NotSatisfactory,
             0.65,
-            finding_spans(&["HC301", "HC302", "HC304"], &[Severity::Concern, Severity::Fail]),
+            finding_spans(&[Code::HC301, Code::HC302, Code::HC304], &[Severity::Concern, Severity::Fail]),
         )
     } else {
-        criterion("harms", Satisfactory, 0.55, disclosed)
+        criterion(CriterionKey::Harms, Satisfactory, 0.55, disclosed)
     };
 
     let evidence_faults = finding_spans(
-        &["HC101", "HC102", "HC103", "HC107", "HC109"],
+        &[Code::HC101, Code::HC102, Code::HC103, Code::HC107, Code::HC109],
         &[Severity::Fail, Severity::Concern],
     );
-    let evidence_limits = finding_spans(&["HC104", "HC105", "HC108"], &[Severity::Positive]);
+    let evidence_limits = finding_spans(&[Code::HC104, Code::HC105, Code::HC108], &[Severity::Positive]);
     let evidence = if !evidence_faults.is_empty() || evidence_limits.is_empty() {
-        criterion("evidence", NotSatisfactory, 0.6, evidence_faults)
+        criterion(CriterionKey::Evidence, NotSatisfactory, 0.6, evidence_faults)
     } else {
-        criterion("evidence", Satisfactory, 0.55, evidence_limits)
+        criterion(CriterionKey::Evidence, Satisfactory, 0.55, evidence_limits)
     };
 
     let mongering = cue_spans(a, &[CueKind::PrevalenceHype], false);
     let disease_mongering = if mongering.is_empty() {
-        criterion("disease_mongering", Satisfactory, 0.7, Vec::new())
+        criterion(CriterionKey::DiseaseMongering, Satisfactory, 0.7, Vec::new())
     } else {
-        criterion("disease_mongering", NotSatisfactory, 0.5, mongering)
+        criterion(CriterionKey::DiseaseMongering, NotSatisfactory, 0.5, mongering)
     };
 
-    let conflicts = by_cues(a, "conflicts", &[CueKind::Funding], 0.6);
+    let conflicts = by_cues(a, CriterionKey::Conflicts, &[CueKind::Funding], 0.6);
     let alternatives = by_cues(
         a,
-        "alternatives",
+        CriterionKey::Alternatives,
         &[CueKind::Comparison, CueKind::HumanControlled],
         0.55,
     );
     let availability = by_cues(
         a,
-        "availability",
+        CriterionKey::Availability,
         &[
             CueKind::Availability,
             CueKind::ApprovalClaim,
@@ -209,16 +255,16 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
         .take(MAX_SPANS)
         .collect();
     let novelty = if firsts.is_empty() {
-        criterion("novelty", Satisfactory, 0.6, Vec::new())
+        criterion(CriterionKey::Novelty, Satisfactory, 0.6, Vec::new())
     } else {
-        criterion("novelty", NotSatisfactory, 0.5, firsts)
+        criterion(CriterionKey::Novelty, NotSatisfactory, 0.5, firsts)
     };
 
-    let hype = finding_spans(&["HC401", "HC402"], &[Severity::Concern, Severity::Fail]);
+    let hype = finding_spans(&[Code::HC401, Code::HC402], &[Severity::Concern, Severity::Fail]);
     let sensational_language = if hype.is_empty() {
-        criterion("sensational_language", Satisfactory, 0.6, Vec::new())
+        criterion(CriterionKey::SensationalLanguage, Satisfactory, 0.6, Vec::new())
     } else {
-        criterion("sensational_language", NotSatisfactory, 0.6, hype)
+        criterion(CriterionKey::SensationalLanguage, NotSatisfactory, 0.6, hype)
     };
 
     vec![
@@ -233,47 +279,4 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
         novelty,
         sensational_language,
     ]
-}
-
-/// The criteria from the learned model, where it has a head for them; the rule answer elsewhere.
-/// Spans and cues are those of the features that pushed the verdict most.
-pub fn learned(a: &Analysis, findings: &[Finding], rules: Vec<Criterion>, model: &ModelSet) -> Vec<Criterion> {
-    let features = learn::Features::extract(&model.vocabulary, |sink| {
-        learn::features::document_into(a, findings, &rules, sink)
-    });
-    // Per criterion, the head that answers it, if the model answers it at all.
-    let heads: Vec<Option<&learn::linear::Head>> = rules
-        .iter()
-        .map(|r| model.head(r.key).filter(|_| LEARNED.contains(&r.key)))
-        .collect();
-    let answering: Vec<&learn::linear::Head> = heads.iter().flatten().copied().collect();
-    let mut predictions = learn::predict_many(&model.vocabulary, &answering, &features).into_iter();
-    rules
-        .into_iter()
-        .zip(heads)
-        .map(|(rule, head)| {
-            let Some(head) = head else {
-                return rule;
-            };
-            let p = predictions.next().expect("one prediction per learned head");
-            let verdict = match head.classes[p.class].as_str() {
-                "satisfactory" => CriterionVerdict::Satisfactory,
-                "not_applicable" => CriterionVerdict::NotApplicable,
-                _ => CriterionVerdict::NotSatisfactory,
-            };
-            let mut spans: Vec<Span> = Vec::new();
-            for s in p.drivers.iter().flat_map(|d| &d.spans) {
-                if spans.len() < MAX_SPANS && !spans.contains(s) {
-                    spans.push(*s);
-                }
-            }
-            spans.sort_by_key(|s| s.start);
-            let mut c = criterion(rule.key, verdict, p.probability, spans);
-            if verdict == CriterionVerdict::NotApplicable {
-                c.reason = "criterion-not-applicable".into();
-            }
-            c.cues = p.drivers.into_iter().map(|d| d.feature).collect();
-            c
-        })
-        .collect()
 }

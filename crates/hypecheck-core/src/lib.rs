@@ -17,6 +17,7 @@
 //! ```
 
 pub mod analysis;
+pub mod checker;
 pub mod checks;
 pub mod claims;
 pub mod context;
@@ -30,7 +31,8 @@ pub mod learn;
 pub mod lexicon;
 pub mod report;
 
-pub use analysis::{Analysis, Checker, Options, SetupError};
+pub use analysis::Analysis;
+pub use checker::{Checker, DocumentFeatures, Options, SetupError};
 pub use ingest::{InputError, InputFormat};
 pub use language::Language;
 pub use report::{Report, Verdict};

@@ -17,10 +17,10 @@ use hypecheck_kb::{KnowledgeBase, Verification};
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::checks::{Arg, Fact, Finding, Question, Severity, REGISTRY};
+use crate::checks::{Arg, Code, Fact, Finding, Question, Severity, REGISTRY};
 use crate::claims::{ClaimKind, ClaimStrength};
 use crate::context::Modifier;
-use crate::criteria::{self, CriterionVerdict};
+use crate::criteria::{self, CriterionKey, CriterionVerdict};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::InputFormat;
@@ -82,18 +82,18 @@ pub struct CriteriaOut {
 
 impl CriteriaOut {
     /// The criteria with their JSON keys, in the reviewers' order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &CriterionOut)> {
+    pub fn iter(&self) -> impl Iterator<Item = (CriterionKey, &CriterionOut)> {
         [
-            ("costs", &self.costs),
-            ("benefits", &self.benefits),
-            ("harms", &self.harms),
-            ("evidence", &self.evidence),
-            ("disease_mongering", &self.disease_mongering),
-            ("conflicts", &self.conflicts),
-            ("alternatives", &self.alternatives),
-            ("availability", &self.availability),
-            ("novelty", &self.novelty),
-            ("sensational_language", &self.sensational_language),
+            (CriterionKey::Costs, &self.costs),
+            (CriterionKey::Benefits, &self.benefits),
+            (CriterionKey::Harms, &self.harms),
+            (CriterionKey::Evidence, &self.evidence),
+            (CriterionKey::DiseaseMongering, &self.disease_mongering),
+            (CriterionKey::Conflicts, &self.conflicts),
+            (CriterionKey::Alternatives, &self.alternatives),
+            (CriterionKey::Availability, &self.availability),
+            (CriterionKey::Novelty, &self.novelty),
+            (CriterionKey::SensationalLanguage, &self.sensational_language),
         ]
         .into_iter()
     }
@@ -404,7 +404,7 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
 
 /// Concerns that good practice elsewhere in the text cannot outweigh: pseudo-approval and silence
 /// on status, safety reassurance and missing risks, hype and absolute promises.
-const DECISIVE: &[&str] = &["HC109", "HC203", "HC204", "HC301", "HC302", "HC304", "HC401", "HC402"];
+const DECISIVE: &[Code] = &[Code::HC109, Code::HC203, Code::HC204, Code::HC301, Code::HC302, Code::HC304, Code::HC401, Code::HC402];
 
 fn verdict_for(q: Question, findings: &[(usize, &Finding)]) -> (Verdict, Vec<usize>) {
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
@@ -426,7 +426,7 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)]) -> (Verdict, Vec<usi
     if q == Question::Language {
         let hype: Vec<usize> = findings
             .iter()
-            .filter(|(_, f)| f.code == "HC401" || f.code == "HC402")
+            .filter(|(_, f)| f.code == Code::HC401 || f.code == Code::HC402)
             .map(|(i, _)| *i)
             .collect();
         if hype.len() >= 3 {
@@ -504,7 +504,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
     } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
-    let name_of = |code: &str| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
+    let name_of = |code: Code| REGISTRY.iter().find(|c| c.code() == code).map_or("", |c| c.name());
     let criteria = {
         let mut assessed = assessed.into_iter().map(|c| {
             let mut reasons = vec![catalog.format(&c.reason, &[])];
@@ -546,7 +546,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         .enumerate()
         .map(|(n, f)| FindingOut {
             id: format!("F{}", n + 1),
-            code: f.code,
+            code: f.code.as_str(),
             name: name_of(f.code),
             question: f.question,
             severity: f.severity,

@@ -72,7 +72,7 @@ fn check(text: &str) -> Report {
 }
 
 fn criterion<'r>(report: &'r Report, key: &str) -> &'r CriterionOut {
-    report.criteria.iter().find(|(k, _)| *k == key).unwrap().1
+    report.criteria.iter().find(|(k, _)| k.as_str() == key).unwrap().1
 }
 
 /// The fault criteria are "satisfactory" when the release avoids the fault.
@@ -120,7 +120,7 @@ fn each_criterion_turns_with_its_paragraph() {
 fn learned_verdicts_name_their_cues_and_rule_verdicts_say_so() {
     let report = check(&format!("{BASE}\n\n{}", PARAGRAPHS[0].1));
     for (key, c) in report.criteria.iter() {
-        if hypecheck_core::criteria::LEARNED.contains(&key) {
+        if hypecheck_core::learn::criteria::LEARNED.contains(&key) {
             assert_eq!(c.method, "model", "{key}");
             assert!(!c.cues.is_empty(), "{key}: a learned verdict without cues");
             assert!(c.reasons.len() == 2 && c.reasons[1].contains("trained on the reviewers' ratings"));

@@ -19,8 +19,8 @@ use crate::lexicon::CueKind;
 pub struct PreclinicalAsBenefit;
 
 impl Check for PreclinicalAsBenefit {
-    fn code(&self) -> &'static str {
-        "HC101"
+    fn code(&self) -> Code {
+        Code::HC101
     }
     fn name(&self) -> &'static str {
         "preclinical-as-benefit"

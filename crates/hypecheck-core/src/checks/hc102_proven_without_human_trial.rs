@@ -19,8 +19,8 @@ use crate::lexicon::CueKind;
 pub struct ProvenWithoutHumanTrial;
 
 impl Check for ProvenWithoutHumanTrial {
-    fn code(&self) -> &'static str {
-        "HC102"
+    fn code(&self) -> Code {
+        Code::HC102
     }
     fn name(&self) -> &'static str {
         "proven-without-human-trial"

@@ -21,8 +21,8 @@ pub struct AnecdotalEvidence;
 const ANECDOTE_HEAVY: usize = 3;
 
 impl Check for AnecdotalEvidence {
-    fn code(&self) -> &'static str {
-        "HC103"
+    fn code(&self) -> Code {
+        Code::HC103
     }
     fn name(&self) -> &'static str {
         "anecdotal-evidence"

@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct EvidenceLimitsNamed;
 
 impl Check for EvidenceLimitsNamed {
-    fn code(&self) -> &'static str {
-        "HC104"
+    fn code(&self) -> Code {
+        Code::HC104
     }
     fn name(&self) -> &'static str {
         "evidence-limits-named"

@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct ControlledHumanEvidence;
 
 impl Check for ControlledHumanEvidence {
-    fn code(&self) -> &'static str {
-        "HC105"
+    fn code(&self) -> Code {
+        Code::HC105
     }
     fn name(&self) -> &'static str {
         "controlled-human-evidence"

@@ -19,8 +19,8 @@ use hypecheck_kb::EvidenceLevel;
 pub struct ClaimBeyondKbEvidence;
 
 impl Check for ClaimBeyondKbEvidence {
-    fn code(&self) -> &'static str {
-        "HC106"
+    fn code(&self) -> Code {
+        Code::HC106
     }
     fn name(&self) -> &'static str {
         "claim-beyond-evidence"

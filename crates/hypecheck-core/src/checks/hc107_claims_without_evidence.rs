@@ -17,8 +17,8 @@ use crate::claims::ClaimKind;
 pub struct ClaimsWithoutEvidence;
 
 impl Check for ClaimsWithoutEvidence {
-    fn code(&self) -> &'static str {
-        "HC107"
+    fn code(&self) -> Code {
+        Code::HC107
     }
     fn name(&self) -> &'static str {
         "claims-without-evidence"

@@ -16,8 +16,8 @@ use super::*;
 pub struct StudySizeStated;
 
 impl Check for StudySizeStated {
-    fn code(&self) -> &'static str {
-        "HC108"
+    fn code(&self) -> Code {
+        Code::HC108
     }
     fn name(&self) -> &'static str {
         "study-size-stated"

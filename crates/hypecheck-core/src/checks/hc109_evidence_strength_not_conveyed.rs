@@ -27,8 +27,8 @@ pub struct EvidenceStrengthNotConveyed;
 const LIMIT_SENTENCES_ENOUGH: usize = 2;
 
 impl Check for EvidenceStrengthNotConveyed {
-    fn code(&self) -> &'static str {
-        "HC109"
+    fn code(&self) -> Code {
+        Code::HC109
     }
     fn name(&self) -> &'static str {
         "evidence-strength-not-conveyed"

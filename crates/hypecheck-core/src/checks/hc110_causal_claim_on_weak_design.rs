@@ -20,8 +20,8 @@ use crate::lexicon::CueKind;
 pub struct CausalClaimOnWeakDesign;
 
 impl Check for CausalClaimOnWeakDesign {
-    fn code(&self) -> &'static str {
-        "HC110"
+    fn code(&self) -> Code {
+        Code::HC110
     }
     fn name(&self) -> &'static str {
         "causal-claim-on-weak-design"

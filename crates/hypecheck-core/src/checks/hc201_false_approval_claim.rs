@@ -18,8 +18,8 @@ use crate::lexicon::CueKind;
 pub struct FalseApprovalClaim;
 
 impl Check for FalseApprovalClaim {
-    fn code(&self) -> &'static str {
-        "HC201"
+    fn code(&self) -> Code {
+        Code::HC201
     }
     fn name(&self) -> &'static str {
         "false-approval-claim"

@@ -18,8 +18,8 @@ use crate::lexicon::CueKind;
 pub struct ApprovalForOtherUse;
 
 impl Check for ApprovalForOtherUse {
-    fn code(&self) -> &'static str {
-        "HC202"
+    fn code(&self) -> Code {
+        Code::HC202
     }
     fn name(&self) -> &'static str {
         "approval-for-other-use"

@@ -18,8 +18,8 @@ use crate::lexicon::CueKind;
 pub struct PseudoApproval;
 
 impl Check for PseudoApproval {
-    fn code(&self) -> &'static str {
-        "HC203"
+    fn code(&self) -> Code {
+        Code::HC203
     }
     fn name(&self) -> &'static str {
         "pseudo-approval"

@@ -17,8 +17,8 @@ use crate::claims::ClaimKind;
 pub struct StatusNotStated;
 
 impl Check for StatusNotStated {
-    fn code(&self) -> &'static str {
-        "HC204"
+    fn code(&self) -> Code {
+        Code::HC204
     }
     fn name(&self) -> &'static str {
         "status-not-stated"

@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct StatusStated;
 
 impl Check for StatusStated {
-    fn code(&self) -> &'static str {
-        "HC205"
+    fn code(&self) -> Code {
+        Code::HC205
     }
     fn name(&self) -> &'static str {
         "status-stated"

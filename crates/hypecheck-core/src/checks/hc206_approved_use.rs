@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct ApprovedUse;
 
 impl Check for ApprovedUse {
-    fn code(&self) -> &'static str {
-        "HC206"
+    fn code(&self) -> Code {
+        Code::HC206
     }
     fn name(&self) -> &'static str {
         "approved-use"

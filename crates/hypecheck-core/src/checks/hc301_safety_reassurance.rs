@@ -40,8 +40,8 @@ const PROMISING_NEGATIONS: &[&str] = &[
 ];
 
 impl Check for SafetyReassurance {
-    fn code(&self) -> &'static str {
-        "HC301"
+    fn code(&self) -> Code {
+        Code::HC301
     }
     fn name(&self) -> &'static str {
         "safety-reassurance"

@@ -19,8 +19,8 @@ use crate::claims::ClaimKind;
 pub struct RisksNotDiscussed;
 
 impl Check for RisksNotDiscussed {
-    fn code(&self) -> &'static str {
-        "HC302"
+    fn code(&self) -> Code {
+        Code::HC302
     }
     fn name(&self) -> &'static str {
         "risks-not-discussed"

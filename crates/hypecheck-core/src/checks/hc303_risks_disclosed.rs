@@ -18,8 +18,8 @@ use super::*;
 pub struct RisksDisclosed;
 
 impl Check for RisksDisclosed {
-    fn code(&self) -> &'static str {
-        "HC303"
+    fn code(&self) -> Code {
+        Code::HC303
     }
     fn name(&self) -> &'static str {
         "risks-disclosed"

@@ -18,8 +18,8 @@ use super::*;
 pub struct HarmsNotSpecified;
 
 impl Check for HarmsNotSpecified {
-    fn code(&self) -> &'static str {
-        "HC304"
+    fn code(&self) -> Code {
+        Code::HC304
     }
     fn name(&self) -> &'static str {
         "harms-not-specified"

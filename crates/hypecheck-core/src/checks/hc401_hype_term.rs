@@ -18,8 +18,8 @@ use crate::lexicon::CueKind;
 pub struct HypeTerm;
 
 impl Check for HypeTerm {
-    fn code(&self) -> &'static str {
-        "HC401"
+    fn code(&self) -> Code {
+        Code::HC401
     }
     fn name(&self) -> &'static str {
         "hype-term"

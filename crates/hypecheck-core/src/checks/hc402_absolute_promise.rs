@@ -18,8 +18,8 @@ use crate::lexicon::CueKind;
 pub struct AbsolutePromise;
 
 impl Check for AbsolutePromise {
-    fn code(&self) -> &'static str {
-        "HC402"
+    fn code(&self) -> Code {
+        Code::HC402
     }
     fn name(&self) -> &'static str {
         "absolute-promise"

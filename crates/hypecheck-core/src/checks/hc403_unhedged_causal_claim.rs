@@ -19,8 +19,8 @@ use crate::claims::{ClaimKind, ClaimStrength};
 pub struct UnhedgedCausalClaim;
 
 impl Check for UnhedgedCausalClaim {
-    fn code(&self) -> &'static str {
-        "HC403"
+    fn code(&self) -> Code {
+        Code::HC403
     }
     fn name(&self) -> &'static str {
         "unhedged-causal-claim"

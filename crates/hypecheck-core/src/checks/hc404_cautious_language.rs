@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct CautiousLanguage;
 
 impl Check for CautiousLanguage {
-    fn code(&self) -> &'static str {
-        "HC404"
+    fn code(&self) -> Code {
+        Code::HC404
     }
     fn name(&self) -> &'static str {
         "cautious-language"

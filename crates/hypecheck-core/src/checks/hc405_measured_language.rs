@@ -19,8 +19,8 @@ use crate::lexicon::CueKind;
 pub struct MeasuredLanguage;
 
 impl Check for MeasuredLanguage {
-    fn code(&self) -> &'static str {
-        "HC405"
+    fn code(&self) -> Code {
+        Code::HC405
     }
     fn name(&self) -> &'static str {
         "measured-language"

@@ -26,8 +26,8 @@ const STUDY: [CueKind; 4] = [
 ];
 
 impl Check for DosingUsage {
-    fn code(&self) -> &'static str {
-        "HC501"
+    fn code(&self) -> Code {
+        Code::HC501
     }
     fn name(&self) -> &'static str {
         "dosing-usage"

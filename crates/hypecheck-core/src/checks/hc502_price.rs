@@ -20,8 +20,8 @@ pub struct Price;
 const LARGE_AMOUNTS: &[&str] = &["million", "billion", "mio", "mrd", "milliarde"];
 
 impl Check for Price {
-    fn code(&self) -> &'static str {
-        "HC502"
+    fn code(&self) -> Code {
+        Code::HC502
     }
     fn name(&self) -> &'static str {
         "price"

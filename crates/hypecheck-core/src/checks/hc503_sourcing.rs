@@ -17,8 +17,8 @@ use crate::lexicon::CueKind;
 pub struct Sourcing;
 
 impl Check for Sourcing {
-    fn code(&self) -> &'static str {
-        "HC503"
+    fn code(&self) -> Code {
+        Code::HC503
     }
     fn name(&self) -> &'static str {
         "sourcing"

@@ -46,7 +46,7 @@ mod registry_tests {
 
     #[test]
     fn every_check_is_registered_once_documented_and_named_after_its_file() {
-        let mut codes: Vec<&str> = REGISTRY.iter().map(|c| c.code()).collect();
+        let mut codes: Vec<Code> = REGISTRY.iter().map(|c| c.code()).collect();
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), REGISTRY.len(), "duplicate check codes");
@@ -62,6 +62,125 @@ mod registry_tests {
                 assert!(doc.contains(part), "{} lacks {part}", check.code());
             }
         }
+    }
+}
+
+/// The stable code of a check (`HC1xx` evidence, `HC2xx` approval, `HC3xx` risks, `HC4xx`
+/// language, `HC5xx` compliance); never reused. Shown and serialised as its name ("HC401").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[allow(clippy::upper_case_acronyms)]
+pub enum Code {
+    HC101,
+    HC102,
+    HC103,
+    HC104,
+    HC105,
+    HC106,
+    HC107,
+    HC108,
+    HC109,
+    HC110,
+    HC201,
+    HC202,
+    HC203,
+    HC204,
+    HC205,
+    HC206,
+    HC301,
+    HC302,
+    HC303,
+    HC304,
+    HC401,
+    HC402,
+    HC403,
+    HC404,
+    HC405,
+    HC501,
+    HC502,
+    HC503,
+}
+
+impl Code {
+    /// Every code, in order.
+    pub const ALL: [Code; 28] = [
+        Code::HC101,
+        Code::HC102,
+        Code::HC103,
+        Code::HC104,
+        Code::HC105,
+        Code::HC106,
+        Code::HC107,
+        Code::HC108,
+        Code::HC109,
+        Code::HC110,
+        Code::HC201,
+        Code::HC202,
+        Code::HC203,
+        Code::HC204,
+        Code::HC205,
+        Code::HC206,
+        Code::HC301,
+        Code::HC302,
+        Code::HC303,
+        Code::HC304,
+        Code::HC401,
+        Code::HC402,
+        Code::HC403,
+        Code::HC404,
+        Code::HC405,
+        Code::HC501,
+        Code::HC502,
+        Code::HC503,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::HC101 => "HC101",
+            Code::HC102 => "HC102",
+            Code::HC103 => "HC103",
+            Code::HC104 => "HC104",
+            Code::HC105 => "HC105",
+            Code::HC106 => "HC106",
+            Code::HC107 => "HC107",
+            Code::HC108 => "HC108",
+            Code::HC109 => "HC109",
+            Code::HC110 => "HC110",
+            Code::HC201 => "HC201",
+            Code::HC202 => "HC202",
+            Code::HC203 => "HC203",
+            Code::HC204 => "HC204",
+            Code::HC205 => "HC205",
+            Code::HC206 => "HC206",
+            Code::HC301 => "HC301",
+            Code::HC302 => "HC302",
+            Code::HC303 => "HC303",
+            Code::HC304 => "HC304",
+            Code::HC401 => "HC401",
+            Code::HC402 => "HC402",
+            Code::HC403 => "HC403",
+            Code::HC404 => "HC404",
+            Code::HC405 => "HC405",
+            Code::HC501 => "HC501",
+            Code::HC502 => "HC502",
+            Code::HC503 => "HC503",
+        }
+    }
+
+    /// The code a user typed ("hc401" or "HC401").
+    pub fn parse(code: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(code))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -143,7 +262,7 @@ pub enum Arg {
 /// One observation about the text, with its exact span and the reason.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub question: Question,
     pub severity: Severity,
     pub span: Span,
@@ -159,7 +278,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(
-        code: &'static str,
+        code: Code,
         question: Question,
         severity: Severity,
         span: Span,
@@ -219,7 +338,7 @@ impl Finding {
 /// A rule over the analysis.
 pub trait Check: Sync {
     /// Stable code, never reused.
-    fn code(&self) -> &'static str;
+    fn code(&self) -> Code;
     /// Short kebab-case name.
     fn name(&self) -> &'static str;
     fn question(&self) -> Question;
@@ -261,40 +380,40 @@ pub static REGISTRY: &[&dyn Check] = &[
 ];
 
 /// The source of every check file, for its documentation (the `//!` comment at the top).
-static SOURCES: &[(&str, &str)] = &[
-    ("HC101", include_str!("hc101_preclinical_as_benefit.rs")),
-    ("HC102", include_str!("hc102_proven_without_human_trial.rs")),
-    ("HC103", include_str!("hc103_anecdotal_evidence.rs")),
-    ("HC104", include_str!("hc104_evidence_limits_named.rs")),
-    ("HC105", include_str!("hc105_controlled_human_evidence.rs")),
-    ("HC106", include_str!("hc106_claim_beyond_kb_evidence.rs")),
-    ("HC107", include_str!("hc107_claims_without_evidence.rs")),
-    ("HC108", include_str!("hc108_study_size_stated.rs")),
-    ("HC109", include_str!("hc109_evidence_strength_not_conveyed.rs")),
-    ("HC110", include_str!("hc110_causal_claim_on_weak_design.rs")),
-    ("HC201", include_str!("hc201_false_approval_claim.rs")),
-    ("HC202", include_str!("hc202_approval_for_other_use.rs")),
-    ("HC203", include_str!("hc203_pseudo_approval.rs")),
-    ("HC204", include_str!("hc204_status_not_stated.rs")),
-    ("HC205", include_str!("hc205_status_stated.rs")),
-    ("HC206", include_str!("hc206_approved_use.rs")),
-    ("HC301", include_str!("hc301_safety_reassurance.rs")),
-    ("HC302", include_str!("hc302_risks_not_discussed.rs")),
-    ("HC303", include_str!("hc303_risks_disclosed.rs")),
-    ("HC304", include_str!("hc304_harms_not_specified.rs")),
-    ("HC401", include_str!("hc401_hype_term.rs")),
-    ("HC402", include_str!("hc402_absolute_promise.rs")),
-    ("HC403", include_str!("hc403_unhedged_causal_claim.rs")),
-    ("HC404", include_str!("hc404_cautious_language.rs")),
-    ("HC405", include_str!("hc405_measured_language.rs")),
-    ("HC501", include_str!("hc501_dosing_usage.rs")),
-    ("HC502", include_str!("hc502_price.rs")),
-    ("HC503", include_str!("hc503_sourcing.rs")),
+static SOURCES: &[(Code, &str)] = &[
+    (Code::HC101, include_str!("hc101_preclinical_as_benefit.rs")),
+    (Code::HC102, include_str!("hc102_proven_without_human_trial.rs")),
+    (Code::HC103, include_str!("hc103_anecdotal_evidence.rs")),
+    (Code::HC104, include_str!("hc104_evidence_limits_named.rs")),
+    (Code::HC105, include_str!("hc105_controlled_human_evidence.rs")),
+    (Code::HC106, include_str!("hc106_claim_beyond_kb_evidence.rs")),
+    (Code::HC107, include_str!("hc107_claims_without_evidence.rs")),
+    (Code::HC108, include_str!("hc108_study_size_stated.rs")),
+    (Code::HC109, include_str!("hc109_evidence_strength_not_conveyed.rs")),
+    (Code::HC110, include_str!("hc110_causal_claim_on_weak_design.rs")),
+    (Code::HC201, include_str!("hc201_false_approval_claim.rs")),
+    (Code::HC202, include_str!("hc202_approval_for_other_use.rs")),
+    (Code::HC203, include_str!("hc203_pseudo_approval.rs")),
+    (Code::HC204, include_str!("hc204_status_not_stated.rs")),
+    (Code::HC205, include_str!("hc205_status_stated.rs")),
+    (Code::HC206, include_str!("hc206_approved_use.rs")),
+    (Code::HC301, include_str!("hc301_safety_reassurance.rs")),
+    (Code::HC302, include_str!("hc302_risks_not_discussed.rs")),
+    (Code::HC303, include_str!("hc303_risks_disclosed.rs")),
+    (Code::HC304, include_str!("hc304_harms_not_specified.rs")),
+    (Code::HC401, include_str!("hc401_hype_term.rs")),
+    (Code::HC402, include_str!("hc402_absolute_promise.rs")),
+    (Code::HC403, include_str!("hc403_unhedged_causal_claim.rs")),
+    (Code::HC404, include_str!("hc404_cautious_language.rs")),
+    (Code::HC405, include_str!("hc405_measured_language.rs")),
+    (Code::HC501, include_str!("hc501_dosing_usage.rs")),
+    (Code::HC502, include_str!("hc502_price.rs")),
+    (Code::HC503, include_str!("hc503_sourcing.rs")),
 ];
 
 /// The documentation of a check: what it does, why it matters, an example (from its doc comment).
-pub fn documentation(code: &str) -> Option<String> {
-    let (_, source) = SOURCES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code))?;
+pub fn documentation(code: Code) -> Option<String> {
+    let (_, source) = SOURCES.iter().find(|(c, _)| *c == code)?;
     let doc: Vec<&str> = source
         .lines()
         .take_while(|l| l.starts_with("//!"))
@@ -313,7 +432,7 @@ pub fn run_all(a: &Analysis) -> Vec<Finding> {
     for check in REGISTRY {
         check.run(a, &mut out);
     }
-    out.sort_by(|x, y| (x.span.start, x.code).cmp(&(y.span.start, y.code)));
+    out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
 

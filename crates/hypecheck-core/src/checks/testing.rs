@@ -1,60 +1,41 @@
-//! Test helpers: run the real pipeline (embedded lexicons and knowledge base) on a short text.
+//! Test helpers: run the shipped pipeline (embedded lexicons, knowledge base and models, the same
+//! claim strength a report gets) on a short text and one check over its analysis.
 
 use std::sync::OnceLock;
 
-use crate::analysis::Analysis;
 use crate::checks::{Check, Finding};
-use crate::document::Document;
-use crate::lexicon::{Lexicon, Matcher};
-use hypecheck_kb::KnowledgeBase;
+use crate::{Checker, Language};
 
-struct Setup {
-    kb: KnowledgeBase,
-    english: Matcher,
-    german: Matcher,
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(hypecheck_kb::embedded()).expect("the embedded data load"))
 }
 
-fn setup() -> &'static Setup {
-    static SETUP: OnceLock<Setup> = OnceLock::new();
-    SETUP.get_or_init(|| {
-        let kb = hypecheck_kb::embedded();
-        let english = Matcher::new(&Lexicon::embedded("en").unwrap(), &kb);
-        let german = Matcher::new(&Lexicon::embedded("de").unwrap(), &kb);
-        Setup { kb, english, german }
+/// The findings of one check on `text` and the excerpt each points at.
+fn run_with(check: &dyn Check, text: &str, language: Language) -> Vec<(Finding, String)> {
+    checker().inspect(text, language, |a| {
+        let mut out = Vec::new();
+        check.run(a, &mut out);
+        out.into_iter()
+            .map(|f| {
+                let excerpt = a.doc.text[f.span.start..f.span.end].to_string();
+                (f, excerpt)
+            })
+            .collect()
     })
 }
 
 /// Findings of one check on an English `text`.
 pub fn run(check: &dyn Check, text: &str) -> Vec<Finding> {
-    run_with(check, text, &setup().english)
-}
-
-/// Findings of one check on a German `text`.
-pub fn run_de(check: &dyn Check, text: &str) -> Vec<Finding> {
-    run_with(check, text, &setup().german)
-}
-
-/// The excerpts the check flags in a German `text`.
-pub fn flagged_de(check: &dyn Check, text: &str) -> Vec<String> {
-    run_de(check, text)
-        .iter()
-        .map(|f| text[f.span.start..f.span.end].to_string())
-        .collect()
-}
-
-fn run_with(check: &dyn Check, text: &str, matcher: &Matcher) -> Vec<Finding> {
-    let kb = &setup().kb;
-    let doc = Document::new(text.to_string());
-    let a = Analysis::run(&doc, kb, matcher);
-    let mut out = Vec::new();
-    check.run(&a, &mut out);
-    out
+    run_with(check, text, Language::En).into_iter().map(|(f, _)| f).collect()
 }
 
 /// The excerpts the check flags in `text`.
 pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
-    run(check, text)
-        .iter()
-        .map(|f| text[f.span.start..f.span.end].to_string())
-        .collect()
+    run_with(check, text, Language::En).into_iter().map(|(_, e)| e).collect()
+}
+
+/// The excerpts the check flags in a German `text`.
+pub fn flagged_de(check: &dyn Check, text: &str) -> Vec<String> {
+    run_with(check, text, Language::De).into_iter().map(|(_, e)| e).collect()
 }

@@ -201,7 +201,7 @@ pub fn document_into(a: &Analysis, findings: &[Finding], rules: &[Criterion], si
     }
     for r in rules {
         name.clear();
-        let _ = write!(name, "r:{}~{}", r.key, r.verdict.as_str());
+        let _ = write!(name, "r:{}~{}", r.key.as_str(), r.verdict.as_str());
         sink(&name, r.spans.first().copied());
     }
     for claim in &a.claims {

@@ -424,6 +424,8 @@ fn lbfgs(objective: &Objective, mut theta: Vec<f64>, max_iter: usize) -> Vec<f64
 pub struct ModelSet {
     pub vocabulary: Vocabulary,
     pub heads: Vec<Head>,
+    /// The version of the features the model was trained on (see `learn::feature_version`).
+    pub features: String,
     /// Free-text lines kept at the top of the file (how it was trained).
     pub comments: Vec<String>,
 }
@@ -450,7 +452,8 @@ impl ModelSet {
         for c in &self.comments {
             let _ = writeln!(o, "# {c}");
         }
-        let _ = writeln!(o, "hypecheck-model 1");
+        let _ = writeln!(o, "hypecheck-model 2");
+        let _ = writeln!(o, "features {}", self.features);
         let _ = writeln!(o, "vocabulary {}", self.vocabulary.len());
         for (name, idf) in self.vocabulary.names.iter().zip(&self.vocabulary.idf) {
             let _ = writeln!(o, "{name}\t{idf:.DECIMALS$}");
@@ -493,9 +496,22 @@ impl ModelSet {
                 .ok_or_else(|| err(usize::MAX - 1, format!("ends before {what}")))
         };
         let (n, header) = next("the header")?;
-        if header.trim() != "hypecheck-model 1" {
-            return Err(err(n, "expected `hypecheck-model 1`".into()));
+        match header.trim() {
+            "hypecheck-model 2" => {}
+            "hypecheck-model 1" => {
+                return Err(err(
+                    n,
+                    "a model of format 1 does not say which features it was trained on; retrain it with `hypecheck train`".into(),
+                ))
+            }
+            _ => return Err(err(n, "expected `hypecheck-model 2`".into())),
         }
+        let (n, features_line) = next("the features version")?;
+        let features = features_line
+            .strip_prefix("features ")
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| err(n, "expected `features <version>`".into()))?;
         let (n, vocab_line) = next("the vocabulary")?;
         let size: usize = vocab_line
             .strip_prefix("vocabulary ")
@@ -570,6 +586,7 @@ impl ModelSet {
         Ok(ModelSet {
             vocabulary,
             heads,
+            features,
             comments: Vec::new(),
         })
     }
@@ -623,6 +640,7 @@ mod tests {
         let set = ModelSet {
             vocabulary: vocab.clone(),
             heads: vec![head],
+            features: "test".into(),
             comments: vec!["test".into()],
         };
         let text = set.to_text();
@@ -642,8 +660,11 @@ mod tests {
 
     #[test]
     fn bad_model_files_name_the_line() {
-        let e = ModelSet::parse("hypecheck-model 1\nvocabulary 1\nw:x\t1.0\nhead h a b\nbias\t0\nend\n").unwrap_err();
-        assert_eq!(e.line, 5, "{e}");
+        let e = ModelSet::parse("hypecheck-model 2\nfeatures f\nvocabulary 1\nw:x\t1.0\nhead h a b\nbias\t0\nend\n")
+            .unwrap_err();
+        assert_eq!(e.line, 6, "{e}");
+        let old = ModelSet::parse("hypecheck-model 1\nvocabulary 0\n").unwrap_err();
+        assert!(old.to_string().contains("hypecheck train"), "{old}");
         assert!(ModelSet::parse("nonsense").is_err());
     }
 }

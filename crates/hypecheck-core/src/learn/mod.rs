@@ -6,26 +6,79 @@
 //! I/O) and deterministic, so training again reproduces the committed files byte for byte. Each prediction
 //! names the features that drove it, with their spans in the text.
 
+pub mod criteria;
 pub mod features;
 pub mod linear;
 
+use crate::checks::Code;
 use crate::claims::ClaimStrength;
+use crate::criteria::{CriterionKey, CriterionVerdict};
 use crate::document::Span;
 use linear::{Head, ModelError, ModelSet, TrainParams, Vocabulary, VocabularyParams};
+
+/// The version of the features the models read: a fingerprint of the feature extractor's source
+/// and of the names it can emit (check codes, criterion keys). A model records the version it was
+/// trained on, and a checker refuses a model trained on other features, so a change to the
+/// features cannot ship without retraining (`hypecheck train`).
+pub fn feature_version() -> String {
+    let mut parts: Vec<&str> = vec![include_str!("features.rs")];
+    parts.extend(Code::ALL.iter().map(|c| c.as_str()));
+    parts.extend(CriterionKey::ALL.iter().map(|k| k.as_str()));
+    fingerprint(&parts)
+}
+
+/// FNV-1a (64 bit) over the parts, each ended by a zero byte; 16 hex digits.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes().iter().chain(&[0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Why a set of models cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelsError {
+    #[error("{model} model: {source}")]
+    File {
+        model: &'static str,
+        #[source]
+        source: ModelError,
+    },
+    #[error(
+        "{model} model: trained on features version {trained}, but this build extracts features version \
+         {current}; the features changed since it was trained, so its weights would be read wrongly. \
+         Retrain it with `hypecheck train` (see the README)"
+    )]
+    Stale {
+        model: &'static str,
+        trained: String,
+        current: String,
+    },
+    #[error("{model} model: {problem}")]
+    Classes { model: &'static str, problem: String },
+}
 
 /// The head key of the claim-strength model.
 pub const CLAIM_STRENGTH: &str = "claim_strength";
 
 /// Claim-strength classes in the numbering of the dataset (Yu et al., EMNLP 2019).
 pub const STRENGTH_CLASSES: [&str; 4] = [
-    "no_relationship",
-    "direct_causal",
-    "conditional_causal",
-    "correlational",
+    ClaimStrength::DATASET_ORDER[0].as_str(),
+    ClaimStrength::DATASET_ORDER[1].as_str(),
+    ClaimStrength::DATASET_ORDER[2].as_str(),
+    ClaimStrength::DATASET_ORDER[3].as_str(),
 ];
 
 /// Criterion classes, as in the reviewers' ratings.
-pub const CRITERION_CLASSES: [&str; 3] = ["satisfactory", "not_satisfactory", "not_applicable"];
+pub const CRITERION_CLASSES: [&str; 3] = [
+    CriterionVerdict::ALL[0].as_str(),
+    CriterionVerdict::ALL[1].as_str(),
+    CriterionVerdict::ALL[2].as_str(),
+];
 
 /// The shipped claim strength from the rules' and the model's answers. The model learned from
 /// conclusions of research abstracts; it reads their phrasing better than the rules, but has not
@@ -35,12 +88,7 @@ pub const CRITERION_CLASSES: [&str; 3] = ["satisfactory", "not_satisfactory", "n
 /// the combination scores 0.741 macro-F1, the model alone 0.708 and the rules alone 0.617.
 pub fn combine_strength(rule: ClaimStrength, classes: &[String], p: &[f64]) -> ClaimStrength {
     let best = argmax(p);
-    let model = match classes[best].as_str() {
-        "direct_causal" => ClaimStrength::DirectCausal,
-        "conditional_causal" => ClaimStrength::ConditionalCausal,
-        "correlational" => ClaimStrength::Correlational,
-        _ => ClaimStrength::NoRelationship,
-    };
+    let model = ClaimStrength::parse(&classes[best]).expect("claim-strength classes are checked when the model is loaded");
     if model == ClaimStrength::NoRelationship && p[best] < SURE_OF_NO_RELATIONSHIP {
         rule
     } else {
@@ -100,17 +148,55 @@ pub struct Models {
 
 impl Models {
     /// The models embedded at build time.
-    pub fn embedded() -> Result<Models, ModelError> {
-        let parse = |name: &str| -> Result<Option<ModelSet>, ModelError> {
+    pub fn embedded() -> Result<Models, ModelsError> {
+        let parse = |name: &'static str| -> Result<Option<ModelSet>, ModelsError> {
             crate::embedded::MODELS
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, text)| ModelSet::parse(text))
+                .map(|(_, text)| ModelSet::parse(text).map_err(|source| ModelsError::File { model: name, source }))
                 .transpose()
         };
+        Models::new(parse("claim-strength")?, parse("criteria")?)
+    }
+
+    /// Models checked for use: trained on the features this build extracts, with a claim-strength
+    /// head whose classes are claim strengths and criterion heads whose keys and classes are
+    /// criteria and their verdicts.
+    pub fn new(claim_strength: Option<ModelSet>, criteria: Option<ModelSet>) -> Result<Models, ModelsError> {
+        let current = feature_version();
+        for (model, set) in [("claim-strength", &claim_strength), ("criteria", &criteria)] {
+            if let Some(set) = set {
+                if set.features != current {
+                    return Err(ModelsError::Stale {
+                        model,
+                        trained: set.features.clone(),
+                        current,
+                    });
+                }
+            }
+        }
+        let classes_err = |model, problem| ModelsError::Classes { model, problem };
+        if let Some(set) = &claim_strength {
+            let head = set
+                .head(CLAIM_STRENGTH)
+                .ok_or_else(|| classes_err("claim-strength", format!("has no `{CLAIM_STRENGTH}` head")))?;
+            if let Some(bad) = head.classes.iter().find(|c| ClaimStrength::parse(c).is_none()) {
+                return Err(classes_err("claim-strength", format!("unknown claim strength {bad:?}")));
+            }
+        }
+        if let Some(set) = &criteria {
+            for head in &set.heads {
+                if CriterionKey::parse(&head.key).is_none() {
+                    return Err(classes_err("criteria", format!("unknown criterion {:?}", head.key)));
+                }
+                if let Some(bad) = head.classes.iter().find(|c| CriterionVerdict::parse(c).is_none()) {
+                    return Err(classes_err("criteria", format!("unknown verdict {bad:?} for {}", head.key)));
+                }
+            }
+        }
         Ok(Models {
-            claim_strength: parse("claim-strength")?,
-            criteria: parse("criteria")?,
+            claim_strength,
+            criteria,
         })
     }
 }
@@ -282,19 +368,23 @@ pub fn train<S: AsRef<str>>(docs: &[Vec<S>], tasks: &[Task], recipe: &Recipe) ->
     ModelSet {
         vocabulary,
         heads,
+        features: feature_version(),
         comments: Vec::new(),
     }
 }
 
+/// The fold of a document that is trained on in every fold and never predicted.
+pub const ALWAYS_TRAIN: usize = usize::MAX;
+
 /// Cross-validated predictions: for each fold, train on the other folds and predict this one.
-/// Returns, per task, the class probabilities of each document.
+/// Returns, per task, the class probabilities of each document (empty for [`ALWAYS_TRAIN`] ones).
 pub fn cross_validate<S: AsRef<str>>(
     docs: &[Vec<S>],
     tasks: &[Task],
     folds: &[usize],
     recipe: &Recipe,
 ) -> Vec<Vec<Vec<f64>>> {
-    let k = folds.iter().copied().max().map_or(0, |m| m + 1);
+    let k = folds.iter().copied().filter(|&f| f != ALWAYS_TRAIN).max().map_or(0, |m| m + 1);
     let mut out: Vec<Vec<Vec<f64>>> = tasks.iter().map(|_| vec![Vec::new(); docs.len()]).collect();
     for fold in 0..k {
         let train_idx: Vec<usize> = (0..docs.len()).filter(|&i| folds[i] != fold).collect();
@@ -405,6 +495,37 @@ mod tests {
             let names: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
             assert_eq!(pruned, model.vocabulary.vectorize(&names), "{text}");
         }
+    }
+
+    #[test]
+    fn the_shipped_models_were_trained_on_the_features_this_build_extracts() {
+        let models = Models::embedded().expect("the embedded models are current");
+        for set in [models.claim_strength.unwrap(), models.criteria.unwrap()] {
+            assert_eq!(set.features, feature_version());
+        }
+    }
+
+    #[test]
+    fn editing_the_features_without_retraining_is_caught_with_a_clear_message() {
+        // Any edit of the extractor changes the version the models are checked against ...
+        let source = include_str!("features.rs");
+        let edited = source.replacen("w:", "W:", 1);
+        assert_ne!(fingerprint(&[source]), fingerprint(&[&edited]));
+        // ... and a model trained on another version is refused, saying what to do.
+        let text = crate::embedded::MODELS.iter().find(|(n, _)| *n == "criteria").unwrap().1;
+        let stale = text.replacen(&format!("features {}", feature_version()), "features 0123456789abcdef", 1);
+        let set = ModelSet::parse(&stale).unwrap();
+        let err = Models::new(None, Some(set)).unwrap_err().to_string();
+        assert!(err.contains("criteria model") && err.contains("0123456789abcdef"), "{err}");
+        assert!(err.contains("hypecheck train"), "{err}");
+    }
+
+    #[test]
+    fn a_model_whose_classes_are_not_ours_is_refused() {
+        let text = crate::embedded::MODELS.iter().find(|(n, _)| *n == "criteria").unwrap().1;
+        let renamed = text.replacen("head costs ", "head prices ", 1);
+        let err = Models::new(None, Some(ModelSet::parse(&renamed).unwrap())).unwrap_err().to_string();
+        assert!(err.contains("unknown criterion \"prices\""), "{err}");
     }
 
     #[test]

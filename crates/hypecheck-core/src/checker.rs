@@ -1,0 +1,371 @@
+//! The pipeline, one direction: ingest -> document -> match -> context -> claims (the
+//! [`Analysis`]) -> checks -> criteria -> learned models -> report. [`Checker`] holds what the
+//! stages need (compiled lexicons, knowledge base, catalogs, models) and runs them.
+
+use std::ops::Range;
+
+use hypecheck_kb::KnowledgeBase;
+
+use crate::analysis::Analysis;
+use crate::checks::{self, Finding};
+use crate::claims::{self, ClaimStrength};
+use crate::criteria::{self, Criterion, CriterionKey, CriterionVerdict};
+use crate::document::{Document, Span};
+use crate::i18n::Catalog;
+use crate::ingest::{self, InputError, InputFormat};
+use crate::language::{self, Language};
+use crate::learn::{self, features::Occurrence, Models};
+use crate::lexicon::{Lexicon, LexiconError, Matcher, Mention};
+use crate::report::{self, Report};
+
+/// Options of one check run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Force the input format; `None` detects it.
+    pub input_format: Option<InputFormat>,
+    pub max_bytes: usize,
+    /// The text's language; `None` detects it (block by block for mixed texts).
+    pub text_language: Option<Language>,
+    /// The report's language; `None` reports in the text's language.
+    pub report_language: Option<Language>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            input_format: None,
+            max_bytes: 16 * 1024 * 1024,
+            text_language: None,
+            report_language: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    #[error(transparent)]
+    Catalog(#[from] crate::i18n::CatalogError),
+    #[error(transparent)]
+    Model(#[from] crate::learn::ModelsError),
+}
+
+/// What the criteria model reads of one text, and what the rules answered without it.
+pub struct DocumentFeatures {
+    pub features: Vec<Occurrence>,
+    /// The rules' verdict on each criterion, in the reviewers' order.
+    pub rules: Vec<(CriterionKey, CriterionVerdict)>,
+}
+
+/// What one run of the pipeline produced before the criteria are answered and the report built.
+struct Pass<'d> {
+    analysis: Analysis<'d>,
+    findings: Vec<Finding>,
+    rules: Vec<Criterion>,
+    text_language: Language,
+    sentence_languages: Vec<Language>,
+    /// The input's format, size and warnings (its text now lives in the analysis' document).
+    ingested: ingest::Ingested,
+}
+
+/// The compiled matcher of one text language and the catalog and sources of one report language.
+struct LanguagePack {
+    language: Language,
+    matcher: Matcher,
+    catalog: Catalog,
+    sources: report::Sources,
+}
+
+/// A ready-to-use checker: compiled lexicons, knowledge base and catalogs for English and German.
+/// Build once, share freely (it is `Send + Sync`).
+pub struct Checker {
+    kb: KnowledgeBase,
+    packs: Vec<LanguagePack>,
+    models: Models,
+}
+
+impl Checker {
+    /// The checker with the embedded lexicons and catalogs over `kb`.
+    pub fn new(kb: KnowledgeBase) -> Result<Checker, SetupError> {
+        Checker::with_lexicons(kb, Vec::new())
+    }
+
+    /// The checker with the given lexicons (one per language; missing languages use the embedded one).
+    pub fn with_lexicons(kb: KnowledgeBase, lexicons: Vec<Lexicon>) -> Result<Checker, SetupError> {
+        Checker::build(kb, lexicons, Models::embedded()?)
+    }
+
+    /// The checker that answers by rules alone, without loading the embedded models (which is
+    /// how `hypecheck train` starts when the features changed and the models are stale).
+    pub fn rules_only(kb: KnowledgeBase, lexicons: Vec<Lexicon>) -> Result<Checker, SetupError> {
+        Checker::build(kb, lexicons, Models::default())
+    }
+
+    fn build(kb: KnowledgeBase, lexicons: Vec<Lexicon>, models: Models) -> Result<Checker, SetupError> {
+        let mut packs = Vec::new();
+        for language in Language::ALL {
+            let lexicon = match lexicons.iter().find(|l| l.lang == language.as_str()) {
+                Some(l) => l.clone(),
+                None => Lexicon::embedded(language.as_str())?,
+            };
+            let catalog = Catalog::embedded(language.as_str())?;
+            packs.push(LanguagePack {
+                language,
+                matcher: Matcher::new(&lexicon, &kb),
+                sources: report::Sources::new(&kb, language.as_str()),
+                catalog,
+            });
+        }
+        Ok(Checker { kb, packs, models })
+    }
+
+    /// The same checker with other learned models (`Models::default()` answers by rules alone).
+    pub fn with_models(mut self, models: Models) -> Checker {
+        self.models = models;
+        self
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    fn pack(&self, language: Language) -> &LanguagePack {
+        self.packs
+            .iter()
+            .find(|p| p.language == language)
+            .unwrap_or(&self.packs[0])
+    }
+
+    /// The message catalog of a report language.
+    pub fn catalog(&self, language: Language) -> &Catalog {
+        &self.pack(language).catalog
+    }
+
+    /// Checks raw input bytes.
+    pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
+        self.run(input, options, |pass| {
+            let Pass {
+                analysis,
+                findings,
+                rules,
+                text_language,
+                sentence_languages,
+                ingested,
+            } = pass;
+            let criteria = self.criteria(&analysis, &findings, rules, text_language);
+            let mut languages: Vec<Language> = Vec::new();
+            for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
+                if !languages.contains(&l) {
+                    languages.push(l);
+                }
+            }
+            let pack = self.pack(options.report_language.unwrap_or(text_language));
+            report::build(
+                &analysis,
+                findings,
+                report::Context {
+                    catalog: &pack.catalog,
+                    sources: &pack.sources,
+                    format: ingested.format,
+                    source_bytes: ingested.source_bytes,
+                    warnings: ingested.warnings,
+                    text_language,
+                    text_languages: languages,
+                    criteria,
+                },
+            )
+        })
+    }
+
+    /// The pipeline up to the checks' findings and the rule answers to the criteria, handed to
+    /// `finish` (which builds the report, or the features for training).
+    fn run<R>(&self, input: &[u8], options: &Options, finish: impl FnOnce(Pass<'_>) -> R) -> Result<R, InputError> {
+        let mut ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
+        let doc = Document::new(std::mem::take(&mut ingested.text));
+        let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
+        let analysis = self.analyse(&doc, &sentence_languages);
+        let findings: Vec<Finding> = checks::run_all(&analysis);
+        let rules = criteria::assess(&analysis, &findings);
+        Ok(finish(Pass {
+            analysis,
+            findings,
+            rules,
+            text_language,
+            sentence_languages,
+            ingested,
+        }))
+    }
+
+    /// Matching, context and claims; English claims get their strength from the learned model.
+    fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> Analysis<'d> {
+        let mentions = self.find_mentions(doc, sentence_languages);
+        let mut analysis = Analysis::from_mentions(doc, &self.kb, mentions);
+        for i in 0..analysis.claims.len() {
+            let (s, rule) = (analysis.claims[i].sentence, analysis.claims[i].strength);
+            if sentence_languages.get(s) != Some(&Language::En) {
+                continue;
+            }
+            if let Some(strength) = self.learned_strength(&analysis, s..s + 1, rule) {
+                let claim = &mut analysis.claims[i];
+                claim.strength = strength;
+                claim.hedged |= strength == ClaimStrength::ConditionalCausal;
+            }
+        }
+        analysis
+    }
+
+    /// The claim strength of some sentences by the model, combined with the rules' answer; none
+    /// without a claim-strength model.
+    fn learned_strength(
+        &self,
+        analysis: &Analysis,
+        sentences: Range<usize>,
+        rule: ClaimStrength,
+    ) -> Option<ClaimStrength> {
+        let model = self.models.claim_strength.as_ref()?;
+        let head = model.head(learn::CLAIM_STRENGTH)?;
+        let x = learn::Features::vector(&model.vocabulary, |sink| {
+            for s in sentences {
+                learn::features::sentence_into(analysis, s, sink);
+            }
+        });
+        Some(learn::combine_strength(rule, &head.classes, &head.probabilities(&x)))
+    }
+
+    /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
+    fn criteria(
+        &self,
+        analysis: &Analysis,
+        findings: &[Finding],
+        rules: Vec<Criterion>,
+        text_language: Language,
+    ) -> Vec<Criterion> {
+        match &self.models.criteria {
+            Some(model) if text_language == Language::En => learn::criteria::answer(analysis, findings, rules, model),
+            _ => rules,
+        }
+    }
+
+    /// The features the criteria model reads for a text (for `hypecheck train`) and the rules'
+    /// answers to the criteria, or the input error.
+    pub fn document_features(&self, text: &str, options: &Options) -> Result<DocumentFeatures, InputError> {
+        self.run(text.as_bytes(), options, |p| DocumentFeatures {
+            features: learn::features::document(&p.analysis, &p.findings, &p.rules),
+            rules: p.rules.iter().map(|r| (r.key, r.verdict)).collect(),
+        })
+    }
+
+    /// The features the claim-strength model reads for a sentence (or short passage).
+    pub fn sentence_features(&self, sentence: &str, language: Language) -> Vec<Occurrence> {
+        let doc = Document::new(sentence.to_string());
+        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
+        (0..doc.sentences.len())
+            .flat_map(|s| learn::features::sentence(&analysis, s))
+            .collect()
+    }
+
+    /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
+    /// same cues and context the checks use.
+    pub fn claim_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
+        let doc = Document::new(sentence.to_string());
+        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
+        let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+        let learned = (language == Language::En)
+            .then(|| self.learned_strength(&analysis, 0..doc.sentences.len(), rule))
+            .flatten();
+        match learned {
+            Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
+            None => (rule, hedged),
+        }
+    }
+
+    /// Runs the shipped pipeline up to the checks on a plain text in a given language and hands
+    /// the analysis to `inspect` (for the checks' own tests, which must see what ships).
+    #[cfg(test)]
+    pub(crate) fn inspect<R>(&self, text: &str, language: Language, inspect: impl FnOnce(&Analysis) -> R) -> R {
+        let options = Options {
+            input_format: Some(InputFormat::Text),
+            text_language: Some(language),
+            ..Options::default()
+        };
+        self.run(text.as_bytes(), &options, |pass| inspect(&pass.analysis))
+            .expect("a short test text is valid input")
+    }
+
+    /// Checks a text that is already a string.
+    pub fn check_text(&self, text: &str, options: &Options) -> Result<Report, InputError> {
+        self.check_bytes(text.as_bytes(), options)
+    }
+
+    /// Runs each language's matcher over the runs of sentences in that language.
+    fn find_mentions(&self, doc: &Document, languages: &[Language]) -> Vec<Mention> {
+        let Some(&first) = languages.first() else {
+            return Vec::new();
+        };
+        if languages.iter().all(|&l| l == first) {
+            return self.pack(first).matcher.find(&doc.text);
+        }
+        // Each language's text is prepared once, however many runs alternate.
+        let mut prepared: Vec<(Language, std::borrow::Cow<str>)> = Vec::new();
+        let mut out = Vec::new();
+        let mut run_start = 0;
+        for i in 1..=languages.len() {
+            if i == languages.len() || languages[i] != languages[run_start] {
+                let language = languages[run_start];
+                let matcher = &self.pack(language).matcher;
+                if !prepared.iter().any(|(l, _)| *l == language) {
+                    prepared.push((language, matcher.prepare(&doc.text)));
+                }
+                let text = &prepared.iter().find(|(l, _)| *l == language).unwrap().1;
+                let start = doc.sentences[run_start].span.start;
+                let end = doc.sentences[i - 1].span.end;
+                out.extend(matcher.scan(text, start, end));
+                run_start = i;
+            }
+        }
+        out
+    }
+}
+
+/// The text's main language and the language of each sentence. Each block (paragraph, list item,
+/// heading) is detected on its own where its words say enough, so mixed texts are read sentence by
+/// sentence; a forced language applies to all.
+/// How much of each block language detection reads (about forty words).
+const LANGUAGE_SAMPLE_BYTES: usize = 256;
+
+fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Vec<Language>) {
+    if let Some(l) = forced {
+        return (l, vec![l; doc.sentences.len()]);
+    }
+    // Count once per block; the whole text's counts are the sum.
+    let mut blocks: Vec<(usize, usize, Option<Language>)> = Vec::new(); // (first, end, language)
+    let (mut en_total, mut de_total) = (0, 0);
+    let mut i = 0;
+    while i < doc.sentences.len() {
+        let block = doc.sentences[i].block;
+        let mut j = i;
+        while j < doc.sentences.len() && doc.sentences[j].block == block {
+            j += 1;
+        }
+        let span = Span::new(doc.sentences[i].span.start, doc.sentences[j - 1].span.end);
+        // The opening words of a block tell its language; reading on costs time and changes nothing.
+        let block_text = doc.slice(span);
+        let sample = &block_text[..crate::ingest::floor_char_boundary(block_text, LANGUAGE_SAMPLE_BYTES)];
+        let (en, de) = language::function_word_counts(sample);
+        en_total += en;
+        de_total += de;
+        blocks.push((i, j, language::decide(en, de)));
+        i = j;
+    }
+    let main = language::decide(en_total, de_total).unwrap_or(if de_total > en_total {
+        Language::De
+    } else {
+        Language::En
+    });
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (first, end, l) in blocks {
+        out.extend(std::iter::repeat_n(l.unwrap_or(main), end - first));
+    }
+    (main, out)
+}
