@@ -57,6 +57,8 @@ hc105 = Der Text nennt ein kontrolliertes Studiendesign („{ $cue }“).
 hc106 = Die Aussage zu { $intervention } bei { $condition } geht über die Belege hinaus, die die Wissensbasis für diese Anwendung kennt (beste Belege: { $level }).
 hc107 = Eine Wirkung wird behauptet, aber der Text sagt nichts über die Belege dafür.
 hc110 = Hier wird Ursache und Wirkung behauptet, doch die genannte Evidenz („{ $design }“) kann nur zeigen, dass Dinge zusammen auftreten, oder was in Tieren oder Zellen geschieht.
+hc111 = { $intervention } ist für { $condition } zugelassen: Die Behörde hat diese Anwendung nach Prüfung klinischer Studien zugelassen; der beschriebene Nutzen beruht also auf geprüften Studiendaten.
+hc112 = Die Größe des Nutzens wird nur relativ angegeben („um 29 %“, „um die Hälfte“); wie viele von wie vielen Menschen profitierten, sagt der Text nicht – so lässt sich ein großer nicht von einem winzigen Effekt unterscheiden.
 hc108 = Der Text sagt, wie viele Menschen untersucht wurden („{ $cue }“).
 hc109 = { $missing ->
     [animal] Die Ergebnisse stammen aus Tier- oder Zellversuchen, und der Text sagt nicht, was das für Menschen offen lässt.
@@ -67,6 +69,7 @@ hc201 = „{ $cue }“: Für { $intervention } gibt es keine Zulassung; die Wiss
 hc202 = { $intervention } ist nur für bestimmte Anwendungen zugelassen; { $condition } gehört nicht dazu.
 hc203 = „{ $cue }“ klingt nach Zulassung, ist aber keine: Eine Registrierung, „Konformität“ oder die Freigabe eines Geräts ist keine Prüfung von Sicherheit und Wirksamkeit.
 hc204 = Der Text preist { $intervention } an, sagt aber nirgends, dass es dafür keine Zulassung gibt.
+hc204-product = Der Text verspricht einen Nutzen von { $subject }, sagt aber nicht, ob es dafür zugelassen ist: zugelassen, zertifiziert, experimentell oder ohne Zulassung verkauft.
 hc205 = Der Text nennt den Zulassungsstatus („{ $cue }“).
 hc206 = { $intervention } wird für { $condition } besprochen – eine Anwendung, für die es zugelassen ist.
 hc301 = „{ $cue }“ verspricht Sicherheit. Jede Behandlung hat Risiken; bei nicht regulierten biologischen Produkten sind Schäden dokumentiert.

@@ -57,6 +57,8 @@ hc105 = The text cites a controlled study design ("{ $cue }").
 hc106 = The claim for { $intervention } in { $condition } goes beyond the evidence the knowledge base knows for this use (best evidence: { $level }).
 hc107 = Efficacy is claimed, but the text says nothing about the evidence behind it.
 hc110 = This states cause and effect, but the evidence the text names ("{ $design }") can show only that things go together, or what happens in animals or cells.
+hc111 = { $intervention } is approved for { $condition }: the regulator approved this use after reviewing clinical trials, so the benefit described for it rests on reviewed trial evidence.
+hc112 = The size of the benefit is given only in relative terms ("by 29%", "by half"); the text never says how many of how many people benefited, so a reader cannot tell a large effect from a tiny one.
 hc108 = The text says how many people were studied ("{ $cue }").
 hc109 = { $missing ->
     [animal] The results come from animals or cells, and the text does not say what that leaves unknown for people.
@@ -67,6 +69,7 @@ hc201 = "{ $cue }": no approval exists for { $intervention }; the knowledge base
 hc202 = { $intervention } is approved only for specific uses; { $condition } is not one of them.
 hc203 = "{ $cue }" sounds like approval but is not: registration, "compliance" or device clearance is no review of safety or efficacy.
 hc204 = The text promotes { $intervention } but never says that it has no approval for this use.
+hc204-product = The text claims benefits for { $subject } but never says whether it is approved for this use: approved, cleared, experimental or sold without approval.
 hc205 = The text states the regulatory status ("{ $cue }").
 hc206 = { $intervention } is discussed for { $condition }, a use it is approved for.
 hc301 = "{ $cue }" promises safety. Every treatment has risks; for unregulated biological products harms are documented.

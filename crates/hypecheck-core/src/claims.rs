@@ -82,7 +82,12 @@ impl ClaimKind {
         match self {
             ClaimKind::Approval => &[CueKind::ApprovalClaim, CueKind::PseudoApproval],
             ClaimKind::Safety => &[CueKind::Reassurance],
-            ClaimKind::Efficacy => &[CueKind::Causal, CueKind::Reduction, CueKind::Absolute],
+            ClaimKind::Efficacy => &[
+                CueKind::Causal,
+                CueKind::Reduction,
+                CueKind::Absolute,
+                CueKind::DiagnosticClaim,
+            ],
             ClaimKind::Evidence => &[CueKind::ProvenClaim, CueKind::VagueEvidence],
         }
     }
@@ -163,7 +168,7 @@ pub fn extract(
         }
         let mut generic_subject = ms
             .iter()
-            .find(|m| m.kind == CueKind::GenericIntervention)
+            .find(|m| matches!(m.kind, CueKind::GenericIntervention | CueKind::GenericProduct))
             .map(|m| m.span);
         let has = |kinds: &[CueKind]| ms.iter().any(|m| kinds.contains(&m.kind));
         let mut kinds: Vec<ClaimKind> = Vec::new();
@@ -177,18 +182,22 @@ pub fn extract(
         if has(&[CueKind::Reassurance]) {
             kinds.push(ClaimKind::Safety);
         }
+        // "Studies prove that ozone improves circulation": the evidence claim makes the effect a claim.
+        let evidence_claim = has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]);
         // Cause and effect about something: a named intervention or condition, a treatment in
-        // general words ("this supplement repairs your joints"), or wrapped in hype.
-        if has(&[CueKind::Causal, CueKind::Reduction, CueKind::Absolute])
+        // general words ("this supplement repairs your joints"), wrapped in hype, or told as
+        // one's own story ("my knee pain vanished"); or what a test is said to do.
+        if has(ClaimKind::Efficacy.deciding_cues())
             && (!conditions.is_empty()
                 || !interventions.is_empty()
                 || generic_subject.is_some()
-                || has(&[CueKind::Hype])
+                || has(&[CueKind::Hype, CueKind::Anecdote])
+                || evidence_claim
                 || !kinds.is_empty())
         {
             kinds.push(ClaimKind::Efficacy);
         }
-        if has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]) {
+        if evidence_claim {
             kinds.push(ClaimKind::Evidence);
         }
         let mut inherited = false;
@@ -219,8 +228,13 @@ pub fn extract(
             }
         }
         // A claim needs something it is about; a sentence of pure cause and effect about a
-        // condition ("stress raises blood pressure") is about the condition.
-        if kinds.is_empty() || (interventions.is_empty() && generic_subject.is_none() && conditions.is_empty()) {
+        // condition ("stress raises blood pressure") is about the condition, and a story about
+        // one's own body ("my knee pain vanished") about the teller's health.
+        let about_something = !interventions.is_empty()
+            || generic_subject.is_some()
+            || !conditions.is_empty()
+            || has(&[CueKind::Anecdote]);
+        if kinds.is_empty() || !about_something {
             continue;
         }
         let (strength, hedged) = sentence_strength(ms, cs);

@@ -131,6 +131,14 @@ pub fn detect_format(raw: &str) -> InputFormat {
     }
 }
 
+/// The smallest char boundary at or after `i` (at most `s.len()`).
+pub(crate) fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();

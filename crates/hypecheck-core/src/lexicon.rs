@@ -74,6 +74,12 @@ pub enum CueKind {
     /// A kind of intervention named in general words ("this supplement", "the drug", "a device",
     /// "the procedure"): claims about anything, in the knowledge base or not.
     GenericIntervention,
+    /// A product named in general words ("this supplement", "the drug", "the device", "a blood
+    /// test"): a kind of intervention that needs a regulator's approval or clearance to be sold
+    /// for a medical use (a diet, an exercise or a surgical technique does not).
+    GenericProduct,
+    /// What a test claims to do: detect, diagnose, predict a disease ("detects cancer early").
+    DiagnosticClaim,
     // Knowledge-base names (never in lexicon files)
     Intervention,
     Condition,
@@ -129,6 +135,8 @@ impl CueKind {
             CueKind::NoveltyClaim => "novelty_claim",
             CueKind::PrevalenceHype => "prevalence_hype",
             CueKind::GenericIntervention => "generic_intervention",
+            CueKind::GenericProduct => "generic_product",
+            CueKind::DiagnosticClaim => "diagnostic_claim",
             CueKind::Intervention => "intervention",
             CueKind::Condition => "condition",
         }
@@ -152,11 +160,24 @@ struct CueDef {
     strength: Option<String>,
 }
 
+/// Word endings that mark a word as a cue ("-mab", "-tinib": the stems of international drug
+/// names), for names no list can hold.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SuffixDef {
+    kind: CueKind,
+    /// Letters the word must have before the ending ("april" is not a "-pril" drug).
+    min_stem: usize,
+    endings: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
     #[serde(default)]
     cue: Vec<CueDef>,
+    #[serde(default)]
+    suffix: Vec<SuffixDef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -171,6 +192,7 @@ pub struct LexiconError {
 pub struct Lexicon {
     pub lang: String,
     cues: Vec<CueDef>,
+    suffixes: Vec<SuffixDef>,
 }
 
 impl Lexicon {
@@ -179,6 +201,7 @@ impl Lexicon {
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Lexicon, LexiconError> {
         let mut cues = Vec::new();
+        let mut suffixes = Vec::new();
         for (file, text) in files {
             let parsed: LexiconFile = toml::from_str(text).map_err(|e| LexiconError {
                 file: file.to_string(),
@@ -198,11 +221,21 @@ impl Lexicon {
                     });
                 }
             }
+            for s in &parsed.suffix {
+                if let Some(e) = s.endings.iter().find(|e| e.chars().count() < 3 || !e.chars().all(char::is_alphabetic)) {
+                    return Err(LexiconError {
+                        file: file.to_string(),
+                        message: format!("word ending {e:?} must be three letters or more"),
+                    });
+                }
+            }
             cues.extend(parsed.cue);
+            suffixes.extend(parsed.suffix);
         }
         Ok(Lexicon {
             lang: lang.to_string(),
             cues,
+            suffixes,
         })
     }
 
@@ -247,6 +280,15 @@ pub struct Matcher {
     alternatives: Vec<(usize, PatternInfo)>,
     /// German text is folded (lowercase, umlauts as digraphs) before matching.
     german: bool,
+    /// Word endings, matched where no pattern matched; `None` without any.
+    endings: Option<Endings>,
+}
+
+/// The compiled word endings of a lexicon: pattern index -> (kind, letters needed before it).
+#[derive(Debug, Clone)]
+struct Endings {
+    ac: AhoCorasick,
+    info: Vec<(CueKind, usize)>,
 }
 
 /// Kinds whose German terms also match as parts of compounds.
@@ -258,6 +300,8 @@ const COMPOUND_KINDS: &[CueKind] = &[
     CueKind::Reassurance,
     CueKind::Hype,
     CueKind::Preclinical,
+    CueKind::GenericIntervention,
+    CueKind::GenericProduct,
 ];
 
 /// The shortest folded German term that may match inside a compound.
@@ -400,11 +444,28 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
+        let mut ending_patterns: Vec<String> = Vec::new();
+        let mut ending_info: Vec<(CueKind, usize)> = Vec::new();
+        for def in &lexicon.suffixes {
+            for e in &def.endings {
+                ending_patterns.push(e.to_lowercase());
+                ending_info.push((def.kind, def.min_stem));
+            }
+        }
+        let endings = (!ending_patterns.is_empty()).then(|| Endings {
+            ac: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&ending_patterns)
+                .expect("word endings compile"),
+            info: ending_info,
+        });
         Matcher {
             ac,
             info,
             alternatives,
             german,
+            endings,
         }
     }
 
@@ -480,7 +541,44 @@ impl Matcher {
                 }
             }
         }
+        if let Some(endings) = &self.endings {
+            self.add_word_endings(endings, text, start, end, &mut out);
+        }
         out
+    }
+
+    /// Adds the words that end in one of the lexicon's endings where no other cue stands.
+    fn add_word_endings(&self, endings: &Endings, text: &str, start: usize, end: usize, out: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for m in endings.ac.find_iter(Input::new(text).range(start..end)) {
+            if text[m.end()..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let (kind, min_stem) = endings.info[m.pattern().as_usize()];
+            let stem: Vec<(usize, char)> = text[start..m.start()]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c))
+                .collect();
+            if stem.len() < min_stem || stem.iter().any(|(_, c)| c.is_ascii_digit()) {
+                continue;
+            }
+            let word_start = stem.last().map_or(m.start(), |(i, _)| start + i);
+            let at = out.partition_point(|o| o.span.end <= word_start);
+            if out.get(at).is_some_and(|o| o.span.start < m.end()) {
+                continue;
+            }
+            found.push(Mention {
+                kind,
+                span: Span::new(word_start, m.end()),
+                entry: None,
+                strong: false,
+            });
+        }
+        if !found.is_empty() {
+            out.extend(found);
+            out.sort_by_key(|m| m.span.start);
+        }
     }
 
     /// Checks word boundaries and requirements; returns the match end (extended for prefixes).

@@ -406,7 +406,17 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
 /// on status, safety reassurance and missing risks, hype and absolute promises.
 const DECISIVE: &[Code] = &[Code::HC109, Code::HC203, Code::HC204, Code::HC301, Code::HC302, Code::HC304, Code::HC401, Code::HC402];
 
-fn verdict_for(q: Question, findings: &[(usize, &Finding)]) -> (Verdict, Vec<usize>) {
+/// Whether the text reports controlled human evidence with its size: the kind of study a strong
+/// word may rest on.
+fn solid_evidence(findings: &[Finding]) -> bool {
+    let has = |code: Code| findings.iter().any(|f| f.code == code && f.severity == Severity::Positive);
+    has(Code::HC105) && has(Code::HC108)
+}
+
+/// The verdict of one question from its findings. A strong word ("breakthrough", "new hope") is
+/// weighed with the evidence it rests on: beside a controlled study of stated size it is one
+/// concern among the text's merits; on weaker evidence it decides.
+fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool) -> (Verdict, Vec<usize>) {
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
     let (pos, con, fail) = (
         count(Severity::Positive),
@@ -436,6 +446,7 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)]) -> (Verdict, Vec<usi
     let decisive: Vec<usize> = findings
         .iter()
         .filter(|(_, f)| f.severity == Severity::Concern && DECISIVE.contains(&f.code))
+        .filter(|(_, f)| !(solid_evidence && f.code == Code::HC401))
         .map(|(i, _)| *i)
         .collect();
     if !decisive.is_empty() {
@@ -582,9 +593,10 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         })
         .collect();
     let mut verdicts = Vec::new();
+    let solid = solid_evidence(&findings);
     let mut question_out = |q: Question| {
         let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
-        let (verdict, decided) = verdict_for(q, &mine);
+        let (verdict, decided) = verdict_for(q, &mine, solid);
         verdicts.push(verdict);
         let count = |s: Severity| mine.iter().filter(|(_, f)| f.severity == s).count();
         QuestionOut {

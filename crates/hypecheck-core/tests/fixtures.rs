@@ -34,6 +34,12 @@ struct ExpectedVerdicts {
     language: String,
     compliance: bool,
     why: String,
+    /// Where hypecheck knowingly gives another verdict than the careful reader: question ->
+    /// hypecheck's verdict, with the reason in `disagreement`. The careful reader's verdict stays
+    /// the expectation; the entry records the miss so that it is seen, not hidden.
+    #[serde(default)]
+    known_miss: BTreeMap<String, String>,
+    disagreement: Option<String>,
 }
 
 /// Compares every fixture in `dir` with `dir/expected.toml`; returns the mismatches.
@@ -50,9 +56,23 @@ fn verdict_mismatches(dir: &std::path::Path) -> Vec<String> {
             ("risks", q.risks.verdict.as_str(), want.risks.as_str()),
             ("language", q.language.verdict.as_str(), want.language.as_str()),
         ];
+        assert!(
+            want.known_miss.is_empty() || want.disagreement.is_some(),
+            "{name}: a known miss needs its disagreement explained"
+        );
         for (question, got, want_v) in got {
-            if got != want_v {
-                mismatches.push(format!("{name}: {question} = {got}, expected {want_v} ({})", want.why));
+            match want.known_miss.get(question) {
+                Some(known) if known == got && got != want_v => {
+                    eprintln!("known miss: {name}: {question} = {got}, a careful reader says {want_v}");
+                }
+                Some(known) => mismatches.push(format!(
+                    "{name}: {question} = {got}; the known miss says hypecheck gives {known} (careful reader: \
+                     {want_v}): update or remove the known_miss entry"
+                )),
+                None if got != want_v => {
+                    mismatches.push(format!("{name}: {question} = {got}, expected {want_v} ({})", want.why))
+                }
+                None => {}
             }
         }
         if report.compliance.found != want.compliance {

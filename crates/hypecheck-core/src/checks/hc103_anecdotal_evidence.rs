@@ -51,7 +51,8 @@ impl Check for AnecdotalEvidence {
         let mut last_sentence = usize::MAX;
         for (i, m, c) in a.cues(CueKind::Anecdote) {
             let s = a.sentence_of(i);
-            if c.has(Modifier::Negated) || c.has(Modifier::Refuted) || s == last_sentence {
+            // A question tells no story ("Is it right for me?").
+            if c.has(Modifier::Negated) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical) || s == last_sentence {
                 continue;
             }
             last_sentence = s;

@@ -54,6 +54,15 @@ impl Check for EvidenceStrengthNotConveyed {
             (None, Some(i)) if one_study => a.sentence_span(a.sentence_of(i)),
             _ => return,
         };
+        // An approval for the use the claim is about rests on the regulator's review of controlled
+        // trials; a text that states that approval accurately has said how strong the evidence is.
+        if let Some(c) = claim {
+            let approved = util::approved_uses_stated(a);
+            let covered = |cond: u32| approved.iter().any(|u| util::approved_for(a, u.product, cond));
+            if !approved.is_empty() && c.conditions.iter().all(|&cond| covered(cond)) {
+                return;
+            }
+        }
         let limit_sentences: std::collections::BTreeSet<usize> = a
             .cues(CueKind::Limitation)
             .filter(|(_, _, c)| !c.has(Modifier::Negated))

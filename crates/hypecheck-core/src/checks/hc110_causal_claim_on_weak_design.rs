@@ -8,7 +8,9 @@
 //! ## Why is this bad?
 //! An observational study finds that two things go together; it cannot show that one causes the
 //! other. A mouse study shows what happens in mice. Stating either as plain cause and effect in
-//! people is the most common way health news overstates research.
+//! people is the most common way health news overstates research. With no limit of the study
+//! named anywhere in the text, the claim is presented as proof: a fail; beside named limits, a
+//! concern.
 //!
 //! ## Example
 //! "Regular exercise relieves asthma symptoms, a cohort study of 600 adults found."
@@ -49,8 +51,12 @@ impl Check for CausalClaimOnWeakDesign {
         else {
             return;
         };
+        // Stated as proof with not a word on what the study cannot show: misleading, not only
+        // incomplete.
+        let limits_named = a.cues(CueKind::Limitation).any(|(_, _, c)| !c.has(Modifier::Negated));
+        let severity = if limits_named { Severity::Concern } else { Severity::Fail };
         out.push(
-            Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc110")
+            Finding::new(self.code(), self.question(), severity, claim.span, "hc110")
                 .arg("design", util::quote(a, dm.span))
                 .cue(a, design),
         );

@@ -35,37 +35,41 @@ impl Check for ApprovalForOtherUse {
             if !claim.asserts(ClaimKind::Approval) && !claim.asserts(ClaimKind::Efficacy) {
                 continue;
             }
-            for &iv in &claim.interventions {
-                if !util::is_approved_product(a, iv) {
-                    continue;
-                }
-                let entry = a.entry(iv);
-                let Some(&cond) = claim
-                    .conditions
-                    .iter()
-                    .find(|&&c| !entry.is_approved_for(&a.entry(c).id))
-                else {
-                    continue;
-                };
-                let severity = if claim.asserts(ClaimKind::Approval) {
-                    Severity::Fail
-                } else {
-                    Severity::Concern
-                };
-                let facts = (0..entry.approved_uses.len()).map(|index| Fact::ApprovedUse { entry: iv, index });
-                let mut f = Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
-                    .entry_arg("intervention", iv)
-                    .entry_arg("condition", cond)
-                    .facts(facts);
-                if let Some((i, _, _)) = a
-                    .in_sentence(claim.sentence)
-                    .find(|(_, m, _)| m.kind == CueKind::ApprovalClaim)
-                {
-                    f = f.cue(a, i);
-                }
-                out.push(f);
-                break;
+            // The approved products the claim is about; a use is another use only when none of
+            // them is approved for it (a product and the class it belongs to may both be named).
+            let approved: Vec<u32> = claim
+                .interventions
+                .iter()
+                .copied()
+                .filter(|&iv| util::is_approved_product(a, iv))
+                .collect();
+            let Some(&iv) = approved.first() else {
+                continue;
+            };
+            let Some(&cond) = claim
+                .conditions
+                .iter()
+                .find(|&&c| !approved.iter().any(|&iv| util::approved_for(a, iv, c)))
+            else {
+                continue;
+            };
+            let severity = if claim.asserts(ClaimKind::Approval) {
+                Severity::Fail
+            } else {
+                Severity::Concern
+            };
+            let facts = (0..a.entry(iv).approved_uses.len()).map(|index| Fact::ApprovedUse { entry: iv, index });
+            let mut f = Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
+                .entry_arg("intervention", iv)
+                .entry_arg("condition", cond)
+                .facts(facts);
+            if let Some((i, _, _)) = a
+                .in_sentence(claim.sentence)
+                .find(|(_, m, _)| m.kind == CueKind::ApprovalClaim)
+            {
+                f = f.cue(a, i);
             }
+            out.push(f);
         }
     }
 }
@@ -90,6 +94,17 @@ mod tests {
         assert!(run(
             &ApprovalForOtherUse,
             "Ryoncil is FDA-approved for steroid-refractory acute graft-versus-host disease in children."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_use_covered_by_the_product_or_by_a_broader_approved_use_is_not_another_use() {
+        // Omisirge is approved for aplastic anemia; the cord-blood class for disorders of the
+        // blood-forming system, which aplastic anemia is one of.
+        assert!(run(
+            &ApprovalForOtherUse,
+            "The FDA approved Omisirge, a cord blood transplant product, for severe aplastic anemia."
         )
         .is_empty());
     }

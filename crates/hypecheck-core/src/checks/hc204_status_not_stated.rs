@@ -3,6 +3,9 @@
 //! ## What it does
 //! Flags a text that promotes an intervention with no approval for the promoted use (by the
 //! knowledge base) and never says so: no "not approved", no "experimental", no regulator warning.
+//! For a product the knowledge base does not know (a supplement, a drug, a device, a test named
+//! in general words), it flags benefit claims made with no word on approval at all: neither
+//! approved, cleared, experimental nor unapproved.
 //!
 //! ## Why is this bad?
 //! Silence on approval lets readers assume a product sold by a clinic has passed review. The
@@ -10,9 +13,11 @@
 //!
 //! ## Example
 //! "Exosome therapy restores hair density in three sessions." (nothing on approval)
+//! "This supplement rebuilds cartilage within weeks." (a product of unknown status, nothing said)
 
 use super::*;
 use crate::claims::ClaimKind;
+use crate::lexicon::CueKind;
 
 pub struct StatusNotStated;
 
@@ -47,6 +52,54 @@ impl Check for StatusNotStated {
             );
             return;
         }
+        // A product the knowledge base does not know: only silence on approval can be judged.
+        let status_talk = [
+            CueKind::ApprovalClaim,
+            CueKind::PseudoApproval,
+            CueKind::UnapprovedStatus,
+            CueKind::RegulatorWarning,
+        ];
+        if status_talk.iter().any(|&k| a.cues(k).next().is_some()) {
+            return;
+        }
+        // A compound tested only in animals or cells is no product yet; its status matters once
+        // the text speaks of bringing it to patients.
+        let human_evidence = [CueKind::HumanControlled, CueKind::HumanEarly, CueKind::HumanObservational]
+            .into_iter()
+            .any(|k| a.cues(k).next().is_some());
+        let availability_of_a_treatment = a.cues(CueKind::Availability).any(|(i, _, _)| {
+            let s = a.sentence_of(i);
+            a.claim_in(s).is_some()
+                || a.in_sentence(s).any(|(_, m, _)| {
+                    matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct)
+                })
+        });
+        if a.cues(CueKind::Preclinical).next().is_some() && !human_evidence && !availability_of_a_treatment {
+            return;
+        }
+        for claim in a.claims.iter().filter(|c| c.asserts(ClaimKind::Efficacy) && c.asserted) {
+            if !claim.interventions.is_empty() {
+                continue;
+            }
+            // What the claim is about: its subject in general words, else the last one named
+            // before it (a forum thread names the supplement once, then tells what it did).
+            let subject = a
+                .mentions
+                .iter()
+                .take_while(|m| m.span.start < claim.span.end)
+                .filter(|m| matches!(m.kind, CueKind::GenericIntervention | CueKind::GenericProduct))
+                .filter(|m| claim.generic_subject.is_none_or(|s| s == m.span))
+                .last();
+            let Some(subject) = subject.filter(|m| m.kind == CueKind::GenericProduct) else {
+                continue;
+            };
+            let subject = subject.span;
+            out.push(
+                Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc204-product")
+                    .arg("subject", util::quote(a, subject)),
+            );
+            return;
+        }
     }
 }
 
@@ -69,5 +122,26 @@ mod tests {
             "Exosome therapy may restore hair density, but it is not approved."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn flags_a_product_outside_the_knowledge_base_promoted_with_no_word_on_approval() {
+        let f = run(&StatusNotStated, "This supplement rebuilds cartilage within weeks.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].message, "hc204-product");
+        let de = crate::checks::testing::flagged_de(&StatusNotStated, "Das Präparat lindert Gelenkschmerzen in wenigen Wochen.");
+        assert_eq!(de.len(), 1, "{de:?}");
+    }
+
+    #[test]
+    fn a_diet_or_a_procedure_or_a_product_whose_status_is_named_is_not_flagged() {
+        for text in [
+            "A Mediterranean diet lowers blood pressure.",
+            "The new surgical technique shortens recovery.",
+            "The drug, which is not yet approved, lowered blood pressure in the trial.",
+            "The device is FDA-cleared and reduces pain.",
+        ] {
+            assert!(run(&StatusNotStated, text).is_empty(), "{text}");
+        }
     }
 }

@@ -12,7 +12,6 @@
 //! "Ryoncil is approved for steroid-refractory acute GVHD in children."
 
 use super::*;
-use crate::lexicon::CueKind;
 
 pub struct ApprovedUse;
 
@@ -30,31 +29,20 @@ impl Check for ApprovedUse {
         "An approved product discussed for its approved indication"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let conditions: Vec<(usize, u32)> = a
-            .cues(CueKind::Condition)
-            .filter_map(|(i, m, _)| m.entry.map(|e| (i, e)))
-            .collect();
         // One finding per approved product: at its first mention, with the first approved condition.
-        for &iv in a.interventions() {
-            if !util::is_approved_product(a, iv) {
-                continue;
-            }
+        for use_ in util::approved_uses_stated(a) {
+            let (iv, i, ci, cond) = (use_.product, use_.product_mention, use_.condition_mention, use_.condition);
             let entry = a.entry(iv);
-            let Some(&(ci, cond)) = conditions.iter().find(|(_, c)| entry.is_approved_for(&a.entry(*c).id)) else {
-                continue;
-            };
-            let Some((i, m, _)) = a.cues(CueKind::Intervention).find(|(_, m, _)| m.entry == Some(iv)) else {
-                continue;
-            };
-            let cond_id = &a.entry(cond).id;
+            // The approved uses that cover the condition (its own, or a broader one it belongs to).
+            let lineage = a.kb.lineage(&a.entry(cond).id);
             let facts = entry
                 .approved_uses
                 .iter()
                 .enumerate()
-                .filter(|(_, u)| &u.condition == cond_id)
+                .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
                 .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
             out.push(
-                Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc206")
+                Finding::new(self.code(), self.question(), Severity::Positive, a.mentions[i].span, "hc206")
                     .entry_arg("intervention", iv)
                     .entry_arg("condition", cond)
                     .cue(a, i)

@@ -64,6 +64,7 @@ impl Check for SafetyReassurance {
                     .cue(a, i),
             );
         }
+        let reports_counted_harms = util::harm_talk(a).iter().any(|t| t.specific);
         for (i, m, c) in a.cues(CueKind::Risk).chain(a.cues(CueKind::NamedHarm)) {
             let Some(t) = c.trigger(Modifier::Negated) else {
                 continue;
@@ -86,7 +87,11 @@ impl Check for SafetyReassurance {
                 )
             });
             let distanced = c.has(Modifier::Reported) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical);
-            if near && !study && !distanced && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
+            // Beside harms counted in numbers, "no serious adverse events" is the rest of a trial's
+            // safety report, not a promise.
+            let phrase = a.doc.slice(m.span).to_ascii_lowercase();
+            let trial_report = (phrase.contains("adverse") || phrase.contains("serious")) && reports_counted_harms;
+            if near && !study && !distanced && !trial_report && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
                 let span = crate::document::Span::new(tspan.start.min(m.span.start), tspan.end.max(m.span.end));
                 out.push(
                     Finding::new(self.code(), self.question(), Severity::Fail, span, "hc301")

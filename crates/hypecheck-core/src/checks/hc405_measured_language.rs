@@ -42,7 +42,7 @@ impl Check for MeasuredLanguage {
             None => match a
                 .mentions
                 .iter()
-                .position(|m| matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention))
+                .position(|m| matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct))
             {
                 Some(i) => a.sentence_span(a.sentence_of(i)),
                 None => return,

@@ -56,6 +56,12 @@ impl Check for DosingUsage {
             } else {
                 m.span
             };
+            // "leaked on average 3.1 times a day" is a statistic about people, not an instruction.
+            let before = a.doc.text[..span.start].trim_end();
+            let before = &before[crate::ingest::ceil_char_boundary(before, before.len().saturating_sub(24))..];
+            if ["average", "mean", "median"].iter().any(|w| before.to_ascii_lowercase().contains(w)) {
+                continue;
+            }
             // "$600 million" is an amount of money (a price or a budget), not a dose.
             let after = a.doc.text[span.end..].trim_start();
             let after = &after[..crate::ingest::floor_char_boundary(after, 8)].to_ascii_lowercase();

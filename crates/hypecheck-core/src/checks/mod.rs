@@ -18,6 +18,8 @@ mod hc107_claims_without_evidence;
 mod hc108_study_size_stated;
 mod hc109_evidence_strength_not_conveyed;
 mod hc110_causal_claim_on_weak_design;
+mod hc111_evidence_through_approval;
+mod hc112_relative_numbers_only;
 mod hc201_false_approval_claim;
 mod hc202_approval_for_other_use;
 mod hc203_pseudo_approval;
@@ -65,11 +67,31 @@ mod registry_tests {
     }
 }
 
-/// The stable code of a check (`HC1xx` evidence, `HC2xx` approval, `HC3xx` risks, `HC4xx`
-/// language, `HC5xx` compliance); never reused. Shown and serialised as its name ("HC401").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(clippy::upper_case_acronyms)]
-pub enum Code {
+/// Declares the check codes once: the enum, the list of all codes and their names.
+macro_rules! codes {
+    ($($code:ident),* $(,)?) => {
+        /// The stable code of a check (`HC1xx` evidence, `HC2xx` approval, `HC3xx` risks, `HC4xx`
+        /// language, `HC5xx` compliance); never reused. Shown and serialised as its name ("HC401").
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[allow(clippy::upper_case_acronyms)]
+        pub enum Code {
+            $($code),*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$code),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code)),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
     HC101,
     HC102,
     HC103,
@@ -80,6 +102,8 @@ pub enum Code {
     HC108,
     HC109,
     HC110,
+    HC111,
+    HC112,
     HC201,
     HC202,
     HC203,
@@ -101,74 +125,9 @@ pub enum Code {
 }
 
 impl Code {
-    /// Every code, in order.
-    pub const ALL: [Code; 28] = [
-        Code::HC101,
-        Code::HC102,
-        Code::HC103,
-        Code::HC104,
-        Code::HC105,
-        Code::HC106,
-        Code::HC107,
-        Code::HC108,
-        Code::HC109,
-        Code::HC110,
-        Code::HC201,
-        Code::HC202,
-        Code::HC203,
-        Code::HC204,
-        Code::HC205,
-        Code::HC206,
-        Code::HC301,
-        Code::HC302,
-        Code::HC303,
-        Code::HC304,
-        Code::HC401,
-        Code::HC402,
-        Code::HC403,
-        Code::HC404,
-        Code::HC405,
-        Code::HC501,
-        Code::HC502,
-        Code::HC503,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::HC101 => "HC101",
-            Code::HC102 => "HC102",
-            Code::HC103 => "HC103",
-            Code::HC104 => "HC104",
-            Code::HC105 => "HC105",
-            Code::HC106 => "HC106",
-            Code::HC107 => "HC107",
-            Code::HC108 => "HC108",
-            Code::HC109 => "HC109",
-            Code::HC110 => "HC110",
-            Code::HC201 => "HC201",
-            Code::HC202 => "HC202",
-            Code::HC203 => "HC203",
-            Code::HC204 => "HC204",
-            Code::HC205 => "HC205",
-            Code::HC206 => "HC206",
-            Code::HC301 => "HC301",
-            Code::HC302 => "HC302",
-            Code::HC303 => "HC303",
-            Code::HC304 => "HC304",
-            Code::HC401 => "HC401",
-            Code::HC402 => "HC402",
-            Code::HC403 => "HC403",
-            Code::HC404 => "HC404",
-            Code::HC405 => "HC405",
-            Code::HC501 => "HC501",
-            Code::HC502 => "HC502",
-            Code::HC503 => "HC503",
-        }
-    }
-
     /// The code a user typed ("hc401" or "HC401").
     pub fn parse(code: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(code))
+        Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(code))
     }
 }
 
@@ -359,6 +318,8 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc108_study_size_stated::StudySizeStated,
     &hc109_evidence_strength_not_conveyed::EvidenceStrengthNotConveyed,
     &hc110_causal_claim_on_weak_design::CausalClaimOnWeakDesign,
+    &hc111_evidence_through_approval::EvidenceThroughApproval,
+    &hc112_relative_numbers_only::RelativeNumbersOnly,
     &hc201_false_approval_claim::FalseApprovalClaim,
     &hc202_approval_for_other_use::ApprovalForOtherUse,
     &hc203_pseudo_approval::PseudoApproval,
@@ -391,6 +352,8 @@ static SOURCES: &[(Code, &str)] = &[
     (Code::HC108, include_str!("hc108_study_size_stated.rs")),
     (Code::HC109, include_str!("hc109_evidence_strength_not_conveyed.rs")),
     (Code::HC110, include_str!("hc110_causal_claim_on_weak_design.rs")),
+    (Code::HC111, include_str!("hc111_evidence_through_approval.rs")),
+    (Code::HC112, include_str!("hc112_relative_numbers_only.rs")),
     (Code::HC201, include_str!("hc201_false_approval_claim.rs")),
     (Code::HC202, include_str!("hc202_approval_for_other_use.rs")),
     (Code::HC203, include_str!("hc203_pseudo_approval.rs")),
@@ -465,6 +428,51 @@ pub(crate) mod util {
             .status
             .iter()
             .any(|s| s.status == ApprovalStatus::Approved)
+    }
+
+    /// Whether a product is approved for a condition or for a broader condition it belongs to
+    /// (aplastic anemia is one of the disorders of the blood-forming system).
+    pub fn approved_for(a: &Analysis, product: u32, condition: u32) -> bool {
+        let entry = a.entry(product);
+        a.kb.lineage(&a.entry(condition).id)
+            .iter()
+            .any(|c| entry.is_approved_for(&c.id))
+    }
+
+    /// An approved product named with a condition it is approved for.
+    pub struct ApprovedUseStated {
+        pub product: u32,
+        pub product_mention: usize,
+        pub condition: u32,
+        pub condition_mention: usize,
+    }
+
+    /// Each approved product the text names together with a condition it is approved for: the
+    /// first such condition, at the product's first mention.
+    pub fn approved_uses_stated(a: &Analysis) -> Vec<ApprovedUseStated> {
+        let conditions: Vec<(usize, u32)> = a
+            .cues(CueKind::Condition)
+            .filter_map(|(i, m, _)| m.entry.map(|e| (i, e)))
+            .collect();
+        let mut out = Vec::new();
+        for &iv in a.interventions() {
+            if !is_approved_product(a, iv) {
+                continue;
+            }
+            let Some(&(ci, cond)) = conditions.iter().find(|&&(_, c)| approved_for(a, iv, c)) else {
+                continue;
+            };
+            let Some((i, _, _)) = a.cues(CueKind::Intervention).find(|(_, m, _)| m.entry == Some(iv)) else {
+                continue;
+            };
+            out.push(ApprovedUseStated {
+                product: iv,
+                product_mention: i,
+                condition: cond,
+                condition_mention: ci,
+            });
+        }
+        out
     }
 
     /// Whether the text promises benefits with nothing but weak support: it asserts efficacy, cites
@@ -639,7 +647,11 @@ pub(crate) mod util {
             // fatigue"); it is a harm of the treatment where the sentence speaks of harm in general
             // words too ("side effects included nausea") or ties it to the treatment ("infections
             // have been reported", "stop using it if you notice redness").
+            // So is a named harm right after a sentence about harms ("Complications were not rare.
+            // Numbness occurred in 7 patients.").
+            let follows_harm_talk = out.last().is_some_and(|t| t.sentence < s && s - t.sentence <= HARM_TALK_CARRY);
             if m.kind == CueKind::NamedHarm
+                && !follows_harm_talk
                 && !a.in_sentence(s).any(|(j, x, xc)| {
                     (x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
                         || x.kind == CueKind::HarmContext
@@ -660,20 +672,40 @@ pub(crate) mod util {
                 _ => out.push(HarmTalk {
                     mention: i,
                     sentence: s,
-                    // Once per sentence: it names a harm or gives a number.
+                    // Once per sentence: it names a harm or gives a number for it (a number
+                    // near the harm words; "a 29% reduction ... and what the side effects were"
+                    // counts nothing).
                     specific: a
                         .in_sentence(s)
                         .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
-                        || has_number(a, s),
+                        || number_near(a, i, HARM_NUMBER_REACH),
                 }),
             }
         }
         out
     }
 
-    /// Whether sentence `s` contains a number written in digits.
-    pub fn has_number(a: &Analysis, s: usize) -> bool {
-        a.doc.slice(a.sentence_span(s)).bytes().any(|b| b.is_ascii_digit())
+    /// Sentences after a sentence about harms in which a named harm is still one of the treatment's.
+    const HARM_TALK_CARRY: usize = 2;
+
+    /// How many words a number may stand from the harm it counts ("4.2% stopped because of side
+    /// effects", "side effects ... in 25 people").
+    const HARM_NUMBER_REACH: usize = 8;
+
+    /// Whether a number written in digits stands within `reach` words of a mention, in its sentence.
+    pub fn number_near(a: &Analysis, mention: usize, reach: usize) -> bool {
+        let m = a.mentions[mention].span;
+        let sentence = a.sentence_span(a.sentence_of(mention));
+        let text = &a.doc.text;
+        text[sentence.start..sentence.end]
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| b.is_ascii_digit())
+            .map(|(k, _)| sentence.start + k)
+            .any(|d| {
+                let (from, to) = if d < m.start { (d, m.start) } else { (m.end, d) };
+                crate::context::words_between(text, from, to) <= reach
+            })
     }
 
     /// The subject of a claim for messages: its knowledge-base entry, else its words in the text.
