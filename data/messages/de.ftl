@@ -147,3 +147,33 @@ criterion-sensational-language-not-satisfactory = Der Text verwendet reißerisch
 view-criteria = Expertenkriterien (HealthNewsReview)
 criterion-not-applicable = Das Kriterium passt nicht auf diesen Text (zum Beispiel die Kosten eines Verhaltens).
 criterion-learned = Urteil eines Modells, das an den Bewertungen der Fachleute trainiert wurde; am stärksten wog: { $cues }.
+
+# Merkmale, die ein gelerntes Urteil nennt (Expertenansicht); Hinweisarten, Prüfcodes und
+# Kriterienschlüssel bleiben ihre festen Kennungen.
+feature-word = „{ $text }“
+feature-cue = Hinweis { $kind }
+feature-finding = Prüfung { $code }
+feature-rule = Regelantwort für { $criterion }
+feature-claim = Aussage der Stärke { $strength }
+feature-numbers = Zahlen
+feature-percentages = Prozentangaben
+feature-with-how = { $what } ({ $how })
+how-negated = verneint
+how-hedged = abgeschwächt
+how-hypothetical = angenommen
+how-reported = wiedergegeben
+how-quoted = zitiert
+how-refuted = widerlegt
+how-positive = gut
+how-info = Hinweis
+how-concern = Bedenken
+how-fail = durchgefallen
+how-satisfactory = erfüllt
+how-not-satisfactory = nicht erfüllt
+how-not-applicable = nicht zutreffend
+
+# Warnungen zur Eingabe.
+warning-control-characters = Der Text enthält { $count } Steuerzeichen; vielleicht ist er kein Fließtext.
+warning-html-too-deep = Das HTML verschachtelt Elemente { $depth } Ebenen tief; seine Tags wurden ohne Parser entfernt (Navigation und anderes Beiwerk können übrig sein).
+warning-html-syntax = Das HTML hat { $problems } Syntaxfehler; es wurde so gelesen, wie ein Browser es liest.
+warning-spans-extracted = Die Fundstellen beziehen sich auf den sichtbaren Text, der aus dem HTML gewonnen wurde, nicht auf den HTML-Quelltext.

@@ -147,3 +147,33 @@ criterion-sensational-language-not-satisfactory = The text uses sensational lang
 view-criteria = Expert criteria (HealthNewsReview)
 criterion-not-applicable = The criterion does not fit this text (for example the costs of a behaviour).
 criterion-learned = Verdict of a model trained on the reviewers' ratings; what weighed most: { $cues }.
+
+# Features a learned verdict names (expert view); cue kinds, check codes and criterion keys stay
+# as their stable ids.
+feature-word = “{ $text }”
+feature-cue = cue { $kind }
+feature-finding = check { $code }
+feature-rule = rule answer for { $criterion }
+feature-claim = claim of strength { $strength }
+feature-numbers = numbers
+feature-percentages = percentages
+feature-with-how = { $what } ({ $how })
+how-negated = negated
+how-hedged = hedged
+how-hypothetical = supposed
+how-reported = reported
+how-quoted = quoted
+how-refuted = refuted
+how-positive = good
+how-info = note
+how-concern = concern
+how-fail = fail
+how-satisfactory = satisfactory
+how-not-satisfactory = not satisfactory
+how-not-applicable = not applicable
+
+# Warnings about the input.
+warning-control-characters = the text contains { $count } control characters; it may not be prose
+warning-html-too-deep = the HTML nests elements { $depth } deep; its tags were stripped without parsing (navigation and other boilerplate may remain)
+warning-html-syntax = the HTML has { $problems } syntax problems; it was parsed the way a browser would
+warning-spans-extracted = spans refer to the visible text extracted from the HTML, not to the HTML source

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use hypecheck_core::checks::Question;
 use hypecheck_core::claims::ClaimStrength;
-use hypecheck_core::eval::{agreement, fold_of, Agreement};
 use hypecheck_core::criteria::{CriterionKey, CriterionVerdict};
+use hypecheck_core::eval::{agreement, fold_of, Agreement};
 use hypecheck_core::learn::{self, linear::ModelSet, Task, CRITERION_CLASSES, STRENGTH_CLASSES};
 use hypecheck_core::{Checker, Language};
 
@@ -197,7 +197,10 @@ pub struct HnrData {
 
 /// A criterion verdict's index among the model classes (and the labels).
 fn class_index(verdict: CriterionVerdict) -> usize {
-    CriterionVerdict::ALL.iter().position(|v| *v == verdict).expect("every verdict is a class")
+    CriterionVerdict::ALL
+        .iter()
+        .position(|v| *v == verdict)
+        .expect("every verdict is a class")
 }
 
 /// Reads a JSONL file of rated releases (`id`, `title`, `text`, `criteria`).
@@ -215,13 +218,16 @@ pub fn read_hnr(file: &Path) -> Result<HnrData> {
             serde_json::from_str(line).with_context(|| format!("{}: line {}: not JSON", file.display(), n + 1))?;
         let id = item["id"].as_str().unwrap_or("").to_string();
         for (k, key) in keys.iter().enumerate() {
-            let want = item["criteria"][key.as_str()].as_str().and_then(label_index).with_context(|| {
-                format!(
-                    "{}: line {} ({id}): criterion {key} has no valid rating",
-                    file.display(),
-                    n + 1
-                )
-            })?;
+            let want = item["criteria"][key.as_str()]
+                .as_str()
+                .and_then(label_index)
+                .with_context(|| {
+                    format!(
+                        "{}: line {} ({id}): criterion {key} has no valid rating",
+                        file.display(),
+                        n + 1
+                    )
+                })?;
             data.labels[k].push(want);
         }
         data.bodies.push(format!(
@@ -327,7 +333,12 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
             let verdicts: serde_json::Map<String, serde_json::Value> = keys
                 .iter()
                 .enumerate()
-                .map(|(k, key)| (key.as_str().to_string(), serde_json::json!(CRITERION_CLASSES[predicted[k][i]])))
+                .map(|(k, key)| {
+                    (
+                        key.as_str().to_string(),
+                        serde_json::json!(CRITERION_CLASSES[predicted[k][i]]),
+                    )
+                })
                 .collect();
             writeln!(w, "{}", serde_json::json!({"id": id, "criteria": verdicts}))?;
         }

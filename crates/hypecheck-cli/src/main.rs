@@ -246,7 +246,10 @@ const CRITERIA_FILE: &str = "criteria.model";
 /// Trains both models from the data directory; the criteria model is trained with the new
 /// claim-strength model in place, since the checks' findings (which it reads) depend on it.
 fn train(data: &Path, out: &Path, check: bool) -> Result<ExitCode> {
-    let claims_files = [data.join("claim-strength/dev.csv"), data.join("claim-strength/press-dev.csv")];
+    let claims_files = [
+        data.join("claim-strength/dev.csv"),
+        data.join("claim-strength/press-dev.csv"),
+    ];
     let hnr_file = data.join("hnr-releases/dev.jsonl");
     // Rules only: the shipped models may be stale, and neither model is needed to train the first.
     let checker = Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?;
@@ -321,7 +324,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             // Other models or none: the embedded ones are not loaded (they may be stale).
             let checker = match (&models, rules) {
-                (Some(dir), _) => Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?.with_models(load_models(dir)?),
+                (Some(dir), _) => {
+                    Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?.with_models(load_models(dir)?)
+                }
                 (None, true) => Checker::rules_only(hypecheck_kb::embedded(), Vec::new())?,
                 (None, false) => Checker::new(hypecheck_kb::embedded())?,
             };
@@ -379,7 +384,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { code: Some(code) } => {
-            let Some(doc) = hypecheck_core::checks::Code::parse(&code).and_then(hypecheck_core::checks::documentation) else {
+            let Some(doc) = hypecheck_core::checks::Code::parse(&code).and_then(hypecheck_core::checks::documentation)
+            else {
                 bail!("no check {code:?} (see `hypecheck rules`)");
             };
             writeln!(std::io::stdout().lock(), "{doc}")?;

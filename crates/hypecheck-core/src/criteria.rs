@@ -109,7 +109,6 @@ impl Serialize for CriterionKey {
     }
 }
 
-
 /// One criterion's answer before rendering: verdict, confidence, the reason's message id and the
 /// spans that decided it.
 #[derive(Debug, Clone)]
@@ -173,7 +172,12 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
             .collect()
     };
 
-    let costs = by_cues(a, CriterionKey::Costs, &[CueKind::CostTalk, CueKind::Price, CueKind::Currency], 0.6);
+    let costs = by_cues(
+        a,
+        CriterionKey::Costs,
+        &[CueKind::CostTalk, CueKind::Price, CueKind::Currency],
+        0.6,
+    );
 
     // Benefits are quantified when a sentence about an effect or a study gives numbers ("41%",
     // "30 in 100").
@@ -205,7 +209,10 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
             CriterionKey::Harms,
             NotSatisfactory,
             0.65,
-            finding_spans(&[Code::HC301, Code::HC302, Code::HC304], &[Severity::Concern, Severity::Fail]),
+            finding_spans(
+                &[Code::HC301, Code::HC302, Code::HC304],
+                &[Severity::Concern, Severity::Fail],
+            ),
         )
     } else {
         criterion(CriterionKey::Harms, Satisfactory, 0.55, disclosed)

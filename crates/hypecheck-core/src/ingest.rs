@@ -48,7 +48,35 @@ pub struct Ingested {
     pub text: String,
     pub format: InputFormat,
     pub source_bytes: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<IngestWarning>,
+}
+
+/// Something a reader of the report should know about how the input was read; shown in the
+/// report's language from the catalogs (`warning-*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestWarning {
+    /// Many control characters: the input may not be prose.
+    ControlCharacters { count: usize },
+    /// HTML nested too deep to parse; tags were stripped instead.
+    HtmlTooDeep { depth: usize },
+    /// HTML syntax errors, recovered as a browser would.
+    HtmlSyntax { problems: usize },
+    /// Spans refer to the extracted visible text, not the HTML source.
+    SpansOnExtractedText,
+}
+
+impl IngestWarning {
+    /// The catalog message id and its arguments.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match *self {
+            IngestWarning::ControlCharacters { count } => {
+                ("warning-control-characters", vec![("count", count.to_string())])
+            }
+            IngestWarning::HtmlTooDeep { depth } => ("warning-html-too-deep", vec![("depth", depth.to_string())]),
+            IngestWarning::HtmlSyntax { problems } => ("warning-html-syntax", vec![("problems", problems.to_string())]),
+            IngestWarning::SpansOnExtractedText => ("warning-spans-extracted", Vec::new()),
+        }
+    }
 }
 
 /// Turns raw input into analysable text. `format` forces a format; `None` detects it.
@@ -86,9 +114,7 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
         .filter(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F)
         .count();
     if controls * 20 > text.len() {
-        warnings.push(format!(
-            "the text contains {controls} control characters; it may not be prose"
-        ));
+        warnings.push(IngestWarning::ControlCharacters { count: controls });
     }
     Ok(Ingested {
         text,
@@ -312,22 +338,19 @@ fn stripped_html_text(raw: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn html_text(raw: &str, warnings: &mut Vec<String>) -> String {
+fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
     let depth = estimated_depth(raw);
     if depth > MAX_HTML_DEPTH {
-        warnings.push(format!(
-            "the HTML nests elements {depth} deep; its tags were stripped without parsing (navigation and other boilerplate may remain)"
-        ));
+        warnings.push(IngestWarning::HtmlTooDeep { depth });
         let mut text = stripped_html_text(raw);
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         return tidy(&text);
     }
     let doc = Html::parse_document(raw);
     if !doc.errors.is_empty() {
-        warnings.push(format!(
-            "the HTML has {} syntax problems; it was parsed the way a browser would",
-            doc.errors.len()
-        ));
+        warnings.push(IngestWarning::HtmlSyntax {
+            problems: doc.errors.len(),
+        });
     }
     let root = ["article", "main", "[role=main]", "body"]
         .iter()
@@ -336,7 +359,7 @@ fn html_text(raw: &str, warnings: &mut Vec<String>) -> String {
         .unwrap_or_else(|| doc.root_element());
     let mut out = String::with_capacity(raw.len() / 2);
     walk(root, &mut out);
-    warnings.push("spans refer to the visible text extracted from the HTML, not to the HTML source".into());
+    warnings.push(IngestWarning::SpansOnExtractedText);
     tidy(&out)
 }
 
@@ -477,7 +500,7 @@ mod tests {
             out.text,
             "Exosome facial\n\nOur exosomes are FDA-registered.\n\n- No downtime\n"
         );
-        assert!(out.warnings.iter().any(|w| w.contains("extracted")));
+        assert!(out.warnings.contains(&IngestWarning::SpansOnExtractedText));
     }
 
     #[test]
@@ -496,7 +519,13 @@ mod tests {
         );
         let out = ingest(html.as_bytes(), None, 1 << 24).unwrap();
         assert_eq!(out.text.trim(), "exosomes & PRP");
-        assert!(out.warnings.iter().any(|w| w.contains("deep")), "{:?}", out.warnings);
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| matches!(w, IngestWarning::HtmlTooDeep { .. })),
+            "{:?}",
+            out.warnings
+        );
     }
 
     #[test]
@@ -508,7 +537,10 @@ mod tests {
         );
         let out = ingest(html.as_bytes(), None, 1 << 24).unwrap();
         assert_eq!(out.text.trim(), "exosomes");
-        assert!(!out.warnings.iter().any(|w| w.contains("deep")));
+        assert!(!out
+            .warnings
+            .iter()
+            .any(|w| matches!(w, IngestWarning::HtmlTooDeep { .. })));
     }
 
     #[test]

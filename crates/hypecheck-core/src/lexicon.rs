@@ -222,7 +222,11 @@ impl Lexicon {
                 }
             }
             for s in &parsed.suffix {
-                if let Some(e) = s.endings.iter().find(|e| e.chars().count() < 3 || !e.chars().all(char::is_alphabetic)) {
+                if let Some(e) = s
+                    .endings
+                    .iter()
+                    .find(|e| e.chars().count() < 3 || !e.chars().all(char::is_alphabetic))
+                {
                     return Err(LexiconError {
                         file: file.to_string(),
                         message: format!("word ending {e:?} must be three letters or more"),

@@ -23,7 +23,7 @@ use crate::context::Modifier;
 use crate::criteria::{self, CriterionKey, CriterionVerdict};
 use crate::document::{Document, Span};
 use crate::i18n::Catalog;
-use crate::ingest::InputFormat;
+use crate::ingest::{IngestWarning, InputFormat};
 use crate::language::Language;
 use crate::learn;
 
@@ -404,12 +404,25 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
 
 /// Concerns that good practice elsewhere in the text cannot outweigh: pseudo-approval and silence
 /// on status, safety reassurance and missing risks, hype and absolute promises.
-const DECISIVE: &[Code] = &[Code::HC109, Code::HC203, Code::HC204, Code::HC301, Code::HC302, Code::HC304, Code::HC401, Code::HC402];
+const DECISIVE: &[Code] = &[
+    Code::HC109,
+    Code::HC203,
+    Code::HC204,
+    Code::HC301,
+    Code::HC302,
+    Code::HC304,
+    Code::HC401,
+    Code::HC402,
+];
 
 /// Whether the text reports controlled human evidence with its size: the kind of study a strong
 /// word may rest on.
 fn solid_evidence(findings: &[Finding]) -> bool {
-    let has = |code: Code| findings.iter().any(|f| f.code == code && f.severity == Severity::Positive);
+    let has = |code: Code| {
+        findings
+            .iter()
+            .any(|f| f.code == code && f.severity == Severity::Positive)
+    };
     has(Code::HC105) && has(Code::HC108)
 }
 
@@ -489,13 +502,19 @@ fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
     }
 }
 
+/// An input warning in the catalog's language.
+pub fn warning_text(warning: &IngestWarning, catalog: &Catalog) -> String {
+    let (id, args) = warning.message();
+    catalog.format(id, &args)
+}
+
 /// What the report needs besides the analysis and findings.
 pub struct Context<'c> {
     pub catalog: &'c Catalog,
     pub sources: &'c Sources,
     pub format: InputFormat,
     pub source_bytes: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<IngestWarning>,
     pub text_language: Language,
     pub text_languages: Vec<Language>,
     /// The ten expert criteria, already assessed.
@@ -520,13 +539,19 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         let mut assessed = assessed.into_iter().map(|c| {
             let mut reasons = vec![catalog.format(&c.reason, &[])];
             if !c.cues.is_empty() {
-                reasons.push(catalog.format(
-                    "criterion-learned",
-                    &[(
-                        "cues",
-                        c.cues.iter().map(|f| learn::describe(f)).collect::<Vec<_>>().join(", "),
-                    )],
-                ));
+                reasons.push(
+                    catalog.format(
+                        "criterion-learned",
+                        &[(
+                            "cues",
+                            c.cues
+                                .iter()
+                                .map(|f| learn::describe(f, catalog))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )],
+                    ),
+                );
             }
             CriterionOut {
                 verdict: c.verdict,
@@ -689,7 +714,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
             } else {
                 "extracted_text"
             },
-            warnings,
+            warnings: warnings.iter().map(|w| warning_text(w, catalog)).collect(),
         },
         text_language,
         text_languages,

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 /// The pipeline's order. Leaves that any stage may use come first.
 const LINE: &[&str] = &[
-    "document", "ingest", "language", "i18n", "eval", "lexicon", "context", "claims", "analysis", "checks",
-    "criteria", "learn", "report", "checker",
+    "document", "ingest", "language", "i18n", "eval", "lexicon", "context", "claims", "analysis", "checks", "criteria",
+    "learn", "report", "checker",
 ];
 
 /// Names re-exported at the crate root, and the module they come from.
@@ -30,7 +30,13 @@ fn src() -> PathBuf {
 /// The module a source file belongs to (`checks/hc101_x.rs` -> `checks`).
 fn module_of(file: &Path) -> String {
     let rel = file.strip_prefix(src()).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy().to_string();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy()
+        .to_string();
     first.trim_end_matches(".rs").to_string()
 }
 
@@ -64,7 +70,11 @@ fn crate_uses(text: &str) -> Vec<(usize, String)> {
         // `use crate::{a, b}` lists.
         if let Some(list) = code.trim_start().strip_prefix("use crate::{") {
             for part in list.split([',', '}']) {
-                let name: String = part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = part
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if !name.is_empty() {
                     out.push((n + 1, name));
                 }
@@ -87,7 +97,10 @@ fn modules_use_only_the_stages_before_them() {
             continue;
         }
         let Some(at) = LINE.iter().position(|m| *m == module) else {
-            panic!("{}: module {module} is not on the line in tests/architecture.rs", file.display());
+            panic!(
+                "{}: module {module} is not on the line in tests/architecture.rs",
+                file.display()
+            );
         };
         seen_modules.push(module.clone());
         let text = std::fs::read_to_string(file).unwrap();
@@ -100,7 +113,10 @@ fn modules_use_only_the_stages_before_them() {
                 continue;
             }
             let Some(to) = LINE.iter().position(|m| *m == target) else {
-                wrong.push(format!("{}:{line}: uses crate::{name}, which is not on the line", file.display()));
+                wrong.push(format!(
+                    "{}:{line}: uses crate::{name}, which is not on the line",
+                    file.display()
+                ));
                 continue;
             };
             if to > at {
@@ -113,7 +129,10 @@ fn modules_use_only_the_stages_before_them() {
     }
     assert!(wrong.is_empty(), "modules out of line:\n{}", wrong.join("\n"));
     for m in LINE {
-        assert!(seen_modules.iter().any(|s| s == m), "{m} is on the line but has no source");
+        assert!(
+            seen_modules.iter().any(|s| s == m),
+            "{m} is on the line but has no source"
+        );
     }
 }
 

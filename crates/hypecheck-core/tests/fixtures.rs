@@ -253,3 +253,39 @@ fn every_finding_span_is_exact_and_sources_are_cited() {
         }
     }
 }
+
+#[test]
+fn german_reports_say_everything_in_german() {
+    let html = std::fs::read(root().join("tests/fixtures/de/klinik-exosomen.html")).unwrap();
+    let options = Options {
+        report_language: Some(hypecheck_core::Language::De),
+        ..Options::default()
+    };
+    let report = checker().check_bytes(&html, &options).unwrap();
+    assert!(!report.input.warnings.is_empty());
+    for w in &report.input.warnings {
+        assert!(
+            !w.contains("spans refer") && !w.contains("the HTML"),
+            "English warning: {w}"
+        );
+    }
+    // The learned criteria name what weighed most, in German, for an English text as well.
+    let english = checker()
+        .check_text(
+            "A new study shows the drug cuts migraine attacks by half. The trial was funded by the maker.",
+            &options,
+        )
+        .unwrap();
+    let reasons: Vec<&String> = english.criteria.iter().flat_map(|(_, c)| &c.reasons).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("Hinweis") || r.contains("Prüfung") || r.contains("Regelantwort")),
+        "{reasons:?}"
+    );
+    for r in reasons {
+        for english_words in ["rule answer", " cue ", "check HC", "numbers", "percentages"] {
+            assert!(!r.contains(english_words), "English in a German reason: {r}");
+        }
+    }
+}

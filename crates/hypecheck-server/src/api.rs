@@ -283,7 +283,7 @@ pub async fn extract(State(state): State<Arc<AppState>>, req: Request) -> Result
     let deadline = Instant::now() + state.config.request_timeout;
     let request: CheckRequest = read_json(&state, req, deadline).await?;
     let max = state.config.max_body_bytes;
-    let bytes = analyse(&state, deadline, move |_| {
+    let bytes = analyse(&state, deadline, move |checker| {
         let ingested =
             hypecheck_core::ingest::ingest(request.text.as_bytes(), request.input_format, max).map_err(input_error)?;
         serialize(&ExtractResponse {
@@ -296,7 +296,11 @@ pub async fn extract(State(state): State<Arc<AppState>>, req: Request) -> Result
             .to_string(),
             source_bytes: ingested.source_bytes,
             text_bytes: ingested.text.len(),
-            warnings: ingested.warnings,
+            warnings: ingested
+                .warnings
+                .iter()
+                .map(|w| hypecheck_core::report::warning_text(w, checker.catalog(hypecheck_core::Language::En)))
+                .collect(),
             text: ingested.text,
         })
     })

@@ -52,7 +52,11 @@ impl Check for AnecdotalEvidence {
         for (i, m, c) in a.cues(CueKind::Anecdote) {
             let s = a.sentence_of(i);
             // A question tells no story ("Is it right for me?").
-            if c.has(Modifier::Negated) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical) || s == last_sentence {
+            if c.has(Modifier::Negated)
+                || c.has(Modifier::Refuted)
+                || c.has(Modifier::Hypothetical)
+                || s == last_sentence
+            {
                 continue;
             }
             last_sentence = s;

@@ -54,7 +54,11 @@ impl Check for CausalClaimOnWeakDesign {
         // Stated as proof with not a word on what the study cannot show: misleading, not only
         // incomplete.
         let limits_named = a.cues(CueKind::Limitation).any(|(_, _, c)| !c.has(Modifier::Negated));
-        let severity = if limits_named { Severity::Concern } else { Severity::Fail };
+        let severity = if limits_named {
+            Severity::Concern
+        } else {
+            Severity::Fail
+        };
         out.push(
             Finding::new(self.code(), self.question(), severity, claim.span, "hc110")
                 .arg("design", util::quote(a, dm.span))

@@ -50,7 +50,10 @@ impl Check for EvidenceThroughApproval {
                 .iter()
                 .enumerate()
                 .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
-                .map(|(index, _)| Fact::ApprovedUse { entry: stated.product, index });
+                .map(|(index, _)| Fact::ApprovedUse {
+                    entry: stated.product,
+                    index,
+                });
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, span, "hc111")
                     .entry_arg("intervention", stated.product)

@@ -42,7 +42,13 @@ impl Check for RelativeNumbersOnly {
             }
         }
         if let Some(s) = first_relative {
-            out.push(Finding::new(self.code(), self.question(), Severity::Concern, a.sentence_span(s), "hc112"));
+            out.push(Finding::new(
+                self.code(),
+                self.question(),
+                Severity::Concern,
+                a.sentence_span(s),
+                "hc112",
+            ));
         }
     }
 }
@@ -89,7 +95,9 @@ fn words_of(text: &str) -> Vec<String> {
 
 fn is_number(w: &str) -> bool {
     let w = w.trim_end_matches('%');
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && w.chars().any(|c| c.is_ascii_digit())
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && w.chars().any(|c| c.is_ascii_digit())
 }
 
 fn is_percent(w: &str) -> bool {
@@ -106,7 +114,10 @@ fn states_absolute(w: &[String]) -> bool {
             || (n && at(i + 1) == "out" && at(i + 2) == "of" && is_number(at(i + 3)))
             || (matches!(at(i), "from" | "of") && is_percent(at(i + 1)) && at(i + 2) == "to" && is_percent(at(i + 3)))
             || (is_percent(at(i)) && matches!(at(i + 1), "vs" | "versus") && is_percent(at(i + 2)))
-            || (is_percent(at(i)) && at(i + 1) == "compared" && matches!(at(i + 2), "with" | "to") && is_percent(at(i + 3)))
+            || (is_percent(at(i))
+                && at(i + 1) == "compared"
+                && matches!(at(i + 2), "with" | "to")
+                && is_percent(at(i + 3)))
             || (n && at(i + 1) == "in" && is_number(at(i + 2)) && !at(i).contains('%'))
             || (at(i) == "per" && is_number(at(i + 1)))
             || (at(i) == "percentage" && matches!(at(i + 1), "point" | "points"))
@@ -124,10 +135,26 @@ fn states_relative(w: &[String]) -> bool {
     (0..w.len()).any(|i| {
         (at(i) == "by" && is_percent(at(i + 1)))
             || (at(i) == "by" && SHARES.contains(&at(i + 1)))
-            || (at(i) == "by" && matches!(at(i + 1), "a" | "nearly" | "almost" | "about" | "roughly" | "more")
-                && (SHARES.contains(&at(i + 2)) || (at(i + 2) == "a" && SHARES.contains(&at(i + 3))) || is_percent(at(i + 2))))
+            || (at(i) == "by"
+                && matches!(at(i + 1), "a" | "nearly" | "almost" | "about" | "roughly" | "more")
+                && (SHARES.contains(&at(i + 2))
+                    || (at(i + 2) == "a" && SHARES.contains(&at(i + 3)))
+                    || is_percent(at(i + 2))))
             || (is_percent(at(i))
-                && matches!(at(i + 1), "lower" | "higher" | "fewer" | "less" | "more" | "reduction" | "increase" | "drop" | "decrease" | "cut" | "improvement"))
+                && matches!(
+                    at(i + 1),
+                    "lower"
+                        | "higher"
+                        | "fewer"
+                        | "less"
+                        | "more"
+                        | "reduction"
+                        | "increase"
+                        | "drop"
+                        | "decrease"
+                        | "cut"
+                        | "improvement"
+                ))
             || matches!(at(i), "halved" | "halves" | "doubled" | "doubles" | "tripled")
             || (matches!(at(i), "twice" | "three" | "four") && matches!(at(i + 1), "as" | "times"))
     })
@@ -145,8 +172,18 @@ mod tests {
             flagged(&RelativeNumbersOnly, text),
             vec!["The pill reduced the risk of a second stroke by 29%."]
         );
-        assert_eq!(flagged(&RelativeNumbersOnly, "The drug cut migraine attacks by half.").len(), 1);
-        assert_eq!(flagged(&RelativeNumbersOnly, "Those who ate cheese had a 26% lower risk of dementia.").len(), 1);
+        assert_eq!(
+            flagged(&RelativeNumbersOnly, "The drug cut migraine attacks by half.").len(),
+            1
+        );
+        assert_eq!(
+            flagged(
+                &RelativeNumbersOnly,
+                "Those who ate cheese had a 26% lower risk of dementia."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
@@ -164,7 +201,8 @@ mod tests {
     #[test]
     fn reads_german_numbers_too() {
         assert_eq!(
-            crate::checks::testing::flagged_de(&RelativeNumbersOnly, "Das Mittel senkte das Risiko um 29 Prozent.").len(),
+            crate::checks::testing::flagged_de(&RelativeNumbersOnly, "Das Mittel senkte das Risiko um 29 Prozent.")
+                .len(),
             1
         );
         assert!(crate::checks::testing::flagged_de(

@@ -64,14 +64,21 @@ impl Check for StatusNotStated {
         }
         // A compound tested only in animals or cells is no product yet; its status matters once
         // the text speaks of bringing it to patients.
-        let human_evidence = [CueKind::HumanControlled, CueKind::HumanEarly, CueKind::HumanObservational]
-            .into_iter()
-            .any(|k| a.cues(k).next().is_some());
+        let human_evidence = [
+            CueKind::HumanControlled,
+            CueKind::HumanEarly,
+            CueKind::HumanObservational,
+        ]
+        .into_iter()
+        .any(|k| a.cues(k).next().is_some());
         let availability_of_a_treatment = a.cues(CueKind::Availability).any(|(i, _, _)| {
             let s = a.sentence_of(i);
             a.claim_in(s).is_some()
                 || a.in_sentence(s).any(|(_, m, _)| {
-                    matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct)
+                    matches!(
+                        m.kind,
+                        CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
+                    )
                 })
         });
         if a.cues(CueKind::Preclinical).next().is_some() && !human_evidence && !availability_of_a_treatment {
@@ -95,8 +102,14 @@ impl Check for StatusNotStated {
             };
             let subject = subject.span;
             out.push(
-                Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc204-product")
-                    .arg("subject", util::quote(a, subject)),
+                Finding::new(
+                    self.code(),
+                    self.question(),
+                    Severity::Concern,
+                    claim.span,
+                    "hc204-product",
+                )
+                .arg("subject", util::quote(a, subject)),
             );
             return;
         }
@@ -129,7 +142,10 @@ mod tests {
         let f = run(&StatusNotStated, "This supplement rebuilds cartilage within weeks.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].message, "hc204-product");
-        let de = crate::checks::testing::flagged_de(&StatusNotStated, "Das Präparat lindert Gelenkschmerzen in wenigen Wochen.");
+        let de = crate::checks::testing::flagged_de(
+            &StatusNotStated,
+            "Das Präparat lindert Gelenkschmerzen in wenigen Wochen.",
+        );
         assert_eq!(de.len(), 1, "{de:?}");
     }
 

@@ -31,7 +31,12 @@ impl Check for ApprovedUse {
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
         // One finding per approved product: at its first mention, with the first approved condition.
         for use_ in util::approved_uses_stated(a) {
-            let (iv, i, ci, cond) = (use_.product, use_.product_mention, use_.condition_mention, use_.condition);
+            let (iv, i, ci, cond) = (
+                use_.product,
+                use_.product_mention,
+                use_.condition_mention,
+                use_.condition,
+            );
             let entry = a.entry(iv);
             // The approved uses that cover the condition (its own, or a broader one it belongs to).
             let lineage = a.kb.lineage(&a.entry(cond).id);
@@ -42,12 +47,18 @@ impl Check for ApprovedUse {
                 .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
                 .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
             out.push(
-                Finding::new(self.code(), self.question(), Severity::Positive, a.mentions[i].span, "hc206")
-                    .entry_arg("intervention", iv)
-                    .entry_arg("condition", cond)
-                    .cue(a, i)
-                    .cue(a, ci)
-                    .facts(facts),
+                Finding::new(
+                    self.code(),
+                    self.question(),
+                    Severity::Positive,
+                    a.mentions[i].span,
+                    "hc206",
+                )
+                .entry_arg("intervention", iv)
+                .entry_arg("condition", cond)
+                .cue(a, i)
+                .cue(a, ci)
+                .facts(facts),
             );
         }
     }

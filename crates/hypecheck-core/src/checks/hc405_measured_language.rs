@@ -39,11 +39,12 @@ impl Check for MeasuredLanguage {
         // treatment (a product page that promises nothing medical).
         let span = match a.claims.first() {
             Some(c) => c.span,
-            None => match a
-                .mentions
-                .iter()
-                .position(|m| matches!(m.kind, CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct))
-            {
+            None => match a.mentions.iter().position(|m| {
+                matches!(
+                    m.kind,
+                    CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
+                )
+            }) {
                 Some(i) => a.sentence_span(a.sentence_of(i)),
                 None => return,
             },

@@ -59,7 +59,10 @@ impl Check for DosingUsage {
             // "leaked on average 3.1 times a day" is a statistic about people, not an instruction.
             let before = a.doc.text[..span.start].trim_end();
             let before = &before[crate::ingest::ceil_char_boundary(before, before.len().saturating_sub(24))..];
-            if ["average", "mean", "median"].iter().any(|w| before.to_ascii_lowercase().contains(w)) {
+            if ["average", "mean", "median"]
+                .iter()
+                .any(|w| before.to_ascii_lowercase().contains(w))
+            {
                 continue;
             }
             // "$600 million" is an amount of money (a price or a budget), not a dose.

@@ -127,7 +127,10 @@ codes! {
 impl Code {
     /// The code a user typed ("hc401" or "HC401").
     pub fn parse(code: &str) -> Option<Code> {
-        Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(code))
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(code))
     }
 }
 
@@ -236,13 +239,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(
-        code: Code,
-        question: Question,
-        severity: Severity,
-        span: Span,
-        message: &'static str,
-    ) -> Finding {
+    pub fn new(code: Code, question: Question, severity: Severity, span: Span, message: &'static str) -> Finding {
         Finding {
             code,
             question,
@@ -649,7 +646,9 @@ pub(crate) mod util {
             // have been reported", "stop using it if you notice redness").
             // So is a named harm right after a sentence about harms ("Complications were not rare.
             // Numbness occurred in 7 patients.").
-            let follows_harm_talk = out.last().is_some_and(|t| t.sentence < s && s - t.sentence <= HARM_TALK_CARRY);
+            let follows_harm_talk = out
+                .last()
+                .is_some_and(|t| t.sentence < s && s - t.sentence <= HARM_TALK_CARRY);
             if m.kind == CueKind::NamedHarm
                 && !follows_harm_talk
                 && !a.in_sentence(s).any(|(j, x, xc)| {

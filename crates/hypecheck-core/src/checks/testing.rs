@@ -27,15 +27,24 @@ fn run_with(check: &dyn Check, text: &str, language: Language) -> Vec<(Finding, 
 
 /// Findings of one check on an English `text`.
 pub fn run(check: &dyn Check, text: &str) -> Vec<Finding> {
-    run_with(check, text, Language::En).into_iter().map(|(f, _)| f).collect()
+    run_with(check, text, Language::En)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect()
 }
 
 /// The excerpts the check flags in `text`.
 pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
-    run_with(check, text, Language::En).into_iter().map(|(_, e)| e).collect()
+    run_with(check, text, Language::En)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect()
 }
 
 /// The excerpts the check flags in a German `text`.
 pub fn flagged_de(check: &dyn Check, text: &str) -> Vec<String> {
-    run_with(check, text, Language::De).into_iter().map(|(_, e)| e).collect()
+    run_with(check, text, Language::De)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect()
 }

@@ -498,12 +498,11 @@ impl ModelSet {
         let (n, header) = next("the header")?;
         match header.trim() {
             "hypecheck-model 2" => {}
-            "hypecheck-model 1" => {
-                return Err(err(
-                    n,
-                    "a model of format 1 does not say which features it was trained on; retrain it with `hypecheck train`".into(),
-                ))
-            }
+            "hypecheck-model 1" => return Err(err(
+                n,
+                "a model of format 1 does not say which features it was trained on; retrain it with `hypecheck train`"
+                    .into(),
+            )),
             _ => return Err(err(n, "expected `hypecheck-model 2`".into())),
         }
         let (n, features_line) = next("the features version")?;

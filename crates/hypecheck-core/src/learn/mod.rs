@@ -14,6 +14,7 @@ use crate::checks::Code;
 use crate::claims::ClaimStrength;
 use crate::criteria::{CriterionKey, CriterionVerdict};
 use crate::document::Span;
+use crate::i18n::Catalog;
 use linear::{Head, ModelError, ModelSet, TrainParams, Vocabulary, VocabularyParams};
 
 /// The version of the features the models read: a fingerprint of the feature extractor's source
@@ -88,7 +89,8 @@ pub const CRITERION_CLASSES: [&str; 3] = [
 /// the combination scores 0.741 macro-F1, the model alone 0.708 and the rules alone 0.617.
 pub fn combine_strength(rule: ClaimStrength, classes: &[String], p: &[f64]) -> ClaimStrength {
     let best = argmax(p);
-    let model = ClaimStrength::parse(&classes[best]).expect("claim-strength classes are checked when the model is loaded");
+    let model =
+        ClaimStrength::parse(&classes[best]).expect("claim-strength classes are checked when the model is loaded");
     if model == ClaimStrength::NoRelationship && p[best] < SURE_OF_NO_RELATIONSHIP {
         rule
     } else {
@@ -190,7 +192,10 @@ impl Models {
                     return Err(classes_err("criteria", format!("unknown criterion {:?}", head.key)));
                 }
                 if let Some(bad) = head.classes.iter().find(|c| CriterionVerdict::parse(c).is_none()) {
-                    return Err(classes_err("criteria", format!("unknown verdict {bad:?} for {}", head.key)));
+                    return Err(classes_err(
+                        "criteria",
+                        format!("unknown verdict {bad:?} for {}", head.key),
+                    ));
                 }
             }
         }
@@ -222,26 +227,28 @@ pub struct Prediction {
 const MAX_DRIVERS: usize = 5;
 const MAX_DRIVER_SPANS: usize = 3;
 
-/// A feature name in words a reader can check against the text: `w:funded` is “funded”,
-/// `c:funding~negated` the funding cue (negated), `f:HC303~positive` check HC303 (positive).
-pub fn describe(feature: &str) -> String {
+/// A feature name in words a reader can check against the text, in the catalog's language:
+/// `w:funded` is “funded”, `c:funding~negated` the cue funding (negated), `f:HC303~positive`
+/// check HC303 (good). Cue kinds, codes and keys stay as their stable ids.
+pub fn describe(feature: &str, catalog: &Catalog) -> String {
     let (group, rest) = feature.split_once(':').unwrap_or(("", feature));
     let (what, how) = rest.split_once('~').unwrap_or((rest, ""));
-    let how = if how.is_empty() {
-        String::new()
-    } else {
-        format!(" ({how})")
+    let arg = |name: &'static str, value: &str| [(name, value.to_string())];
+    let what = match group {
+        "w" | "a" => return catalog.format("feature-word", &arg("text", rest)),
+        "c" => catalog.format("feature-cue", &arg("kind", what)),
+        "f" => catalog.format("feature-finding", &arg("code", what)),
+        "r" => catalog.format("feature-rule", &arg("criterion", what)),
+        "k" => catalog.format("feature-claim", &arg("strength", what)),
+        "n" if what == "percent" => return catalog.format("feature-percentages", &[]),
+        "n" => return catalog.format("feature-numbers", &[]),
+        _ => return feature.to_string(),
     };
-    match group {
-        "w" | "a" => format!("“{rest}”"),
-        "c" => format!("{} cue{how}", what.replace('_', " ")),
-        "f" => format!("{what}{how}"),
-        "r" => format!("rule answer for {}{}", what.replace('_', " "), how.replace('_', " ")),
-        "k" => format!("{} claim", what.replace('_', " ")),
-        "n" if what == "percent" => "percentages".into(),
-        "n" => "numbers".into(),
-        _ => feature.to_string(),
+    if how.is_empty() {
+        return what;
     }
+    let how = catalog.format(&format!("how-{}", how.replace('_', "-")), &[]);
+    catalog.format("feature-with-how", &[("what", what), ("how", how)])
 }
 
 /// The features of one text or sentence that a model knows, with their spans, and the vector
@@ -384,7 +391,12 @@ pub fn cross_validate<S: AsRef<str>>(
     folds: &[usize],
     recipe: &Recipe,
 ) -> Vec<Vec<Vec<f64>>> {
-    let k = folds.iter().copied().filter(|&f| f != ALWAYS_TRAIN).max().map_or(0, |m| m + 1);
+    let k = folds
+        .iter()
+        .copied()
+        .filter(|&f| f != ALWAYS_TRAIN)
+        .max()
+        .map_or(0, |m| m + 1);
     let mut out: Vec<Vec<Vec<f64>>> = tasks.iter().map(|_| vec![Vec::new(); docs.len()]).collect();
     for fold in 0..k {
         let train_idx: Vec<usize> = (0..docs.len()).filter(|&i| folds[i] != fold).collect();
@@ -512,31 +524,56 @@ mod tests {
         let edited = source.replacen("w:", "W:", 1);
         assert_ne!(fingerprint(&[source]), fingerprint(&[&edited]));
         // ... and a model trained on another version is refused, saying what to do.
-        let text = crate::embedded::MODELS.iter().find(|(n, _)| *n == "criteria").unwrap().1;
-        let stale = text.replacen(&format!("features {}", feature_version()), "features 0123456789abcdef", 1);
+        let text = crate::embedded::MODELS
+            .iter()
+            .find(|(n, _)| *n == "criteria")
+            .unwrap()
+            .1;
+        let stale = text.replacen(
+            &format!("features {}", feature_version()),
+            "features 0123456789abcdef",
+            1,
+        );
         let set = ModelSet::parse(&stale).unwrap();
         let err = Models::new(None, Some(set)).unwrap_err().to_string();
-        assert!(err.contains("criteria model") && err.contains("0123456789abcdef"), "{err}");
+        assert!(
+            err.contains("criteria model") && err.contains("0123456789abcdef"),
+            "{err}"
+        );
         assert!(err.contains("hypecheck train"), "{err}");
     }
 
     #[test]
     fn a_model_whose_classes_are_not_ours_is_refused() {
-        let text = crate::embedded::MODELS.iter().find(|(n, _)| *n == "criteria").unwrap().1;
+        let text = crate::embedded::MODELS
+            .iter()
+            .find(|(n, _)| *n == "criteria")
+            .unwrap()
+            .1;
         let renamed = text.replacen("head costs ", "head prices ", 1);
-        let err = Models::new(None, Some(ModelSet::parse(&renamed).unwrap())).unwrap_err().to_string();
+        let err = Models::new(None, Some(ModelSet::parse(&renamed).unwrap()))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown criterion \"prices\""), "{err}");
     }
 
     #[test]
-    fn features_are_described_in_words() {
-        assert_eq!(describe("w:funded"), "“funded”");
-        assert_eq!(describe("c:funding~negated"), "funding cue (negated)");
-        assert_eq!(describe("f:HC303~positive"), "HC303 (positive)");
+    fn features_are_described_in_words_of_the_report_language() {
+        let en = Catalog::embedded("en").unwrap();
+        let de = Catalog::embedded("de").unwrap();
+        assert_eq!(describe("w:funded", &en), "“funded”");
+        assert_eq!(describe("c:funding~negated", &en), "cue funding (negated)");
+        assert_eq!(describe("f:HC303~positive", &en), "check HC303 (good)");
         assert_eq!(
-            describe("r:costs~not_satisfactory"),
+            describe("r:costs~not_satisfactory", &en),
             "rule answer for costs (not satisfactory)"
         );
-        assert_eq!(describe("n:percent"), "percentages");
+        assert_eq!(describe("n:percent", &en), "percentages");
+        assert_eq!(describe("c:funding~negated", &de), "Hinweis funding (verneint)");
+        assert_eq!(
+            describe("r:costs~not_satisfactory", &de),
+            "Regelantwort für costs (nicht erfüllt)"
+        );
+        assert_eq!(describe("n:percent", &de), "Prozentangaben");
     }
 }
