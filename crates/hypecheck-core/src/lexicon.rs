@@ -460,6 +460,7 @@ impl Matcher {
             ac: AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&ending_patterns)
                 .expect("word endings compile"),
             info: ending_info,

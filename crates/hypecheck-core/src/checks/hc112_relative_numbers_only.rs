@@ -31,132 +31,170 @@ impl Check for RelativeNumbersOnly {
         "A benefit given only as a relative change, never in absolute numbers"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        let mut first_relative = None;
+        // One pass reads the words of every sentence that holds a number or a share word; both
+        // questions are then asked of those words.
+        let mut tokens = Vec::new();
+        let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for s in 0..a.doc.sentences.len() {
-            let words = words_of(a.doc.slice(a.sentence_span(s)));
-            if states_absolute(&words) {
-                return;
+            let t = a.doc.slice(a.sentence_span(s));
+            if !t.bytes().any(|b| b.is_ascii_digit()) && a.claim_in(s).is_none() {
+                continue;
             }
-            if first_relative.is_none() && states_relative(&words) {
-                first_relative = Some(s);
-            }
+            let start = tokens.len();
+            tokens_append(t, &mut tokens);
+            ranges.push((s, start..tokens.len()));
         }
-        if let Some(s) = first_relative {
+        let Some(relative) = ranges
+            .iter()
+            .find(|(_, r)| states_relative(&tokens[r.clone()]))
+            .map(|(s, _)| *s)
+        else {
+            return;
+        };
+        let absolute = ranges.iter().any(|(_, r)| states_absolute(&tokens[r.clone()]));
+        if !absolute {
             out.push(Finding::new(
                 self.code(),
                 self.question(),
                 Severity::Concern,
-                a.sentence_span(s),
+                a.sentence_span(relative),
                 "hc112",
             ));
         }
     }
 }
 
-/// Lower-cased words and numbers of a sentence; "29%" stays one token, "1,045" and "4.2" too,
-/// and German "29 %" or "29 Prozent" becomes "29%". German words are read as their English
-/// counterparts where the two languages say it alike ("von" for "of", "um" for "by").
-fn words_of(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in text
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '%' | '.' | ',' | '-')))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ',' | '-')).to_lowercase())
-        .filter(|w| !w.is_empty())
-    {
-        if matches!(w.as_str(), "%" | "prozent" | "percent") && out.last().is_some_and(|p| is_number(p)) {
-            out.last_mut().unwrap().push('%');
+/// One word of a sentence: its keyword (in English, "" for any other word) and whether it is a
+/// number, or a percentage ("29%", "29 %", "29 Prozent").
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    key: &'static str,
+    number: bool,
+    percent: bool,
+}
+
+const NO_TOK: Tok = Tok {
+    key: "",
+    number: false,
+    percent: false,
+};
+
+/// Appends the words of a sentence as keywords, without allocating per word. German words are read as
+/// their English counterparts where the two languages say it alike ("von" for "of").
+fn tokens_append(text: &str, out: &mut Vec<Tok>) {
+    let first = out.len();
+    // Words are runs of letters, digits (UTF-8 multibyte characters count as letters) and the
+    // marks numbers carry ("1,045", "4.2", "29%", "two-thirds").
+    let part = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'%' | b'.' | b',' | b'-');
+    let trim = |b: &u8| matches!(b, b'.' | b',' | b'-');
+    for w in text.as_bytes().split(|&b| !part(b)) {
+        let start = w.iter().position(|b| !trim(b)).unwrap_or(w.len());
+        let end = w.iter().rposition(|b| !trim(b)).map_or(start, |e| e + 1);
+        let w = &w[start..end.max(start)];
+        if w.is_empty() {
             continue;
         }
-        let english = match w.as_str() {
-            "von" => "of",
-            "um" => "by",
-            "pro" => "per",
-            "auf" => "to",
-            "im" | "gegenüber" => "versus",
-            "hälfte" => "half",
-            "drittel" => "third",
-            "viertel" => "quarter",
-            "fünftel" => "fifth",
-            "ein" | "eine" | "die" => "a",
-            "fast" | "knapp" | "beinahe" => "nearly",
-            "etwa" | "rund" | "ungefähr" => "about",
-            "halbiert" => "halved",
-            "verdoppelt" => "doubled",
-            "niedrigeres" | "niedrigeren" | "geringeres" | "geringeren" => "lower",
-            "weniger" => "fewer",
-            "prozentpunkte" | "prozentpunkten" => "percentage-points",
-            "absolut" | "absolute" | "absoluten" => "absolute",
-            _ => "",
-        };
-        out.push(if english.is_empty() { w } else { english.to_string() });
+        let key = keyword(w);
+        if matches!(key, "%" | "percent") {
+            if let Some(last) = out[first..].last_mut().filter(|t| t.number) {
+                last.percent = true;
+                continue;
+            }
+        }
+        let digits = w.strip_suffix(b"%").unwrap_or(w);
+        let number = !digits.is_empty()
+            && digits.iter().all(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && digits.iter().any(u8::is_ascii_digit);
+        out.push(Tok {
+            key,
+            number,
+            percent: number && w.ends_with(b"%"),
+        });
     }
-    out
 }
 
-fn is_number(w: &str) -> bool {
-    let w = w.trim_end_matches('%');
-    !w.is_empty()
-        && w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        && w.chars().any(|c| c.is_ascii_digit())
-}
-
-fn is_percent(w: &str) -> bool {
-    w.ends_with('%') && is_number(w)
+/// The English keyword a word stands for, "" for any other word.
+fn keyword(w: &[u8]) -> &'static str {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || w[0].is_ascii_digit() {
+        return "";
+    }
+    for (k, b) in w.iter().enumerate() {
+        buf[k] = b.to_ascii_lowercase();
+    }
+    match &buf[..w.len()] {
+        b"%" => "%",
+        b"percent" | b"prozent" => "percent",
+        b"of" | b"von" => "of",
+        b"out" => "out",
+        b"from" => "from",
+        b"to" | b"auf" => "to",
+        b"vs" | b"versus" | b"im" | b"gegen\xc3\xbcber" => "versus",
+        b"compared" => "compared",
+        b"with" => "with",
+        b"in" => "in",
+        b"per" | b"pro" => "per",
+        b"percentage" => "percentage",
+        b"point" | b"points" => "point",
+        b"prozentpunkte" | b"prozentpunkten" => "percentage-points",
+        b"absolute" | b"absolut" | b"absoluten" => "absolute",
+        b"number" => "number",
+        b"needed" => "needed",
+        b"by" | b"um" => "by",
+        b"a" | b"ein" | b"eine" | b"die" => "a",
+        b"nearly" | b"almost" | b"fast" | b"knapp" | b"beinahe" => "nearly",
+        b"about" | b"roughly" | b"etwa" | b"rund" | b"ungef\xc3\xa4hr" => "about",
+        b"more" => "more",
+        b"half" | b"h\xc3\xa4lfte" => "half",
+        b"third" | b"drittel" => "third",
+        b"quarter" | b"viertel" => "quarter",
+        b"fifth" | b"f\xc3\xbcnftel" => "fifth",
+        b"two-thirds" => "two-thirds",
+        b"lower" | b"niedrigeres" | b"niedrigeren" | b"geringeres" | b"geringeren" => "lower",
+        b"fewer" | b"weniger" => "fewer",
+        b"higher" | b"less" | b"reduction" | b"increase" | b"drop" | b"decrease" | b"cut" | b"improvement" => "change",
+        b"halved" | b"halves" | b"halbiert" => "halved",
+        b"doubled" | b"doubles" | b"tripled" | b"verdoppelt" => "doubled",
+        b"twice" | b"three" | b"four" => "twice",
+        b"as" => "as",
+        b"times" => "times",
+        _ => "",
+    }
 }
 
 /// "41 of 592", "7 out of 10", "from 12% to 8%", "46% versus 31%", "1 in 7", "per 1,000",
 /// "percentage points", "absolute", "number needed to treat".
-fn states_absolute(w: &[String]) -> bool {
-    let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
+fn states_absolute(w: &[Tok]) -> bool {
+    let at = |i: usize| w.get(i).copied().unwrap_or(NO_TOK);
     (0..w.len()).any(|i| {
-        let n = is_number(at(i));
-        (n && at(i + 1) == "of" && is_number(at(i + 2)))
-            || (n && at(i + 1) == "out" && at(i + 2) == "of" && is_number(at(i + 3)))
-            || (matches!(at(i), "from" | "of") && is_percent(at(i + 1)) && at(i + 2) == "to" && is_percent(at(i + 3)))
-            || (is_percent(at(i)) && matches!(at(i + 1), "vs" | "versus") && is_percent(at(i + 2)))
-            || (is_percent(at(i))
-                && at(i + 1) == "compared"
-                && matches!(at(i + 2), "with" | "to")
-                && is_percent(at(i + 3)))
-            || (n && at(i + 1) == "in" && is_number(at(i + 2)) && !at(i).contains('%'))
-            || (at(i) == "per" && is_number(at(i + 1)))
-            || (at(i) == "percentage" && matches!(at(i + 1), "point" | "points"))
-            || at(i) == "percentage-points"
-            || (at(i) == "from" && is_percent(at(i + 1)) && at(i + 2) == "to" && is_number(at(i + 3)))
-            || at(i) == "absolute"
-            || (at(i) == "number" && at(i + 1) == "needed")
+        let (t0, t1, t2, t3) = (at(i), at(i + 1), at(i + 2), at(i + 3));
+        (t0.number && t1.key == "of" && t2.number)
+            || (t0.number && t1.key == "out" && t2.key == "of" && t3.number)
+            || (matches!(t0.key, "from" | "of") && t1.percent && t2.key == "to" && t3.number)
+            || (t0.percent && t1.key == "versus" && t2.percent)
+            || (t0.percent && t1.key == "compared" && matches!(t2.key, "with" | "to") && t3.percent)
+            || (t0.number && !t0.percent && t1.key == "in" && t2.number)
+            || (t0.key == "per" && t1.number)
+            || (t0.key == "percentage" && t1.key == "point")
+            || t0.key == "percentage-points"
+            || t0.key == "absolute"
+            || (t0.key == "number" && t1.key == "needed")
     })
 }
 
 /// "by 29%", "29% lower", "by half", "by a third", "halved", "doubled", "twice as likely".
-fn states_relative(w: &[String]) -> bool {
-    let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
-    const SHARES: [&str; 5] = ["half", "third", "quarter", "fifth", "two-thirds"];
+fn states_relative(w: &[Tok]) -> bool {
+    let at = |i: usize| w.get(i).copied().unwrap_or(NO_TOK);
+    let share = |t: Tok| matches!(t.key, "half" | "third" | "quarter" | "fifth" | "two-thirds");
     (0..w.len()).any(|i| {
-        (at(i) == "by" && is_percent(at(i + 1)))
-            || (at(i) == "by" && SHARES.contains(&at(i + 1)))
-            || (at(i) == "by"
-                && matches!(at(i + 1), "a" | "nearly" | "almost" | "about" | "roughly" | "more")
-                && (SHARES.contains(&at(i + 2))
-                    || (at(i + 2) == "a" && SHARES.contains(&at(i + 3)))
-                    || is_percent(at(i + 2))))
-            || (is_percent(at(i))
-                && matches!(
-                    at(i + 1),
-                    "lower"
-                        | "higher"
-                        | "fewer"
-                        | "less"
-                        | "more"
-                        | "reduction"
-                        | "increase"
-                        | "drop"
-                        | "decrease"
-                        | "cut"
-                        | "improvement"
-                ))
-            || matches!(at(i), "halved" | "halves" | "doubled" | "doubles" | "tripled")
-            || (matches!(at(i), "twice" | "three" | "four") && matches!(at(i + 1), "as" | "times"))
+        let (t0, t1, t2, t3) = (at(i), at(i + 1), at(i + 2), at(i + 3));
+        (t0.key == "by" && (t1.percent || share(t1)))
+            || (t0.key == "by"
+                && matches!(t1.key, "a" | "nearly" | "about" | "more")
+                && (share(t2) || t2.percent || (t2.key == "a" && share(t3))))
+            || (t0.percent && matches!(t1.key, "lower" | "fewer" | "more" | "change"))
+            || matches!(t0.key, "halved" | "doubled")
+            || (t0.key == "twice" && matches!(t1.key, "as" | "times"))
     })
 }
 

@@ -84,19 +84,21 @@ impl Check for StatusNotStated {
         if a.cues(CueKind::Preclinical).next().is_some() && !human_evidence && !availability_of_a_treatment {
             return;
         }
+        let generic: Vec<&crate::lexicon::Mention> = a
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, CueKind::GenericIntervention | CueKind::GenericProduct))
+            .collect();
         for claim in a.claims.iter().filter(|c| c.asserts(ClaimKind::Efficacy) && c.asserted) {
             if !claim.interventions.is_empty() {
                 continue;
             }
             // What the claim is about: its subject in general words, else the last one named
             // before it (a forum thread names the supplement once, then tells what it did).
-            let subject = a
-                .mentions
-                .iter()
-                .take_while(|m| m.span.start < claim.span.end)
-                .filter(|m| matches!(m.kind, CueKind::GenericIntervention | CueKind::GenericProduct))
-                .filter(|m| claim.generic_subject.is_none_or(|s| s == m.span))
-                .last();
+            let subject = match claim.generic_subject {
+                Some(span) => generic.iter().find(|m| m.span == span),
+                None => generic[..generic.partition_point(|m| m.span.start < claim.span.end)].last(),
+            };
             let Some(subject) = subject.filter(|m| m.kind == CueKind::GenericProduct) else {
                 continue;
             };
