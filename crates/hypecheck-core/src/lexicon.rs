@@ -80,6 +80,9 @@ pub enum CueKind {
     GenericProduct,
     /// What a test claims to do: detect, diagnose, predict a disease ("detects cancer early").
     DiagnosticClaim,
+    /// A comparison that ties a named harm to a treatment named in the same sentence ("higher
+    /// rates of erectile dysfunction after surgery").
+    HarmComparison,
     // Knowledge-base names (never in lexicon files)
     Intervention,
     Condition,
@@ -137,6 +140,7 @@ impl CueKind {
             CueKind::GenericIntervention => "generic_intervention",
             CueKind::GenericProduct => "generic_product",
             CueKind::DiagnosticClaim => "diagnostic_claim",
+            CueKind::HarmComparison => "harm_comparison",
             CueKind::Intervention => "intervention",
             CueKind::Condition => "condition",
         }

@@ -39,6 +39,15 @@ const PROMISING_NEGATIONS: &[&str] = &[
     "frei von", // German
 ];
 
+/// Reassurances that, beside harms counted in numbers, state a study's conclusion.
+const STUDY_CONCLUSIONS: [&str; 5] = [
+    "safe and effective",
+    "safe & effective",
+    "sicher und wirksam",
+    "sicher und effektiv",
+    "gut verträglich",
+];
+
 impl Check for SafetyReassurance {
     fn code(&self) -> Code {
         Code::HC301
@@ -53,8 +62,16 @@ impl Check for SafetyReassurance {
         "Safety promises: \"no side effects\", \"100% safe\", \"natural\", \"your body's own\""
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+        // A text that counts the treatment's harms in numbers reports a study's safety results;
+        // its "safe and effective" is the study's conclusion and its "no serious adverse events"
+        // the rest of the safety report, not a promise that hides risk.
+        let reports_counted_harms = util::harm_talk(a).iter().any(|t| t.specific);
         for (i, m, c) in a.cues(CueKind::Reassurance) {
             if !c.asserted() {
+                continue;
+            }
+            let phrase = a.doc.slice(m.span).to_ascii_lowercase();
+            if reports_counted_harms && STUDY_CONCLUSIONS.iter().any(|p| phrase.starts_with(p)) {
                 continue;
             }
             let severity = if m.strong { Severity::Fail } else { Severity::Concern };
@@ -64,7 +81,6 @@ impl Check for SafetyReassurance {
                     .cue(a, i),
             );
         }
-        let reports_counted_harms = util::harm_talk(a).iter().any(|t| t.specific);
         for (i, m, c) in a.cues(CueKind::Risk).chain(a.cues(CueKind::NamedHarm)) {
             let Some(t) = c.trigger(Modifier::Negated) else {
                 continue;
@@ -87,11 +103,8 @@ impl Check for SafetyReassurance {
                 )
             });
             let distanced = c.has(Modifier::Reported) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical);
-            // Beside harms counted in numbers, "no serious adverse events" is the rest of a trial's
-            // safety report, not a promise.
-            let phrase = a.doc.slice(m.span).to_ascii_lowercase();
-            let trial_report = (phrase.contains("adverse") || phrase.contains("serious")) && reports_counted_harms;
-            if near && !study && !distanced && !trial_report && PROMISING_NEGATIONS.contains(&trigger.as_str()) {
+            if near && !study && !distanced && !reports_counted_harms && PROMISING_NEGATIONS.contains(&trigger.as_str())
+            {
                 let span = crate::document::Span::new(tspan.start.min(m.span.start), tspan.end.max(m.span.end));
                 out.push(
                     Finding::new(self.code(), self.question(), Severity::Fail, span, "hc301")
@@ -179,5 +192,22 @@ mod tests {
         ] {
             assert!(flagged(&SafetyReassurance, t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_study_that_counts_harms_may_conclude_safe_and_effective() {
+        let report = "Nausea occurred in 12 of 200 patients (6%). The drug was safe and effective. \
+                      No serious adverse events were seen.";
+        assert!(
+            run(&SafetyReassurance, report).is_empty(),
+            "{:?}",
+            flagged(&SafetyReassurance, report)
+        );
+        let f = run(
+            &SafetyReassurance,
+            "Our serum is safe and effective for every skin type.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Fail);
     }
 }

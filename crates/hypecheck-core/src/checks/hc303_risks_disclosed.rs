@@ -101,4 +101,25 @@ mod tests {
         assert!(flagged(&RisksDisclosed, "Side effects: none.").is_empty());
         assert!(crate::checks::testing::flagged_de(&RisksDisclosed, "Nebenwirkungen gibt es keine.").is_empty());
     }
+
+    #[test]
+    fn harms_counted_for_a_treatment_count_and_names_of_departments_do_not() {
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Patients who had the surgery had higher rates of nausea (28 percent vs 20 percent)."
+            ),
+            vec!["nausea"]
+        );
+        for text in [
+            "Side effects were reported by a few, said the head of the Division of Pediatric Allergy.",
+            "Short sleep is linked to higher rates of weight gain.",
+        ] {
+            let flagged = flagged(&RisksDisclosed, text);
+            assert!(
+                !flagged.iter().any(|f| f == "Allergy" || f == "weight gain"),
+                "{text}: {flagged:?}"
+            );
+        }
+    }
 }

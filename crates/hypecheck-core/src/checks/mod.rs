@@ -632,7 +632,9 @@ pub(crate) mod util {
                 // "Fewer side effects" still speaks of the treatment's harms; "fewer infections"
                 // may be the outcome it is meant to lower.
                 CueKind::Risk => !c.has(Modifier::Negated) || c.distanced(),
-                CueKind::NamedHarm => (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i),
+                CueKind::NamedHarm => {
+                    (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i) && !in_a_proper_name(a, i)
+                }
                 CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
                 _ => false,
             };
@@ -654,6 +656,7 @@ pub(crate) mod util {
                 && !a.in_sentence(s).any(|(j, x, xc)| {
                     (x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
                         || x.kind == CueKind::HarmContext
+                        || (x.kind == CueKind::HarmComparison && names_a_treatment(a, s))
                 })
             {
                 continue;
@@ -682,6 +685,36 @@ pub(crate) mod util {
             }
         }
         out
+    }
+
+    /// Whether a mention is part of a capitalised name ("Division of Pediatric Allergy", "the
+    /// Heart and Stroke Foundation"): a department or society, not a harm.
+    fn in_a_proper_name(a: &Analysis, mention: usize) -> bool {
+        let span = a.mentions[mention].span;
+        let text = &a.doc.text;
+        if !text[span.start..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let before = &text[..span.start];
+        let Some(prefix) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let previous = prefix.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        previous.starts_with(|c: char| c.is_uppercase())
+            && prefix.len() > previous.len()
+            && !prefix[..prefix.len() - previous.len()]
+                .trim_end()
+                .ends_with(['.', '!', '?', ':'])
+    }
+
+    /// Whether sentence `s` names a treatment, by the knowledge base or in general words.
+    fn names_a_treatment(a: &Analysis, s: usize) -> bool {
+        a.in_sentence(s).any(|(_, m, _)| {
+            matches!(
+                m.kind,
+                CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
+            )
+        })
     }
 
     /// Sentences after a sentence about harms in which a named harm is still one of the treatment's.
