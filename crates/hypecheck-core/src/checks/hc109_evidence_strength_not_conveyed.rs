@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags a text that reports results or claims benefits but does not convey how strong the evidence
 //! is: a report of a study that gives neither a controlled design with the number of people
-//! studied, nor the number studied with the limits of the study; a text about research in general
+//! studied (at least 200; a smaller trial needs its limits), nor the number studied with the limits
+//! of the study; a text about research in general
 //! that names neither the kinds of evidence with their limits nor several limits; or animal or cell
 //! results without a word on what they do not show for people. (A text with no word on evidence
 //! at all is HC107's.)
@@ -21,6 +22,11 @@ use crate::claims::ClaimKind;
 use crate::lexicon::CueKind;
 
 pub struct EvidenceStrengthNotConveyed;
+
+/// People in a controlled study from which its design and size convey its strength without a
+/// word on its limits; a smaller trial ("a phase 2 trial of 52 patients") needs them named. On the
+/// rated dev releases: balanced accuracy 0.702 with any size, 0.716 from 200, 0.698 from 500.
+const CONTROLLED_SIZE_ENOUGH: u64 = 200;
 
 /// Sentences naming limits that together convey the strength of the evidence without a study size
 /// (an explainer that sets lab, animal and human evidence apart).
@@ -71,9 +77,10 @@ impl Check for EvidenceStrengthNotConveyed {
         let limits = !limit_sentences.is_empty();
         let size = util::study_size(a).is_some();
         let controlled = a.any_asserted(CueKind::HumanControlled);
+        let large = util::people_studied(a).is_some_and(|n| n >= CONTROLLED_SIZE_ENOUGH);
         let missing = if util::first_affirmed(a, CueKind::Preclinical).is_some() && !limits {
             "animal"
-        } else if (size && (controlled || limits))
+        } else if (size && ((controlled && large) || limits))
             || (limits && first_design.is_some() && !one_study)
             || limit_sentences.len() >= LIMIT_SENTENCES_ENOUGH
         {
@@ -132,5 +139,13 @@ mod tests {
         ] {
             assert!(flagged(&EvidenceStrengthNotConveyed, t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_small_controlled_trial_needs_its_limits_named() {
+        let small = "In a randomized, placebo-controlled phase 2 trial of 52 patients, the drug reduced strokes.";
+        assert_eq!(missing(small), vec!["limits"]);
+        let with_limits = format!("{small} The trial was small and short, so larger trials are needed.");
+        assert!(missing(&with_limits).is_empty());
     }
 }

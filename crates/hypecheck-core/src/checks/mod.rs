@@ -594,6 +594,26 @@ pub(crate) mod util {
             .find(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
     }
 
+    /// The largest number of people the text says were studied ("7,400 patients"), if any.
+    pub fn people_studied(a: &Analysis) -> Option<u64> {
+        a.cues(CueKind::Population)
+            .filter(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
+            .filter_map(|(_, m, _)| {
+                let before = a.doc.text[..m.span.start].trim_end_matches([' ', '-', '\u{a0}']);
+                let digits: String = before
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                    .filter(char::is_ascii_digit)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                digits.parse().ok()
+            })
+            .max()
+    }
+
     /// Where the text speaks of a harm of the intervention: one per sentence, in order.
     #[derive(Debug, Clone, Copy)]
     pub struct HarmTalk {
