@@ -132,8 +132,8 @@ pub fn claim_strength(
                 .iter()
                 .zip(model)
                 .map(|(s, p)| {
-                    let rule = rules.claim_strength(s, Language::En).0;
-                    strength_index(learn::combine_strength(rule, &classes, &p))
+                    let (rule, promise) = rules.rule_strength(s, Language::En);
+                    strength_index(learn::combine_strength(rule, promise, &classes, &p))
                 })
                 .collect()
         }

@@ -226,11 +226,20 @@ impl Checker {
         let model = self.models.claim_strength.as_ref()?;
         let head = model.head(learn::CLAIM_STRENGTH)?;
         let x = learn::Features::vector(&model.vocabulary, |sink| {
-            for s in sentences {
+            for s in sentences.clone() {
                 learn::features::sentence_into(analysis, s, sink);
             }
         });
-        Some(learn::combine_strength(rule, &head.classes, &head.probabilities(&x)))
+        let promise = sentences.clone().any(|s| {
+            let range = analysis.by_sentence[s].clone();
+            claims::promises(&analysis.mentions[range.clone()], &analysis.context[range])
+        });
+        Some(learn::combine_strength(
+            rule,
+            promise,
+            &head.classes,
+            &head.probabilities(&x),
+        ))
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
@@ -278,6 +287,15 @@ impl Checker {
             Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
             None => (rule, hedged),
         }
+    }
+
+    /// The rules' claim strength of a sentence and whether it promises an effect outright (what
+    /// the shipped strength combines with the model's answer; for cross-validation).
+    pub fn rule_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
+        let doc = Document::new(sentence.to_string());
+        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
+        let (rule, _) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+        (rule, claims::promises(&analysis.mentions, &analysis.context))
     }
 
     /// Runs the shipped pipeline up to the checks on a plain text in a given language and hands

@@ -128,6 +128,21 @@ pub fn sentence_strength(mentions: &[Mention], ctx: &[Context]) -> (ClaimStrengt
     (strength, hedged)
 }
 
+/// Whether the sentences promise an effect outright: a strong absolute cue ("cures", "regrows",
+/// "guaranteed") stated by the author, unhedged. Such a promise is cause and effect whatever else
+/// the sentence says ("Stem cells regrow cartilage, everyone knows it").
+pub fn promises(mentions: &[Mention], ctx: &[Context]) -> bool {
+    let hedged = mentions
+        .iter()
+        .zip(ctx)
+        .any(|(m, c)| m.kind == CueKind::Hedge && !c.has(Modifier::Negated));
+    !hedged
+        && mentions
+            .iter()
+            .zip(ctx)
+            .any(|(m, c)| m.kind == CueKind::Absolute && m.strong && c.asserted())
+}
+
 /// How many sentences back a claim may inherit its subject ("It heals..." after "Our exosomes...").
 const SUBJECT_CARRY: usize = 3;
 

@@ -87,7 +87,14 @@ pub const CRITERION_CLASSES: [&str; 3] = [
 /// at all. So where the model finds no relationship without being sure of it, the rules answer
 /// (which may also find none); otherwise the model does. On the dev sentences (cross-validated)
 /// the combination scores 0.741 macro-F1, the model alone 0.708 and the rules alone 0.617.
-pub fn combine_strength(rule: ClaimStrength, classes: &[String], p: &[f64]) -> ClaimStrength {
+///
+/// An outright promise ("regrows cartilage", see [`crate::claims::promises`]) stays direct cause
+/// and effect: the model learned from research prose and can be sure of "no relationship" where
+/// advertising adds a clause it knows from elsewhere.
+pub fn combine_strength(rule: ClaimStrength, promise: bool, classes: &[String], p: &[f64]) -> ClaimStrength {
+    if promise && rule == ClaimStrength::DirectCausal {
+        return rule;
+    }
     let best = argmax(p);
     let model =
         ClaimStrength::parse(&classes[best]).expect("claim-strength classes are checked when the model is loaded");
@@ -445,15 +452,15 @@ mod tests {
         let sure_none = [0.9, 0.05, 0.03, 0.02];
         let correlational = [0.2, 0.1, 0.1, 0.6];
         assert_eq!(
-            combine_strength(ClaimStrength::DirectCausal, &classes, &unsure_none),
+            combine_strength(ClaimStrength::DirectCausal, false, &classes, &unsure_none),
             ClaimStrength::DirectCausal
         );
         assert_eq!(
-            combine_strength(ClaimStrength::DirectCausal, &classes, &sure_none),
+            combine_strength(ClaimStrength::DirectCausal, false, &classes, &sure_none),
             ClaimStrength::NoRelationship
         );
         assert_eq!(
-            combine_strength(ClaimStrength::DirectCausal, &classes, &correlational),
+            combine_strength(ClaimStrength::DirectCausal, false, &classes, &correlational),
             ClaimStrength::Correlational
         );
     }
@@ -477,6 +484,29 @@ mod tests {
         assert_eq!(
             strength("The prevalence of diabetes was 12% among adults aged 40 to 60."),
             ClaimStrength::NoRelationship
+        );
+    }
+
+    #[test]
+    fn promotional_promises_stay_cause_and_effect() {
+        let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
+        for sentence in [
+            "Stem cells regrow cartilage, everyone knows it.",
+            "Stem cells regrow cartilage.",
+            "This supplement repairs your joints within weeks.",
+        ] {
+            assert_eq!(
+                checker.claim_strength(sentence, Language::En).0,
+                ClaimStrength::DirectCausal,
+                "{sentence}"
+            );
+        }
+        // A hedge still makes it conditional.
+        assert_ne!(
+            checker
+                .claim_strength("Stem cells may one day regrow cartilage.", Language::En)
+                .0,
+            ClaimStrength::DirectCausal
         );
     }
 
