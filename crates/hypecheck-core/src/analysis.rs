@@ -22,6 +22,19 @@ pub struct Analysis<'a> {
     pub claims: Vec<Claim>,
     /// Interventions named anywhere in the text, each once, in order of first mention.
     interventions: Vec<u32>,
+    /// Where the text speaks of harms of the treatment, found once by the checks that read it
+    /// (`checks::util::harm_talk`).
+    pub harm_talk: std::sync::OnceLock<Vec<HarmTalk>>,
+}
+
+/// Where the text speaks of a harm of the intervention: one per sentence, in order.
+#[derive(Debug, Clone, Copy)]
+pub struct HarmTalk {
+    pub mention: usize,
+    pub sentence: usize,
+    /// The sentence names the harm ("nausea", "infections") or gives a number, rather than only
+    /// saying that "side effects" exist.
+    pub specific: bool,
 }
 
 impl<'a> Analysis<'a> {
@@ -50,6 +63,7 @@ impl<'a> Analysis<'a> {
             by_sentence,
             claims,
             interventions,
+            harm_talk: std::sync::OnceLock::new(),
         }
     }
 

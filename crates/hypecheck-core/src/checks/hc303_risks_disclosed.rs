@@ -38,7 +38,7 @@ impl Check for RisksDisclosed {
             .flat_map(|&e| util::harms(a, e))
             .take(3)
             .collect();
-        for (n, talk) in util::harm_talk(a).into_iter().filter(|t| t.specific).enumerate() {
+        for (n, talk) in util::harm_talk(a).iter().filter(|t| t.specific).enumerate() {
             let m = &a.mentions[talk.mention];
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, m.span, "hc303")

@@ -614,15 +614,7 @@ pub(crate) mod util {
             .max()
     }
 
-    /// Where the text speaks of a harm of the intervention: one per sentence, in order.
-    #[derive(Debug, Clone, Copy)]
-    pub struct HarmTalk {
-        pub mention: usize,
-        pub sentence: usize,
-        /// The sentence names the harm ("nausea", "infections") or gives a number, rather than only
-        /// saying that "side effects" exist.
-        pub specific: bool,
-    }
+    pub use crate::analysis::HarmTalk;
 
     /// How many words before a harm a decrease may stand and still make it an outcome
     /// ("lowers the risk of wound infection").
@@ -644,7 +636,12 @@ pub(crate) mod util {
     /// effects" is a promise, not a disclosure, unless the author distances it), not outcomes, and
     /// "natural does not mean harmless". Risk of the disease ("lowers the risk of dementia") is not
     /// a harm: the word "risk" alone is no cue.
-    pub fn harm_talk(a: &Analysis) -> Vec<HarmTalk> {
+    pub fn harm_talk<'a>(a: &'a Analysis) -> &'a [HarmTalk] {
+        // Four risk checks read it: found once per text.
+        a.harm_talk.get_or_init(|| find_harm_talk(a))
+    }
+
+    fn find_harm_talk(a: &Analysis) -> Vec<HarmTalk> {
         let mut out: Vec<HarmTalk> = Vec::new();
         for (i, m) in a.mentions.iter().enumerate() {
             let c = &a.context[i];
