@@ -31,27 +31,29 @@ impl Check for RelativeNumbersOnly {
         "A benefit given only as a relative change, never in absolute numbers"
     }
     fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
-        // One pass reads the words of every sentence that holds a number or a share word; both
-        // questions are then asked of those words.
+        // A relative change needs a percent sign, or a share word in a claim ("cut attacks by
+        // half"); only when one is found are the sentences with numbers read for absolute ones.
         let mut tokens = Vec::new();
-        let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for s in 0..a.doc.sentences.len() {
+        let sentences = 0..a.doc.sentences.len();
+        let Some(relative) = sentences.clone().find(|&s| {
             let t = a.doc.slice(a.sentence_span(s));
-            if !t.bytes().any(|b| b.is_ascii_digit()) && a.claim_in(s).is_none() {
-                continue;
+            let percent = memchr::memchr(b'%', t.as_bytes()).is_some() || t.contains("rozent");
+            (percent || a.claim_in(s).is_some()) && {
+                tokens.clear();
+                tokens_append(t, &mut tokens);
+                states_relative(&tokens)
             }
-            let start = tokens.len();
-            tokens_append(t, &mut tokens);
-            ranges.push((s, start..tokens.len()));
-        }
-        let Some(relative) = ranges
-            .iter()
-            .find(|(_, r)| states_relative(&tokens[r.clone()]))
-            .map(|(s, _)| *s)
-        else {
+        }) else {
             return;
         };
-        let absolute = ranges.iter().any(|(_, r)| states_absolute(&tokens[r.clone()]));
+        let absolute = sentences.into_iter().any(|s| {
+            let t = a.doc.slice(a.sentence_span(s));
+            t.bytes().any(|b| b.is_ascii_digit()) && {
+                tokens.clear();
+                tokens_append(t, &mut tokens);
+                states_absolute(&tokens)
+            }
+        });
         if !absolute {
             out.push(Finding::new(
                 self.code(),
