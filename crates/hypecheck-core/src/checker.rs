@@ -230,10 +230,7 @@ impl Checker {
                 learn::features::sentence_into(analysis, s, sink);
             }
         });
-        let promise = sentences.clone().any(|s| {
-            let range = analysis.by_sentence[s].clone();
-            claims::promises(&analysis.mentions[range.clone()], &analysis.context[range])
-        });
+        let promise = promises_in(analysis, sentences);
         Some(learn::combine_strength(
             rule,
             promise,
@@ -267,35 +264,41 @@ impl Checker {
 
     /// The features the claim-strength model reads for a sentence (or short passage).
     pub fn sentence_features(&self, sentence: &str, language: Language) -> Vec<Occurrence> {
-        let doc = Document::new(sentence.to_string());
-        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
-        (0..doc.sentences.len())
-            .flat_map(|s| learn::features::sentence(&analysis, s))
-            .collect()
+        self.with_passage(sentence, language, |analysis| {
+            (0..analysis.doc.sentences.len())
+                .flat_map(|s| learn::features::sentence(analysis, s))
+                .collect()
+        })
+    }
+
+    /// Matching, context and claims over one sentence (or short passage), handed to `inspect`.
+    fn with_passage<R>(&self, passage: &str, language: Language, inspect: impl FnOnce(&Analysis) -> R) -> R {
+        let doc = Document::new(passage.to_string());
+        inspect(&Analysis::run(&doc, &self.kb, &self.pack(language).matcher))
     }
 
     /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
     /// same cues and context the checks use.
     pub fn claim_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
-        let doc = Document::new(sentence.to_string());
-        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
-        let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
-        let learned = (language == Language::En)
-            .then(|| self.learned_strength(&analysis, 0..doc.sentences.len(), rule))
-            .flatten();
-        match learned {
-            Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
-            None => (rule, hedged),
-        }
+        self.with_passage(sentence, language, |analysis| {
+            let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+            let learned = (language == Language::En)
+                .then(|| self.learned_strength(analysis, 0..analysis.doc.sentences.len(), rule))
+                .flatten();
+            match learned {
+                Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
+                None => (rule, hedged),
+            }
+        })
     }
 
     /// The rules' claim strength of a sentence and whether it promises an effect outright (what
     /// the shipped strength combines with the model's answer; for cross-validation).
     pub fn rule_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
-        let doc = Document::new(sentence.to_string());
-        let analysis = Analysis::run(&doc, &self.kb, &self.pack(language).matcher);
-        let (rule, _) = claims::sentence_strength(&analysis.mentions, &analysis.context);
-        (rule, claims::promises(&analysis.mentions, &analysis.context))
+        self.with_passage(sentence, language, |analysis| {
+            let (rule, _) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+            (rule, promises_in(analysis, 0..analysis.doc.sentences.len()))
+        })
     }
 
     /// Runs the shipped pipeline up to the checks on a plain text in a given language and hands
@@ -344,6 +347,15 @@ impl Checker {
         }
         out
     }
+}
+
+/// Whether one of some sentences promises an effect outright (each sentence judged on its own, so
+/// a hedge in one does not soften another).
+fn promises_in(analysis: &Analysis, sentences: Range<usize>) -> bool {
+    sentences.into_iter().any(|s| {
+        let range = analysis.by_sentence[s].clone();
+        claims::promises(&analysis.mentions[range.clone()], &analysis.context[range])
+    })
 }
 
 /// The text's main language and the language of each sentence. Each block (paragraph, list item,

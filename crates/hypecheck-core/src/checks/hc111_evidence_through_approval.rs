@@ -43,17 +43,7 @@ impl Check for EvidenceThroughApproval {
                 continue;
             }
             spans.push(span);
-            let lineage = a.kb.lineage(&a.entry(stated.condition).id);
-            let facts = a
-                .entry(stated.product)
-                .approved_uses
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
-                .map(|(index, _)| Fact::ApprovedUse {
-                    entry: stated.product,
-                    index,
-                });
+            let facts = util::approved_use_facts(a, stated.product, stated.condition);
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, span, "hc111")
                     .entry_arg("intervention", stated.product)

@@ -37,15 +37,7 @@ impl Check for ApprovedUse {
                 use_.condition_mention,
                 use_.condition,
             );
-            let entry = a.entry(iv);
-            // The approved uses that cover the condition (its own, or a broader one it belongs to).
-            let lineage = a.kb.lineage(&a.entry(cond).id);
-            let facts = entry
-                .approved_uses
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
-                .map(|(index, _)| Fact::ApprovedUse { entry: iv, index });
+            let facts = util::approved_use_facts(a, iv, cond);
             out.push(
                 Finding::new(
                     self.code(),

@@ -430,10 +430,20 @@ pub(crate) mod util {
     /// Whether a product is approved for a condition or for a broader condition it belongs to
     /// (aplastic anemia is one of the disorders of the blood-forming system).
     pub fn approved_for(a: &Analysis, product: u32, condition: u32) -> bool {
-        let entry = a.entry(product);
-        a.kb.lineage(&a.entry(condition).id)
+        !approved_use_facts(a, product, condition).is_empty()
+    }
+
+    /// The approved uses of a product that cover a condition: its own, or a broader one it
+    /// belongs to.
+    pub fn approved_use_facts(a: &Analysis, product: u32, condition: u32) -> Vec<Fact> {
+        let lineage = a.kb.lineage(&a.entry(condition).id);
+        a.entry(product)
+            .approved_uses
             .iter()
-            .any(|c| entry.is_approved_for(&c.id))
+            .enumerate()
+            .filter(|(_, u)| lineage.iter().any(|c| c.id == u.condition))
+            .map(|(index, _)| Fact::ApprovedUse { entry: product, index })
+            .collect()
     }
 
     /// An approved product named with a condition it is approved for.
