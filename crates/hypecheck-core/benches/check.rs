@@ -1,5 +1,7 @@
 //! Throughput of the whole analysis (ingest to report) over a corpus of the shipped fixtures and
 //! the origin article, repeated to at least 10 MB. Run: `cargo bench -p hypecheck-core`.
+//! `HYPECHECK_BENCH_CORPUS=DIR` reads the documents from DIR instead, so that two commits can be
+//! compared on the same texts.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hypecheck_core::{Checker, Options};
@@ -7,8 +9,12 @@ use hypecheck_core::{Checker, Options};
 fn corpus() -> Vec<Vec<u8>> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut docs: Vec<Vec<u8>> = Vec::new();
-    for dir in ["tests/fixtures", "examples"] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap().filter_map(|e| e.ok()) {
+    let dirs: Vec<std::path::PathBuf> = match std::env::var_os("HYPECHECK_BENCH_CORPUS") {
+        Some(dir) => vec![dir.into()],
+        None => vec![root.join("tests/fixtures"), root.join("examples")],
+    };
+    for dir in dirs {
+        for entry in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
             let p = entry.path();
             if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html"))
                 && p.file_name().unwrap() != "README.md"

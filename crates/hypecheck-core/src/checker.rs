@@ -201,18 +201,40 @@ impl Checker {
     fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> Analysis<'d> {
         let mentions = self.find_mentions(doc, sentence_languages);
         let mut analysis = Analysis::from_mentions(doc, &self.kb, mentions);
+        // Claims come in sentence order; a sentence with several claims is read by the model once.
+        let mut read: Option<(usize, SentenceReading)> = None;
         for i in 0..analysis.claims.len() {
             let (s, rule) = (analysis.claims[i].sentence, analysis.claims[i].strength);
             if sentence_languages.get(s) != Some(&Language::En) {
                 continue;
             }
-            if let Some(strength) = self.learned_strength(&analysis, s..s + 1, rule) {
+            if read.as_ref().is_none_or(|(at, _)| *at != s) {
+                read = self.read_sentences(&analysis, s..s + 1).map(|r| (s, r));
+            }
+            if let Some((_, reading)) = &read {
+                let strength = reading.strength(rule);
                 let claim = &mut analysis.claims[i];
                 claim.strength = strength;
                 claim.hedged |= strength == ClaimStrength::ConditionalCausal;
             }
         }
         analysis
+    }
+
+    /// What the claim-strength model reads in some sentences; none without a claim-strength model.
+    fn read_sentences<'m>(&'m self, analysis: &Analysis, sentences: Range<usize>) -> Option<SentenceReading<'m>> {
+        let model = self.models.claim_strength.as_ref()?;
+        let head = model.head(learn::CLAIM_STRENGTH)?;
+        let x = learn::Features::vector(&model.vocabulary, |sink| {
+            for s in sentences.clone() {
+                learn::features::sentence_into(analysis, s, sink);
+            }
+        });
+        Some(SentenceReading {
+            classes: &head.classes,
+            probabilities: head.probabilities(&x),
+            promise: promises_in(analysis, sentences),
+        })
     }
 
     /// The claim strength of some sentences by the model, combined with the rules' answer; none
@@ -223,20 +245,7 @@ impl Checker {
         sentences: Range<usize>,
         rule: ClaimStrength,
     ) -> Option<ClaimStrength> {
-        let model = self.models.claim_strength.as_ref()?;
-        let head = model.head(learn::CLAIM_STRENGTH)?;
-        let x = learn::Features::vector(&model.vocabulary, |sink| {
-            for s in sentences.clone() {
-                learn::features::sentence_into(analysis, s, sink);
-            }
-        });
-        let promise = promises_in(analysis, sentences);
-        Some(learn::combine_strength(
-            rule,
-            promise,
-            &head.classes,
-            &head.probabilities(&x),
-        ))
+        Some(self.read_sentences(analysis, sentences)?.strength(rule))
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
@@ -351,6 +360,19 @@ impl Checker {
 
 /// Whether one of some sentences promises an effect outright (each sentence judged on its own, so
 /// a hedge in one does not soften another).
+/// The claim-strength model's reading of some sentences, before it is combined with the rules'.
+struct SentenceReading<'m> {
+    classes: &'m [String],
+    probabilities: Vec<f64>,
+    promise: bool,
+}
+
+impl SentenceReading<'_> {
+    fn strength(&self, rule: ClaimStrength) -> ClaimStrength {
+        learn::combine_strength(rule, self.promise, self.classes, &self.probabilities)
+    }
+}
+
 fn promises_in(analysis: &Analysis, sentences: Range<usize>) -> bool {
     sentences.into_iter().any(|s| {
         let range = analysis.by_sentence[s].clone();

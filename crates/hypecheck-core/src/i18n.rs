@@ -8,6 +8,8 @@ use unic_langid::LanguageIdentifier;
 pub struct Catalog {
     pub lang: String,
     bundle: FluentBundle<FluentResource>,
+    /// Messages that take no arguments, formatted once: reports repeat them for every text.
+    fixed: rustc_hash::FxHashMap<String, String>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -38,10 +40,17 @@ impl Catalog {
         bundle
             .add_resource(resource)
             .map_err(|errors| err(format!("duplicate messages: {errors:?}")))?;
-        Ok(Catalog {
+        let mut catalog = Catalog {
             lang: lang.to_string(),
             bundle,
-        })
+            fixed: Default::default(),
+        };
+        for id in Catalog::ids(source) {
+            if let Some(text) = catalog.format_without_arguments(&id) {
+                catalog.fixed.insert(id, text);
+            }
+        }
+        Ok(catalog)
     }
 
     /// The catalog compiled into the binary for `lang`.
@@ -63,6 +72,11 @@ impl Catalog {
 
     /// Formats message `id` with `args`; a missing message yields its id so nothing is lost.
     pub fn format(&self, id: &str, args: &[(&str, String)]) -> String {
+        if args.is_empty() {
+            if let Some(text) = self.fixed.get(id) {
+                return text.clone();
+            }
+        }
         let Some(msg) = self.bundle.get_message(id) else {
             return id.to_string();
         };
@@ -81,6 +95,14 @@ impl Catalog {
         self.bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
             .into_owned()
+    }
+
+    /// A message that formats without error when given no arguments.
+    fn format_without_arguments(&self, id: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors).into_owned();
+        errors.is_empty().then_some(text)
     }
 
     /// Message ids defined in a catalog source, for the parity test between languages.

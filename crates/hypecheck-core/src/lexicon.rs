@@ -267,6 +267,9 @@ struct PatternInfo {
     requires: Option<Requirement>,
     strong: bool,
     entry: Option<u32>,
+    /// A word ending ("-mab"): matches the end of a word with at least this many letters before it,
+    /// and the mention is the whole word.
+    ending_stem: Option<usize>,
 }
 
 /// A matched phrase.
@@ -288,15 +291,9 @@ pub struct Matcher {
     alternatives: Vec<(usize, PatternInfo)>,
     /// German text is folded (lowercase, umlauts as digraphs) before matching.
     german: bool,
-    /// Word endings, matched where no pattern matched; `None` without any.
-    endings: Option<Endings>,
-}
-
-/// The compiled word endings of a lexicon: pattern index -> (kind, letters needed before it).
-#[derive(Debug, Clone)]
-struct Endings {
-    ac: AhoCorasick,
-    info: Vec<(CueKind, usize)>,
+    /// The lexicon's word endings (lower case), also in the automaton; kept here to read the end
+    /// of a word the search skipped.
+    endings: Vec<(String, CueKind, usize)>,
 }
 
 /// Kinds whose German terms also match as parts of compounds.
@@ -428,6 +425,7 @@ impl Matcher {
                     requires: None,
                     strong: false,
                     entry: Some(idx as u32),
+                    ending_stem: None,
                 };
                 add(name, pi, &mut patterns, &mut info);
             }
@@ -441,8 +439,32 @@ impl Matcher {
                     requires: cue.requires,
                     strong: cue.strength.as_deref() == Some("strong"),
                     entry: None,
+                    ending_stem: None,
                 };
                 add(p, pi, &mut patterns, &mut info);
+            }
+        }
+        // Word endings join the same automaton, so the text is walked once; a phrase that is also
+        // an ending keeps its phrase reading.
+        let mut endings = Vec::new();
+        for def in &lexicon.suffixes {
+            for e in &def.endings {
+                let e = e.to_lowercase();
+                endings.push((e.clone(), def.kind, def.min_stem));
+                if seen.contains_key(&e) {
+                    continue;
+                }
+                seen.insert(e.clone(), patterns.len());
+                patterns.push(e);
+                info.push(PatternInfo {
+                    kind: def.kind,
+                    prefix: false,
+                    compound: false,
+                    requires: None,
+                    strong: false,
+                    entry: None,
+                    ending_stem: Some(def.min_stem),
+                });
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -452,23 +474,6 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
-        let mut ending_patterns: Vec<String> = Vec::new();
-        let mut ending_info: Vec<(CueKind, usize)> = Vec::new();
-        for def in &lexicon.suffixes {
-            for e in &def.endings {
-                ending_patterns.push(e.to_lowercase());
-                ending_info.push((def.kind, def.min_stem));
-            }
-        }
-        let endings = (!ending_patterns.is_empty()).then(|| Endings {
-            ac: AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&ending_patterns)
-                .expect("word endings compile"),
-            info: ending_info,
-        });
         Matcher {
             ac,
             info,
@@ -514,13 +519,21 @@ impl Matcher {
                 let p = m.pattern().as_usize();
                 let readings = std::iter::once(&self.info[p])
                     .chain(self.alternatives.iter().filter(|(i, _)| *i == p).map(|(_, info)| info));
+                let free_from = out.last().map_or(0, |o: &Mention| o.span.end);
                 let accepted = readings
-                    .filter_map(|info| self.accept(text, m.start(), m.end(), info).map(|end| (info, end)))
+                    .filter_map(|info| {
+                        let span = match info.ending_stem {
+                            Some(min_stem) => word_with_ending(text, m.start(), m.end(), min_stem, free_from)?,
+                            None => Span::new(m.start(), self.accept(text, m.start(), m.end(), info)?),
+                        };
+                        Some((info, span))
+                    })
                     .next();
-                if let Some((info, end)) = accepted {
+                if let Some((info, span)) = accepted {
+                    let end = span.end;
                     out.push(Mention {
                         kind: info.kind,
-                        span: Span::new(m.start(), end),
+                        span,
                         entry: info.entry,
                         strong: info.strong,
                     });
@@ -540,54 +553,40 @@ impl Matcher {
                         // still finds "mice" after a rejected "in mice" in "within mice". German
                         // compounds hide terms inside words, so there the search resumes one
                         // character later.
-                        pos = if self.german {
-                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8)
+                        if self.german {
+                            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
                         } else {
-                            next_word_start(text, m.start())
-                        };
+                            pos = next_word_start(text, m.start());
+                            // The skipped rest of the word may still end in a word ending.
+                            if let Some(mention) = self.ending_of_word(text, m.start(), pos, free_from) {
+                                out.push(mention);
+                            }
+                        }
                         break;
                     }
                 }
             }
         }
-        if let Some(endings) = &self.endings {
-            self.add_word_endings(endings, text, start, end, &mut out);
-        }
         out
     }
 
-    /// Adds the words that end in one of the lexicon's endings where no other cue stands.
-    fn add_word_endings(&self, endings: &Endings, text: &str, start: usize, end: usize, out: &mut Vec<Mention>) {
-        let mut found = Vec::new();
-        for m in endings.ac.find_iter(Input::new(text).range(start..end)) {
-            if text[m.end()..].chars().next().is_some_and(is_word_char) {
-                continue;
+    /// The word around `inside` (ending at `word_end`) as a mention, when it ends in one of the
+    /// lexicon's word endings.
+    fn ending_of_word(&self, text: &str, inside: usize, word_end: usize, free_from: usize) -> Option<Mention> {
+        let word = &text[..word_end];
+        self.endings.iter().find_map(|(ending, kind, min_stem)| {
+            let at = word_end.checked_sub(ending.len())?;
+            if at < inside || !word.is_char_boundary(at) || !word[at..].eq_ignore_ascii_case(ending) {
+                return None;
             }
-            let (kind, min_stem) = endings.info[m.pattern().as_usize()];
-            let stem: Vec<(usize, char)> = text[start..m.start()]
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_word_char(*c))
-                .collect();
-            if stem.len() < min_stem || stem.iter().any(|(_, c)| c.is_ascii_digit()) {
-                continue;
-            }
-            let word_start = stem.last().map_or(m.start(), |(i, _)| start + i);
-            let at = out.partition_point(|o| o.span.end <= word_start);
-            if out.get(at).is_some_and(|o| o.span.start < m.end()) {
-                continue;
-            }
-            found.push(Mention {
-                kind,
-                span: Span::new(word_start, m.end()),
+            let span = word_with_ending(text, at, word_end, *min_stem, free_from)?;
+            Some(Mention {
+                kind: *kind,
+                span,
                 entry: None,
                 strong: false,
-            });
-        }
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by_key(|m| m.span.start);
-        }
+            })
+        })
     }
 
     /// Checks word boundaries and requirements; returns the match end (extended for prefixes).
@@ -643,6 +642,27 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The word that `text[start..end]` ends, when it is a word ending with at least `min_stem` letters
+/// (no digits) before it in the same word, and the word starts at or after `free_from`.
+fn word_with_ending(text: &str, start: usize, end: usize, min_stem: usize, free_from: usize) -> Option<Span> {
+    if text[end..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    let mut word_start = start;
+    let mut stem = 0;
+    for (i, c) in text[..start].char_indices().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        if c.is_ascii_digit() {
+            return None;
+        }
+        word_start = i;
+        stem += 1;
+    }
+    (stem >= min_stem && word_start >= free_from).then(|| Span::new(word_start, end))
+}
+
 /// The first position after `i` that is not inside the word running through `i`.
 fn next_word_start(text: &str, i: usize) -> usize {
     let mut j = i;
@@ -695,6 +715,26 @@ patterns = ["side effects"]"#,
                 ("not".into(), "negation")
             ]
         );
+    }
+
+    #[test]
+    fn word_endings_name_whole_words_with_a_long_enough_stem() {
+        let m = matcher(
+            r#"[[cue]]
+kind = "preclinical"
+patterns = ["van"]
+[[suffix]]
+kind = "generic_product"
+min_stem = 4
+endings = ["stat", "vir"]"#,
+        );
+        assert_eq!(
+            found(&m, "Orvanestat and Sofosvir, not the statistics, an environment, a virus, 4nestat or Anstat."),
+            vec![("Orvanestat".into(), "generic_product"), ("Sofosvir".into(), "generic_product")]
+        );
+        // A phrase that is a cue stands; the ending does not add a second mention.
+        let m = matcher("[[cue]]\nkind = \"risk\"\npatterns = [\"thermostat\"]\n[[suffix]]\nkind = \"generic_product\"\nmin_stem = 4\nendings = [\"stat\"]");
+        assert_eq!(found(&m, "a thermostat"), vec![("thermostat".into(), "risk")]);
     }
 
     #[test]
