@@ -115,7 +115,7 @@ fn function_word(key: u64) -> Option<Language> {
 }
 
 /// How many function words settle a block's language when one language clearly dominates.
-const ENOUGH_WORDS: usize = 16;
+const ENOUGH_WORDS: usize = 8;
 
 /// Counts of English and German function words in `text`. One pass over the bytes, no allocation:
 /// only words of at most six bytes can be function words.

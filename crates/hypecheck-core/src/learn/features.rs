@@ -60,7 +60,9 @@ fn token_spans(text: &str, span: Span) -> Vec<Span> {
 
 fn push_lower(buf: &mut String, s: &str) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
     } else {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }
