@@ -154,6 +154,63 @@ pub fn claim_strength(
     Ok(agreement(&STRENGTH_CLASSES, &data.labels, &predicted))
 }
 
+/// Claim strength by the deep tier, cross-validated: the encoder's top layers and a head tuned on
+/// the other folds (and on `train_also` in every fold), its answer combined with the rules' as the
+/// shipped model's is. The lower layers do not change, so their output is computed once.
+pub fn claim_strength_deep(
+    checker: &Checker,
+    data: &ClaimData,
+    train_also: &[ClaimData],
+    k: usize,
+    encoder_dir: Option<&Path>,
+    tuning: hypecheck_encoder::tune::Tuning,
+    predictions: Option<&Path>,
+) -> Result<Agreement> {
+    let encoder = hypecheck_encoder::Encoder::find(encoder_dir)?;
+    let mut sentences: Vec<&str> = data.sentences.iter().map(String::as_str).collect();
+    let mut labels = data.labels.clone();
+    let mut folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
+    for extra in train_also {
+        sentences.extend(extra.sentences.iter().map(String::as_str));
+        labels.extend(&extra.labels);
+        folds.extend(std::iter::repeat_n(learn::ALWAYS_TRAIN, extra.sentences.len()));
+    }
+    let started = std::time::Instant::now();
+    let states = encoder.lower_states(&sentences, tuning.top_layers)?;
+    eprintln!(
+        "hypecheck: encoded {} sentences through the fixed layers in {:.0?}",
+        sentences.len(),
+        started.elapsed()
+    );
+    let classes: Vec<String> = STRENGTH_CLASSES.iter().map(|s| s.to_string()).collect();
+    let rules = without_models(checker)?;
+    let mut predicted = vec![0usize; data.sentences.len()];
+    for fold in 0..k {
+        let train: Vec<usize> = (0..sentences.len()).filter(|&i| folds[i] != fold).collect();
+        let test: Vec<usize> = (0..data.sentences.len()).filter(|&i| folds[i] == fold).collect();
+        let model = hypecheck_encoder::tune::Classifier::train(
+            &encoder,
+            &train.iter().map(|&i| states[i].clone()).collect::<Vec<_>>(),
+            &train.iter().map(|&i| labels[i]).collect::<Vec<_>>(),
+            classes.len(),
+            tuning,
+            |epoch, loss| eprintln!("hypecheck: fold {}/{k}, epoch {epoch}: training loss {loss:.3}", fold + 1),
+        )?;
+        let test_states: Vec<_> = test.iter().map(|&i| states[i].clone()).collect();
+        for (&i, p) in test.iter().zip(model.probabilities(&test_states)?) {
+            let p: Vec<f64> = p.into_iter().map(f64::from).collect();
+            let (rule, promise) = rules.rule_strength(&data.sentences[i], Language::En);
+            predicted[i] = strength_index(learn::combine_strength(rule, promise, &classes, &p));
+        }
+    }
+    if let Some(mut w) = writer(predictions)? {
+        for (index, p) in predicted.iter().enumerate() {
+            writeln!(w, "{}", serde_json::json!({"index": index, "label": p}))?;
+        }
+    }
+    Ok(agreement(&STRENGTH_CLASSES, &data.labels, &predicted))
+}
+
 fn claim_features(checker: &Checker, data: &ClaimData) -> Vec<Vec<String>> {
     data.sentences
         .iter()

