@@ -194,7 +194,12 @@ pub fn claim_strength_deep(
             &train.iter().map(|&i| labels[i]).collect::<Vec<_>>(),
             classes.len(),
             tuning,
-            |epoch, loss| eprintln!("hypecheck: fold {}/{k}, epoch {epoch}: training loss {loss:.3}", fold + 1),
+            |epoch, loss| {
+                eprintln!(
+                    "hypecheck: fold {}/{k}, epoch {epoch}: training loss {loss:.3}",
+                    fold + 1
+                )
+            },
         )?;
         let test_states: Vec<_> = test.iter().map(|&i| states[i].clone()).collect();
         for (&i, p) in test.iter().zip(model.probabilities(&test_states)?) {

@@ -729,8 +729,14 @@ min_stem = 4
 endings = ["stat", "vir"]"#,
         );
         assert_eq!(
-            found(&m, "Orvanestat and Sofosvir, not the statistics, an environment, a virus, 4nestat or Anstat."),
-            vec![("Orvanestat".into(), "generic_product"), ("Sofosvir".into(), "generic_product")]
+            found(
+                &m,
+                "Orvanestat and Sofosvir, not the statistics, an environment, a virus, 4nestat or Anstat."
+            ),
+            vec![
+                ("Orvanestat".into(), "generic_product"),
+                ("Sofosvir".into(), "generic_product")
+            ]
         );
         // A phrase that is a cue stands; the ending does not add a second mention.
         let m = matcher("[[cue]]\nkind = \"risk\"\npatterns = [\"thermostat\"]\n[[suffix]]\nkind = \"generic_product\"\nmin_stem = 4\nendings = [\"stat\"]");

@@ -21,7 +21,11 @@ fn macro_f1(gold: &[usize], pred: &[usize], classes: usize) -> f64 {
         let tp = gold.iter().zip(pred).filter(|(g, p)| **g == c && **p == c).count() as f64;
         let fp = gold.iter().zip(pred).filter(|(g, p)| **g != c && **p == c).count() as f64;
         let fneg = gold.iter().zip(pred).filter(|(g, p)| **g == c && **p != c).count() as f64;
-        sum += if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fneg) };
+        sum += if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fneg)
+        };
     }
     sum / classes as f64
 }
@@ -48,8 +52,15 @@ fn main() {
         let s: Vec<_> = train.iter().map(|&i| states[i].clone()).collect();
         let l: Vec<usize> = train.iter().map(|&i| items[i].1).collect();
         let t = std::time::Instant::now();
-        let tuning = Tuning { epochs, top_layers: top, ..Tuning::default() };
-        let model = Classifier::train(&encoder, &s, &l, 4, tuning, |e, loss| eprintln!("  fold {f} epoch {e}: loss {loss:.4}")).unwrap();
+        let tuning = Tuning {
+            epochs,
+            top_layers: top,
+            ..Tuning::default()
+        };
+        let model = Classifier::train(&encoder, &s, &l, 4, tuning, |e, loss| {
+            eprintln!("  fold {f} epoch {e}: loss {loss:.4}")
+        })
+        .unwrap();
         let ts: Vec<_> = test.iter().map(|&i| states[i].clone()).collect();
         for (k, p) in model.probabilities(&ts).unwrap().into_iter().enumerate() {
             pred[test[k]] = (0..4).max_by(|&a, &b| p[a].partial_cmp(&p[b]).unwrap()).unwrap();
@@ -60,6 +71,11 @@ fn main() {
         let idx: Vec<usize> = (0..items.len()).filter(|&i| items[i].2 == source).collect();
         let g: Vec<usize> = idx.iter().map(|&i| items[i].1).collect();
         let p: Vec<usize> = idx.iter().map(|&i| pred[i]).collect();
-        println!("{}: macro-F1 {:.3} over {} sentences", args[1 + source], macro_f1(&g, &p, 4), idx.len());
+        println!(
+            "{}: macro-F1 {:.3} over {} sentences",
+            args[1 + source],
+            macro_f1(&g, &p, 4),
+            idx.len()
+        );
     }
 }

