@@ -110,17 +110,7 @@ pub fn claim_strength(
 ) -> Result<Agreement> {
     let predicted: Vec<usize> = match method {
         Method::CrossValidated(k) => {
-            // The extra sentences train in every fold and are never scored.
-            let mut all = ClaimData {
-                sentences: data.sentences.clone(),
-                labels: data.labels.clone(),
-            };
-            let mut folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
-            for extra in train_also {
-                all.sentences.extend(extra.sentences.iter().cloned());
-                all.labels.extend(&extra.labels);
-                folds.extend(std::iter::repeat_n(learn::ALWAYS_TRAIN, extra.sentences.len()));
-            }
+            let (all, folds) = with_folds(data, train_also, k);
             let docs = claim_features(checker, &all);
             let task = claim_task(&all);
             let mut model = learn::cross_validate(&docs, &[task], &folds, &learn::CLAIM_STRENGTH_RECIPE).remove(0);
@@ -146,12 +136,7 @@ pub fn claim_strength(
                 .collect()
         }
     };
-    if let Some(mut w) = writer(predictions)? {
-        for (index, p) in predicted.iter().enumerate() {
-            writeln!(w, "{}", serde_json::json!({"index": index, "label": p}))?;
-        }
-    }
-    Ok(agreement(&STRENGTH_CLASSES, &data.labels, &predicted))
+    strength_agreement(data, &predicted, predictions)
 }
 
 /// Claim strength by the deep tier, cross-validated: the encoder's top layers and a head tuned on
@@ -167,14 +152,9 @@ pub fn claim_strength_deep(
     predictions: Option<&Path>,
 ) -> Result<Agreement> {
     let encoder = hypecheck_encoder::Encoder::find(encoder_dir)?;
-    let mut sentences: Vec<&str> = data.sentences.iter().map(String::as_str).collect();
-    let mut labels = data.labels.clone();
-    let mut folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
-    for extra in train_also {
-        sentences.extend(extra.sentences.iter().map(String::as_str));
-        labels.extend(&extra.labels);
-        folds.extend(std::iter::repeat_n(learn::ALWAYS_TRAIN, extra.sentences.len()));
-    }
+    let (all, folds) = with_folds(data, train_also, k);
+    let sentences: Vec<&str> = all.sentences.iter().map(String::as_str).collect();
+    let labels = &all.labels;
     let started = std::time::Instant::now();
     let states = encoder.lower_states(&sentences, tuning.top_layers)?;
     eprintln!(
@@ -208,12 +188,33 @@ pub fn claim_strength_deep(
             predicted[i] = strength_index(learn::combine_strength(rule, promise, &classes, &p));
         }
     }
+    strength_agreement(data, &predicted, predictions)
+}
+
+/// The sentences to cross-validate on and the fold of each: `data`'s by a stable hash, then the
+/// extra sentences, which train in every fold and are never scored.
+fn with_folds(data: &ClaimData, train_also: &[ClaimData], k: usize) -> (ClaimData, Vec<usize>) {
+    let mut all = ClaimData {
+        sentences: data.sentences.clone(),
+        labels: data.labels.clone(),
+    };
+    let mut folds: Vec<usize> = data.sentences.iter().map(|s| fold_of(s, k)).collect();
+    for extra in train_also {
+        all.sentences.extend(extra.sentences.iter().cloned());
+        all.labels.extend(&extra.labels);
+        folds.extend(std::iter::repeat_n(learn::ALWAYS_TRAIN, extra.sentences.len()));
+    }
+    (all, folds)
+}
+
+/// Writes the predicted claim strengths (if asked) and measures them against `data`'s labels.
+fn strength_agreement(data: &ClaimData, predicted: &[usize], predictions: Option<&Path>) -> Result<Agreement> {
     if let Some(mut w) = writer(predictions)? {
         for (index, p) in predicted.iter().enumerate() {
             writeln!(w, "{}", serde_json::json!({"index": index, "label": p}))?;
         }
     }
-    Ok(agreement(&STRENGTH_CLASSES, &data.labels, &predicted))
+    Ok(agreement(&STRENGTH_CLASSES, &data.labels, predicted))
 }
 
 fn claim_features(checker: &Checker, data: &ClaimData) -> Vec<Vec<String>> {

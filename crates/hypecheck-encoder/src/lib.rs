@@ -127,11 +127,7 @@ impl Encoder {
             }))
             .map_err(|e| load(e.to_string()))?;
         let device = Device::Cpu;
-        // SAFETY: the file is only read; hypecheck does not change it while it runs.
-        let weights = unsafe {
-            VarBuilder::from_mmaped_safetensors(&[dir.join("model.safetensors")], DType::F32, &device)
-                .map_err(|e| load(e.to_string()))?
-        };
+        let weights = mmap_weights(dir, &device).map_err(|e| load(e.to_string()))?;
         let model = BertModel::load(weights, &config).map_err(|e| load(e.to_string()))?;
         Ok(Encoder {
             model,
@@ -205,16 +201,8 @@ impl Encoder {
     fn lower_model(&self, top_layers: usize) -> Result<BertModel, EncoderError> {
         let mut config = self.config.clone();
         config.num_hidden_layers = self.config.num_hidden_layers.saturating_sub(top_layers);
-        let weights = self.weights()?;
+        let weights = mmap_weights(&self.dir, &self.device).map_err(run_error)?;
         BertModel::load(weights, &config).map_err(run_error)
-    }
-
-    fn weights(&self) -> Result<VarBuilder<'static>, EncoderError> {
-        // SAFETY: as in `load`.
-        unsafe {
-            VarBuilder::from_mmaped_safetensors(&[self.dir.join("model.safetensors")], DType::F32, &self.device)
-                .map_err(run_error)
-        }
     }
 
     pub fn config(&self) -> &Config {
@@ -224,6 +212,12 @@ impl Encoder {
     pub fn device(&self) -> &Device {
         &self.device
     }
+}
+
+/// The pretrained weights in `dir`, memory-mapped.
+fn mmap_weights(dir: &Path, device: &Device) -> candle_core::Result<VarBuilder<'static>> {
+    // SAFETY: the file is only read; hypecheck does not change it while it runs.
+    unsafe { VarBuilder::from_mmaped_safetensors(&[dir.join("model.safetensors")], DType::F32, device) }
 }
 
 /// Token rows padded with zeros to the longest, and their mask.

@@ -97,6 +97,20 @@ fn batch_of(states: &[&Tensor]) -> candle_core::Result<(Tensor, Tensor, Tensor)>
     Ok((x, mask, additive))
 }
 
+/// One row per sentence, computed by `rows` over batches of lower states (see [`batch_of`]).
+fn rows_in_batches(
+    states: &[Tensor],
+    rows: impl Fn(&Tensor, &Tensor, &Tensor) -> candle_core::Result<Vec<Vec<f32>>>,
+) -> Result<Vec<Vec<f32>>, EncoderError> {
+    let mut out = Vec::with_capacity(states.len());
+    for chunk in states.chunks(32) {
+        let batch: Vec<&Tensor> = chunk.iter().collect();
+        let (x, mask, additive) = batch_of(&batch).map_err(run_error)?;
+        out.extend(rows(&x, &mask, &additive).map_err(run_error)?);
+    }
+    Ok(out)
+}
+
 impl Classifier {
     fn build(encoder: &Encoder, top_layers: usize, classes: usize, varmap: VarMap) -> Result<Classifier, EncoderError> {
         let config = encoder.config();
@@ -119,12 +133,15 @@ impl Classifier {
     pub fn pretrained(encoder: &Encoder, top_layers: usize, classes: usize) -> Result<Classifier, EncoderError> {
         let total = encoder.config().num_hidden_layers;
         let offset = total - top_layers;
-        let weights = candle_core::safetensors::load(encoder.dir.join("model.safetensors"), encoder.device())
-            .map_err(run_error)?;
+        // SAFETY: the file is only read; hypecheck does not change it while it runs.
+        let weights =
+            unsafe { candle_core::safetensors::MmapedSafetensors::new(encoder.dir.join("model.safetensors")) }
+                .map_err(run_error)?;
         let varmap = VarMap::new();
         {
             let mut vars = varmap.data().lock().expect("var map lock");
-            for (name, tensor) in &weights {
+            // Only the tuned layers are read from the file.
+            for (name, _) in weights.tensors() {
                 let Some(rest) = name.strip_prefix("encoder.layer.") else {
                     continue;
                 };
@@ -133,7 +150,8 @@ impl Classifier {
                 };
                 let Ok(index) = index.parse::<usize>() else { continue };
                 if index >= offset {
-                    let var = Var::from_tensor(tensor).map_err(run_error)?;
+                    let tensor = weights.load(&name, encoder.device()).map_err(run_error)?;
+                    let var = Var::from_tensor(&tensor).map_err(run_error)?;
                     vars.insert(format!("encoder.layer.{}.{tail}", index - offset), var);
                 }
             }
@@ -236,30 +254,16 @@ impl Classifier {
 
     /// Class probabilities for each sentence's lower states.
     pub fn probabilities(&self, states: &[Tensor]) -> Result<Vec<Vec<f32>>, EncoderError> {
-        let mut out = Vec::with_capacity(states.len());
-        for chunk in states.chunks(32) {
-            let batch: Vec<&Tensor> = chunk.iter().collect();
-            let run = || -> candle_core::Result<Vec<Vec<f32>>> {
-                let (x, mask, additive) = batch_of(&batch)?;
-                candle_nn::ops::softmax(&self.logits(&x, &mask, &additive)?, D::Minus1)?.to_vec2()
-            };
-            out.extend(run().map_err(run_error)?);
-        }
-        Ok(out)
+        rows_in_batches(states, |x, mask, additive| {
+            candle_nn::ops::softmax(&self.logits(x, mask, additive)?, D::Minus1)?.to_vec2()
+        })
     }
 
     /// The mean-pooled output of the top layers for each sentence's lower states (before the head).
     pub fn pooled(&self, states: &[Tensor]) -> Result<Vec<Vec<f32>>, EncoderError> {
-        let mut out = Vec::with_capacity(states.len());
-        for chunk in states.chunks(32) {
-            let batch: Vec<&Tensor> = chunk.iter().collect();
-            let run = || -> candle_core::Result<Vec<Vec<f32>>> {
-                let (x, mask, additive) = batch_of(&batch)?;
-                mean_pool(&self.top_states(&x, &additive)?, &mask)?.to_vec2()
-            };
-            out.extend(run().map_err(run_error)?);
-        }
-        Ok(out)
+        rows_in_batches(states, |x, mask, additive| {
+            mean_pool(&self.top_states(x, additive)?, mask)?.to_vec2()
+        })
     }
 
     /// Writes the tuned weights (top layers and head) as safetensors.
