@@ -177,3 +177,8 @@ warning-control-characters = Der Text enthält { $count } Steuerzeichen; viellei
 warning-html-too-deep = Das HTML verschachtelt Elemente { $depth } Ebenen tief; seine Tags wurden ohne Parser entfernt (Navigation und anderes Beiwerk können übrig sein).
 warning-html-syntax = Das HTML hat { $problems } Syntaxfehler; es wurde so gelesen, wie ein Browser es liest.
 warning-spans-extracted = Die Fundstellen beziehen sich auf den sichtbaren Text, der aus dem HTML gewonnen wurde, nicht auf den HTML-Quelltext.
+
+## Die Stufen (tief: der feinabgestimmte Encoder; schnell: die linearen Modelle; Regeln)
+warning-deep-failed = Das tiefe Modell konnte diesen Text nicht lesen ({ $error }); die schnelle Stufe hat geantwortet.
+method-deep-english-only = Das tiefe Modell liest nur Englisch; Sätze in anderen Sprachen wurden nach den Regeln gelesen.
+method-deep-fell-back = Das tiefe Modell ist an diesem Text gescheitert, daher hat die schnelle Stufe die Aussagen gelesen.

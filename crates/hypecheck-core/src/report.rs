@@ -26,6 +26,7 @@ use crate::i18n::Catalog;
 use crate::ingest::{IngestWarning, InputFormat};
 use crate::language::Language;
 use crate::learn;
+use crate::learn::deep::{Method, Tier};
 
 pub const SCHEMA_VERSION: &str = "1.0";
 
@@ -116,9 +117,23 @@ pub struct Report {
     pub compliance: Compliance,
     /// The ten HealthNewsReview criteria (expert mode), in the reviewers' polarity.
     pub criteria: CriteriaOut,
+    /// Which tier answered: the claim strengths and the expert criteria.
+    pub method: MethodOut,
     pub findings: Vec<FindingOut>,
     pub claims: Vec<ClaimOut>,
     pub interventions: Vec<InterventionOut>,
+}
+
+/// Which tier answered each part of the report, and why it is not the one asked for where it
+/// is not (a German text, a failed deep model).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MethodOut {
+    /// The highest tier that answered: `deep` when the encoder read the claims.
+    pub tier: Tier,
+    pub claim_strength: Tier,
+    pub criteria: Tier,
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -260,6 +275,8 @@ pub struct ClaimOut {
     pub interventions: Vec<String>,
     pub conditions: Vec<String>,
     pub strength: ClaimStrength,
+    /// The tier that read the strength: `rules`, `fast` or `deep`.
+    pub method: Tier,
     pub hedged: bool,
     pub asserted: bool,
 }
@@ -519,6 +536,34 @@ pub struct Context<'c> {
     pub text_languages: Vec<Language>,
     /// The ten expert criteria, already assessed.
     pub criteria: Vec<criteria::Criterion>,
+    /// Which tier answered what.
+    pub method: Method,
+    /// The tier of each claim's strength, in claim order.
+    pub claim_tiers: Vec<Tier>,
+}
+
+/// The report's account of its tiers, with a note where the deep tier was asked for but did not
+/// read everything.
+fn method_out(method: &Method, catalog: &Catalog) -> MethodOut {
+    let mut notes = Vec::new();
+    if method.deep_skipped_language {
+        notes.push(catalog.format("method-deep-english-only", &[]));
+    }
+    if method.deep_failed.is_some() {
+        notes.push(catalog.format("method-deep-fell-back", &[]));
+    }
+    MethodOut {
+        tier: if method.claim_strength == Tier::Deep {
+            Tier::Deep
+        } else if method.claim_strength == Tier::Fast || method.criteria == Tier::Fast {
+            Tier::Fast
+        } else {
+            Tier::Rules
+        },
+        claim_strength: method.claim_strength,
+        criteria: method.criteria,
+        notes,
+    }
 }
 
 pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
@@ -531,6 +576,8 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         text_language,
         text_languages,
         criteria: assessed,
+        method,
+        claim_tiers,
     } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
@@ -659,13 +706,15 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
     let claims = a
         .claims
         .iter()
-        .map(|c| ClaimOut {
+        .zip(claim_tiers)
+        .map(|(c, tier)| ClaimOut {
             span: span_out(doc, c.span),
             excerpt: excerpt(doc, c.span),
             kinds: c.kinds.clone(),
             interventions: c.interventions.iter().map(|&e| a.entry(e).id.clone()).collect(),
             conditions: c.conditions.iter().map(|&e| a.entry(e).id.clone()).collect(),
             strength: c.strength,
+            method: tier,
             hedged: c.hedged,
             asserted: c.asserted,
         })
@@ -714,7 +763,16 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
             } else {
                 "extracted_text"
             },
-            warnings: warnings.iter().map(|w| warning_text(w, catalog)).collect(),
+            warnings: warnings
+                .iter()
+                .map(|w| warning_text(w, catalog))
+                .chain(
+                    method
+                        .deep_failed
+                        .iter()
+                        .map(|e| catalog.format("warning-deep-failed", &[("error", e.clone())])),
+                )
+                .collect(),
         },
         text_language,
         text_languages,
@@ -723,6 +781,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         questions,
         compliance,
         criteria,
+        method: method_out(&method, catalog),
         findings: out,
         claims,
         interventions,

@@ -25,7 +25,7 @@ pub const DIMENSIONS: usize = 384;
 /// The longest input in tokens, as sentence-transformers configures this model.
 pub const MAX_TOKENS: usize = 256;
 /// Sentences run through the model together: padding costs less than one call per sentence.
-const BATCH: usize = 32;
+const BATCH: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EncoderError {
@@ -39,6 +39,8 @@ pub enum EncoderError {
     Load { dir: String, message: String },
     #[error("the encoder failed: {0}")]
     Run(String),
+    #[error("{what} is not a tuned classifier of this encoder: {problem}")]
+    Tuned { what: String, problem: String },
 }
 
 fn run_error(e: impl std::fmt::Display) -> EncoderError {
@@ -98,7 +100,8 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
 
 /// The loaded encoder.
 pub struct Encoder {
-    model: BertModel,
+    /// All layers, built on first use (the deep tier's classifiers run their own lower layers).
+    model: std::sync::OnceLock<BertModel>,
     config: Config,
     tokenizer: tokenizers::Tokenizer,
     device: Device,
@@ -127,10 +130,10 @@ impl Encoder {
             }))
             .map_err(|e| load(e.to_string()))?;
         let device = Device::Cpu;
-        let weights = mmap_weights(dir, &device).map_err(|e| load(e.to_string()))?;
-        let model = BertModel::load(weights, &config).map_err(|e| load(e.to_string()))?;
+        // The weights file is looked at now, so that a broken one fails here rather than later.
+        mmap_weights(dir, &device).map_err(|e| load(e.to_string()))?;
         Ok(Encoder {
-            model,
+            model: std::sync::OnceLock::new(),
             config,
             tokenizer,
             device,
@@ -151,7 +154,14 @@ impl Encoder {
     /// The unit-length embedding of each text, in order.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncoderError> {
         let mut out = vec![Vec::new(); texts.len()];
-        self.in_batches(texts, &self.model, |chunk, hidden, mask| {
+        let model = match self.model.get() {
+            Some(model) => model,
+            None => {
+                let model = self.lower_model(0)?;
+                self.model.get_or_init(|| model)
+            }
+        };
+        self.in_batches(texts, model, |chunk, hidden, mask| {
             let rows: Vec<Vec<f32>> = mean_pool(hidden, mask)?.to_vec2()?;
             for (&i, row) in chunk.iter().zip(rows) {
                 out[i] = unit_length(row);
@@ -186,9 +196,13 @@ impl Encoder {
     /// The hidden states of each text (tokens, width) after all but the top `top_layers` layers:
     /// the fixed part of a model whose top layers are tuned ([`tune`]), computed once.
     pub fn lower_states(&self, texts: &[&str], top_layers: usize) -> Result<Vec<Tensor>, EncoderError> {
-        let lower = self.lower_model(top_layers)?;
+        self.states_through(&self.lower_model(top_layers)?, texts)
+    }
+
+    /// The hidden states of each text after the layers of `lower` (see [`Encoder::lower_model`]).
+    fn states_through(&self, lower: &BertModel, texts: &[&str]) -> Result<Vec<Tensor>, EncoderError> {
         let mut out = vec![None; texts.len()];
-        self.in_batches(texts, &lower, |chunk, hidden, mask| {
+        self.in_batches(texts, lower, |chunk, hidden, mask| {
             let lengths: Vec<f32> = mask.sum(1)?.to_vec1()?;
             for (k, &i) in chunk.iter().enumerate() {
                 out[i] = Some(hidden.get(k)?.narrow(0, 0, lengths[k] as usize)?);
@@ -198,7 +212,7 @@ impl Encoder {
         Ok(out.into_iter().map(|t| t.expect("every text in a batch")).collect())
     }
 
-    fn lower_model(&self, top_layers: usize) -> Result<BertModel, EncoderError> {
+    pub(crate) fn lower_model(&self, top_layers: usize) -> Result<BertModel, EncoderError> {
         let mut config = self.config.clone();
         config.num_hidden_layers = self.config.num_hidden_layers.saturating_sub(top_layers);
         let weights = mmap_weights(&self.dir, &self.device).map_err(run_error)?;

@@ -266,17 +266,73 @@ impl Classifier {
         })
     }
 
-    /// Writes the tuned weights (top layers and head) as safetensors.
+    /// Writes the tuned weights (top layers and head) as safetensors in half precision (half the
+    /// size; the predictions move in the fourth decimal).
     pub fn save(&self, path: &Path) -> Result<(), EncoderError> {
-        self.varmap.save(path).map_err(run_error)
+        let vars = self.varmap.data().lock().expect("var map lock");
+        let mut half = std::collections::HashMap::new();
+        for (name, var) in vars.iter() {
+            half.insert(name.clone(), var.as_tensor().to_dtype(DType::F16).map_err(run_error)?);
+        }
+        candle_core::safetensors::save(&half, path).map_err(run_error)
     }
 
-    /// Reads tuned weights written by [`Classifier::save`].
-    pub fn load(encoder: &Encoder, path: &Path, top_layers: usize, classes: usize) -> Result<Classifier, EncoderError> {
-        let mut model = Classifier::pretrained(encoder, top_layers, classes)?;
-        // Loading sets the variables in place; the layers share their tensors.
-        model.varmap.load(path).map_err(run_error)?;
-        Ok(model)
+    /// Reads tuned weights written by [`Classifier::save`] (the layers and classes counted from
+    /// the tensors), as f32 again.
+    pub fn from_bytes(encoder: &Encoder, bytes: &[u8], what: &str) -> Result<Classifier, EncoderError> {
+        let problem = |problem: String| EncoderError::Tuned {
+            what: what.to_string(),
+            problem,
+        };
+        let tensors =
+            candle_core::safetensors::load_buffer(bytes, encoder.device()).map_err(|e| problem(e.to_string()))?;
+        let (mut top_layers, mut classes) = (0, None);
+        let varmap = VarMap::new();
+        {
+            let mut vars = varmap.data().lock().expect("var map lock");
+            for (name, tensor) in tensors {
+                if let Some(rest) = name.strip_prefix("encoder.layer.") {
+                    let index = rest.split('.').next().and_then(|i| i.parse::<usize>().ok());
+                    let index = index.ok_or_else(|| problem(format!("tensor {name:?} names no layer")))?;
+                    top_layers = top_layers.max(index + 1);
+                } else if name == "head.weight" {
+                    classes = Some(tensor.dim(0).map_err(run_error)?);
+                }
+                let tensor = tensor.to_dtype(DType::F32).map_err(run_error)?;
+                vars.insert(name, Var::from_tensor(&tensor).map_err(run_error)?);
+            }
+        }
+        let classes = classes.ok_or_else(|| problem("it has no head.weight".into()))?;
+        if top_layers == 0 || top_layers > encoder.config().num_hidden_layers {
+            return Err(problem(format!("it tunes {top_layers} layers")));
+        }
+        // A tensor of the wrong shape for this encoder fails here, naming the tensor.
+        Classifier::build(encoder, top_layers, classes, varmap).map_err(|e| problem(e.to_string()))
+    }
+}
+
+/// A tuned classifier ready to read sentences: the encoder's fixed lower layers, loaded once, then
+/// the tuned top and head.
+pub struct SentenceModel {
+    encoder: Encoder,
+    lower: candle_transformers::models::bert::BertModel,
+    classifier: Classifier,
+}
+
+impl SentenceModel {
+    pub fn new(encoder: Encoder, classifier: Classifier) -> Result<SentenceModel, EncoderError> {
+        let lower = encoder.lower_model(classifier.top_layers)?;
+        Ok(SentenceModel {
+            encoder,
+            lower,
+            classifier,
+        })
+    }
+
+    /// The class probabilities of each text.
+    pub fn probabilities(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncoderError> {
+        let states = self.encoder.states_through(&self.lower, texts)?;
+        self.classifier.probabilities(&states)
     }
 }
 

@@ -7,6 +7,7 @@
 //! names the features that drove it, with their spans in the text.
 
 pub mod criteria;
+pub mod deep;
 pub mod features;
 pub mod linear;
 
