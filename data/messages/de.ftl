@@ -66,6 +66,8 @@ hc109 = { $missing ->
    *[size] Der Text sagt nicht, wie belastbar die Evidenz ist: weder die Art der Studie mit der Zahl der Teilnehmenden noch ihre Grenzen.
 }
 hc201 = „{ $cue }“: Für { $intervention } gibt es keine Zulassung; die Wissensbasis verzeichnet keine.
+hc201-other-products = „{ $cue }“: { $intervention } als solche sind nicht zugelassen; zugelassen sind nur bestimmte Produkte für bestimmte Anwendungen: { $approved }.
+hc201-other-products-condition = „{ $cue }“: { $intervention } als solche sind nicht zugelassen; zugelassen sind nur bestimmte Produkte für bestimmte Anwendungen: { $approved }. Keines davon ist für { $condition } zugelassen.
 hc202 = { $intervention } ist nur für bestimmte Anwendungen zugelassen; { $condition } gehört nicht dazu.
 hc203 = „{ $cue }“ klingt nach Zulassung, ist aber keine: Eine Registrierung, „Konformität“ oder die Freigabe eines Geräts ist keine Prüfung von Sicherheit und Wirksamkeit.
 hc204 = Der Text preist { $intervention } an, sagt aber nirgends, dass es dafür keine Zulassung gibt.
@@ -182,3 +184,12 @@ warning-spans-extracted = Die Fundstellen beziehen sich auf den sichtbaren Text,
 warning-deep-failed = Das tiefe Modell konnte diesen Text nicht lesen ({ $error }); die schnelle Stufe hat geantwortet.
 method-deep-english-only = Das tiefe Modell liest nur Englisch; Sätze in anderen Sprachen wurden nach den Regeln gelesen.
 method-deep-fell-back = Das tiefe Modell ist an diesem Text gescheitert, daher hat die schnelle Stufe die Aussagen gelesen.
+
+## Quellen
+source-secondary = Laut einem Sekundärbericht (das Original wurde nicht gefunden): { $statement }
+view-read-in-copy = gelesen in einer Wiederveröffentlichung
+view-link-built = Link aus den Kennungen gebildet
+view-no-original = Original nicht gefunden
+
+authority-us_fda = FDA
+authority-eu = EU

@@ -66,6 +66,8 @@ hc109 = { $missing ->
    *[size] The text does not say how strong the evidence is: neither the kind of study with the number of people in it, nor its limits.
 }
 hc201 = "{ $cue }": no approval exists for { $intervention }; the knowledge base records no approval for it.
+hc201-other-products = "{ $cue }": { $intervention } as such have no approval; what is approved is specific products for specific uses: { $approved }.
+hc201-other-products-condition = "{ $cue }": { $intervention } as such have no approval; what is approved is specific products for specific uses: { $approved }. None of them is approved for { $condition }.
 hc202 = { $intervention } is approved only for specific uses; { $condition } is not one of them.
 hc203 = "{ $cue }" sounds like approval but is not: registration, "compliance" or device clearance is no review of safety or efficacy.
 hc204 = The text promotes { $intervention } but never says that it has no approval for this use.
@@ -182,3 +184,12 @@ warning-spans-extracted = spans refer to the visible text extracted from the HTM
 warning-deep-failed = the deep model could not read this text ({ $error }); the fast tier answered
 method-deep-english-only = the deep model reads English only; sentences in other languages were read by the rules
 method-deep-fell-back = the deep model failed on this text, so the fast tier read the claims
+
+## Sources
+source-secondary = According to a secondary report (its original was not found): { $statement }
+view-read-in-copy = read in a republished copy
+view-link-built = link built from its identifiers
+view-no-original = original not found
+
+authority-us_fda = FDA
+authority-eu = EU

@@ -239,11 +239,25 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
             );
             let _ = writeln!(o, "        {}", s.statement);
             for c in &s.citations {
-                let _ = writeln!(o, "        {} - {}", c.title, c.url);
+                let link = match &c.url {
+                    Some(url) if c.url_checked => url.clone(),
+                    Some(url) => format!("{url} ({})", catalog.format("view-link-built", &[])),
+                    None => catalog.format("view-no-original", &[]),
+                };
+                let ids = identifiers(&c.identifiers);
+                let _ = writeln!(o, "        {} ({}, {}){ids} - {link}", c.title, c.publisher, c.date);
+                if let Some(copy) = &c.checked_in {
+                    let _ = writeln!(
+                        o,
+                        "          {}: {copy}",
+                        st.dim(&catalog.format("view-read-in-copy", &[]))
+                    );
+                }
             }
         }
     } else if let Some(s) = f.sources.first() {
-        let url = s.citations.first().map(|c| c.url.as_str()).unwrap_or("");
+        // Only an original is shown as the link; a fact known from copies alone has none.
+        let url = s.citations.iter().find_map(|c| c.url.as_deref()).unwrap_or("");
         let _ = writeln!(
             o,
             "      {} {} ({} {}) {}",
@@ -256,6 +270,27 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
     }
 }
 
+/// A document's identifiers as a reader cites them (`, doi 10.1/x, PMID 123`), or nothing.
+fn identifiers(ids: &hypecheck_kb::Identifiers) -> String {
+    let mut parts = Vec::new();
+    if let Some(doi) = &ids.doi {
+        parts.push(format!("doi {doi}"));
+    }
+    if let Some(pmid) = &ids.pmid {
+        parts.push(format!("PMID {pmid}"));
+    }
+    if let Some(nct) = &ids.nct {
+        parts.push(nct.clone());
+    }
+    if let Some(letter) = &ids.letter {
+        parts.push(letter.clone());
+    }
+    if let Some(citation) = &ids.citation {
+        parts.push(citation.clone());
+    }
+    parts.iter().map(|p| format!(", {p}")).collect()
+}
+
 /// `hypecheck kb show`: an entry with all its facts and sources.
 pub fn kb_entry(kb: &KnowledgeBase, e: &Entry) -> String {
     let mut o = String::new();
@@ -264,7 +299,16 @@ pub fn kb_entry(kb: &KnowledgeBase, e: &Entry) -> String {
         for id in &p.sources {
             match kb.source(id) {
                 Some(s) => {
-                    let _ = writeln!(o, "      [{}] {} ({}) {}", s.id, s.title, s.publisher, s.url);
+                    let link = s.url.as_deref().unwrap_or("original not found");
+                    let ids = identifiers(&s.identifiers);
+                    let _ = writeln!(
+                        o,
+                        "      [{}] {} ({}, {}){ids} {link}",
+                        s.id, s.title, s.publisher, s.date
+                    );
+                    if let Some(copy) = &s.checked_in {
+                        let _ = writeln!(o, "        read in a copy: {copy}");
+                    }
                 }
                 None => {
                     let _ = writeln!(o, "      [{id}]");

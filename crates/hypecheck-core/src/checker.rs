@@ -121,7 +121,7 @@ impl Checker {
             packs.push(LanguagePack {
                 language,
                 matcher: Matcher::new(&lexicon, &kb),
-                sources: report::Sources::new(&kb, language.as_str()),
+                sources: report::Sources::new(&kb, &catalog),
                 catalog,
             });
         }

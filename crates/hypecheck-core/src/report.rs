@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use hypecheck_kb::{KnowledgeBase, Verification};
+use hypecheck_kb::{Identifiers, KnowledgeBase, SourceKind, Verification};
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -232,10 +232,22 @@ pub struct CueOut {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Citation {
     pub id: String,
+    /// Who published it: regulator, journal, registry, court, legislation, ministry, society,
+    /// company, news (a blog is never a citation: see `checked_in`).
+    pub kind: SourceKind,
     pub title: String,
     pub publisher: String,
     pub date: String,
-    pub url: String,
+    /// The original: the publisher's own page or a resolver (doi.org, PubMed, ClinicalTrials.gov,
+    /// EUR-Lex). `null` when the original was not found; then the fact is marked secondary.
+    pub url: Option<String>,
+    /// False when the link was built from the document's identifiers (a resolver, or FDA's
+    /// address pattern for a letter) rather than seen.
+    pub url_checked: bool,
+    pub identifiers: Identifiers,
+    /// Where the fact was read when that was a republished copy, a repost or a blog: provenance,
+    /// never the citation (shown in the expert view as "read in a republished copy").
+    pub checked_in: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -331,7 +343,7 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn new(kb: &KnowledgeBase, lang: &str) -> Sources {
+    pub fn new(kb: &KnowledgeBase, catalog: &Catalog) -> Sources {
         let mut by_fact = HashMap::new();
         for (i, e) in kb.entries().iter().enumerate() {
             let entry = i as u32;
@@ -341,22 +353,24 @@ impl Sources {
                 .chain((0..e.promoted_for.len()).map(|index| Fact::PromotedUse { entry, index }))
                 .chain((0..e.harms.len()).map(|index| Fact::Harm { entry, index }));
             for fact in facts {
-                by_fact.insert(fact, Arc::new(source_out(kb, fact, lang)));
+                by_fact.insert(fact, Arc::new(source_out(kb, fact, catalog)));
             }
         }
         Sources { by_fact }
     }
 
-    pub fn get(&self, kb: &KnowledgeBase, fact: Fact, lang: &str) -> Arc<SourceOut> {
+    pub fn get(&self, kb: &KnowledgeBase, fact: Fact, catalog: &Catalog) -> Arc<SourceOut> {
         self.by_fact
             .get(&fact)
             .cloned()
-            .unwrap_or_else(|| Arc::new(source_out(kb, fact, lang)))
+            .unwrap_or_else(|| Arc::new(source_out(kb, fact, catalog)))
     }
 }
 
-/// Resolves a knowledge-base fact into a citable source.
-pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
+/// Resolves a knowledge-base fact into a citable source; a fact known only from a secondary report
+/// says so in its statement.
+pub fn source_out(kb: &KnowledgeBase, fact: Fact, catalog: &Catalog) -> SourceOut {
+    let lang = catalog.lang.as_str();
     let (entry_idx, kind, detail, statement, provenance) = match fact {
         Fact::Status { entry, index } => {
             let s = &kb.entries()[entry as usize].status[index];
@@ -401,7 +415,11 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
     SourceOut {
         id: format!("{}/{kind}/{detail}", entry.id),
         entry: entry.id.clone(),
-        statement,
+        statement: if provenance.verification == Verification::Secondary {
+            catalog.format("source-secondary", &[("statement", statement)])
+        } else {
+            statement
+        },
         as_of: provenance.as_of.clone(),
         verification: provenance.verification,
         citations: provenance
@@ -410,10 +428,14 @@ pub fn source_out(kb: &KnowledgeBase, fact: Fact, lang: &str) -> SourceOut {
             .filter_map(|id| kb.source(id))
             .map(|s| Citation {
                 id: s.id.clone(),
+                kind: s.kind,
                 title: s.title.clone(),
                 publisher: s.publisher.clone(),
                 date: s.date.clone(),
                 url: s.url.clone(),
+                url_checked: s.url_checked,
+                identifiers: s.identifiers.clone(),
+                checked_in: s.checked_in.clone(),
             })
             .collect(),
     }
@@ -542,6 +564,25 @@ pub struct Context<'c> {
     pub claim_tiers: Vec<Tier>,
 }
 
+/// Approved uses as a reader checks them: product, authority and date, then the indication
+/// ("Ryoncil (FDA, 2024-12-18): steroid-refractory acute graft-versus-host disease ...").
+fn approved_uses_text(a: &Analysis, uses: &[(u32, usize)], catalog: &Catalog) -> String {
+    let lang = catalog.lang.as_str();
+    uses.iter()
+        .map(|&(entry, index)| {
+            let e = a.entry(entry);
+            let u = &e.approved_uses[index];
+            let authority = match catalog.format(&format!("authority-{}", u.jurisdiction), &[]) {
+                missing if missing.is_empty() || missing.starts_with("authority-") => u.jurisdiction.clone(),
+                name => name,
+            };
+            let indication = u.indication.get(lang).trim_end_matches('.');
+            format!("{} ({authority}, {}): {indication}", e.display_name(lang), u.date)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The report's account of its tiers, with a note where the deep tier was asked for but did not
 /// read everything.
 fn method_out(method: &Method, catalog: &Catalog) -> MethodOut {
@@ -643,6 +684,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
                         Arg::Text(t) => (*k, t.clone()),
                         Arg::Entry(e) => (*k, a.entry(*e).display_name(lang).to_string()),
                         Arg::Message(id) => (*k, catalog.format(id, &[])),
+                        Arg::ApprovedUses(uses) => (*k, approved_uses_text(a, uses, catalog)),
                     })
                     .collect();
                 catalog.format(f.message, &args)
@@ -661,7 +703,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
                 })
                 .collect(),
             context: f.context.clone(),
-            sources: f.facts.iter().map(|&fact| sources.get(a.kb, fact, lang)).collect(),
+            sources: f.facts.iter().map(|&fact| sources.get(a.kb, fact, catalog)).collect(),
         })
         .collect();
     let mut verdicts = Vec::new();

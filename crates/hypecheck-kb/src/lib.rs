@@ -4,9 +4,11 @@
 //!
 //! The data lives in `data/kb/*.toml`, embedded at build time; [`load_dir`] reads a user's override.
 
+pub mod citation;
 mod load;
 mod model;
 
+pub use citation::CitationHosts;
 pub use load::{KnowledgeBase, ValidationError};
 pub use model::*;
 
@@ -57,6 +59,73 @@ mod tests {
                 "{}",
                 errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
             );
+        }
+    }
+
+    /// Every link a user is shown goes to an original publisher or a resolver: the hosts of the
+    /// shipped citations, listed, with none that is a copy, an IP address, a blog or an
+    /// aggregator of the kind the knowledge base was first built from; every fact has an original
+    /// citation or says it is secondary.
+    #[test]
+    fn shipped_citations_point_at_originals_and_every_fact_has_one_or_says_secondary() {
+        let kb = crate::embedded();
+        let mut hosts: std::collections::BTreeMap<String, usize> = Default::default();
+        for s in kb.sources() {
+            if let Some(url) = &s.url {
+                let host = crate::citation::host_of(url).unwrap_or_else(|e| panic!("{}: {url} {e}", s.id));
+                assert!(kb.citation_hosts().allows(s.kind, host), "{}: {host}", s.id);
+                *hosts.entry(host.to_string()).or_default() += 1;
+            }
+            assert!(
+                s.kind != crate::SourceKind::Blog || s.url.is_none(),
+                "{} is a blog",
+                s.id
+            );
+        }
+        let copies = [
+            "blogg.se",
+            "cyberparse.co.uk",
+            "webull",
+            "library.kab.ac.ug",
+            "multibriefs",
+            "einpresswire",
+            "prnewswire",
+            "studylibde",
+            "pdfslide",
+            "ouci.dntb.gov.ua",
+            "researcher.life",
+            "promenu365",
+            "blogspot",
+            "ipscell.com",
+            "readkong",
+            "issuu",
+            "casetext",
+            "lexisnexis",
+        ];
+        for host in hosts.keys() {
+            assert!(!copies.iter().any(|c| host.contains(c)), "a copy is cited: {host}");
+            assert!(!host.ends_with('.'), "{host}");
+        }
+        eprintln!("citation hosts: {hosts:?}");
+        for e in kb.entries() {
+            for (p, what) in e.provenances() {
+                let original = p
+                    .sources
+                    .iter()
+                    .filter_map(|id| kb.source(id))
+                    .any(|s| s.has_original());
+                assert!(
+                    original
+                        || matches!(
+                            p.verification,
+                            crate::Verification::Secondary
+                                | crate::Verification::Unverified
+                                | crate::Verification::Derived
+                        ),
+                    "{}: {what} has no original citation and is not marked secondary",
+                    e.id
+                );
+            }
         }
     }
 }

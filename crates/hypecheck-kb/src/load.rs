@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::citation::{self, CitationHosts, RawHosts};
 use crate::model::*;
 
 /// A problem in a data file, with the place to fix it.
@@ -23,6 +24,8 @@ pub struct ValidationError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// Where citations may link, per kind of publisher (one file of the knowledge base has it).
+    citation_hosts: Option<Spanned<RawHosts>>,
     #[serde(default)]
     source: Vec<Spanned<RawSource>>,
     #[serde(default)]
@@ -33,12 +36,23 @@ struct RawFile {
 #[serde(deny_unknown_fields)]
 struct RawSource {
     id: String,
+    kind: Option<SourceKind>,
     title: Option<String>,
     #[serde(default)]
     publisher: String,
     #[serde(default)]
     date: String,
     url: Option<String>,
+    url_checked: Option<bool>,
+    /// `"not found"` where no original could be found (then there is no `url`).
+    original: Option<String>,
+    doi: Option<String>,
+    pmid: Option<String>,
+    nct: Option<String>,
+    letter: Option<String>,
+    citation: Option<String>,
+    checked_in: Option<String>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -151,6 +165,7 @@ pub struct KnowledgeBase {
     sources: Vec<Source>,
     entry_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
+    citation_hosts: CitationHosts,
 }
 
 /// Turns a byte offset into a 1-based line number.
@@ -210,7 +225,7 @@ impl Validator<'_> {
         let verification = raw.verification.unwrap_or_else(|| {
             self.error(
                 offset,
-                format!("{what} does not say how it was verified (add `verification = \"verified\" | \"verified_secondary\" | \"unverified\" | \"derived\"`)"),
+                format!("{what} does not say how it was verified (add `verification = \"verified\" | \"verified_secondary\" | \"secondary\" | \"unverified\" | \"derived\"`)"),
             );
             Verification::Unverified
         });
@@ -239,6 +254,9 @@ impl KnowledgeBase {
         let mut errors = Vec::new();
         let mut source_refs: Vec<Reference> = Vec::new();
         let mut entry_refs: Vec<Reference> = Vec::new();
+        let mut hosts_defined_in: Option<String> = None;
+        // (file, line) of each source, in `kb.sources` order, for the checks that need every file.
+        let mut source_lines: Vec<(String, usize)> = Vec::new();
         for (file, text) in files {
             let raw: RawFile = match toml::from_str(text) {
                 Ok(raw) => raw,
@@ -257,6 +275,17 @@ impl KnowledgeBase {
                 text,
                 errors: Vec::new(),
             };
+            if let Some(hosts) = raw.citation_hosts {
+                let offset = hosts.span().start;
+                if hosts_defined_in.is_some() {
+                    v.error(offset, "citation_hosts is defined twice".into());
+                }
+                hosts_defined_in = Some(file.to_string());
+                match CitationHosts::from_raw(hosts.into_inner()) {
+                    Ok(hosts) => kb.citation_hosts = hosts,
+                    Err(e) => v.error(offset, e),
+                }
+            }
             for spanned in raw.source {
                 let offset = spanned.span().start;
                 let s = spanned.into_inner();
@@ -264,21 +293,89 @@ impl KnowledgeBase {
                     v.error(offset, format!("source {:?} is defined twice", s.id));
                     continue;
                 }
-                let url = s.url.unwrap_or_default();
-                if url.is_empty() {
-                    v.error(offset, format!("source {:?} has no url", s.id));
-                }
                 let title = s.title.unwrap_or_default();
                 if title.is_empty() {
                     v.error(offset, format!("source {:?} has no title", s.id));
                 }
+                let kind = s.kind.unwrap_or_else(|| {
+                    v.error(
+                        offset,
+                        format!(
+                            "source {:?} has no kind (one of {})",
+                            s.id,
+                            SourceKind::ALL.map(|k| k.as_str()).join(", ")
+                        ),
+                    );
+                    SourceKind::News
+                });
+                match (&s.url, s.original.as_deref()) {
+                    (Some(_), Some(_)) => v.error(
+                        offset,
+                        format!("source {:?} has a url and says its original was not found", s.id),
+                    ),
+                    (None, None) => v.error(
+                        offset,
+                        format!(
+                            "source {:?} has no url: link its original (the publisher's own page, or doi.org, PubMed, ClinicalTrials.gov, EUR-Lex), or say original = \"not found\"",
+                            s.id
+                        ),
+                    ),
+                    (None, Some(o)) if o != "not found" => {
+                        v.error(offset, format!("source {:?}: original = {o:?}, expected \"not found\"", s.id))
+                    }
+                    _ => {}
+                }
+                if !citation::is_document_date(&s.date) {
+                    v.error(
+                        offset,
+                        format!(
+                            "source {:?} has date {:?}, expected YYYY, YYYY-MM, YYYY-MM-DD or \"unknown\"",
+                            s.id, s.date
+                        ),
+                    );
+                }
+                if let Some(url) = &s.url {
+                    if kind == SourceKind::Blog {
+                        v.error(
+                            offset,
+                            format!("source {:?} is a blog, which is never a citation: move its link to checked_in and cite the document it discusses", s.id),
+                        );
+                    }
+                    if let Err(problem) = citation::host_of(url) {
+                        v.error(offset, format!("source {:?}: url {url:?} {problem}", s.id));
+                    }
+                }
+                if let Some(copy) = &s.checked_in {
+                    // A copy may live anywhere, but it must still be a link a reader can follow.
+                    if let Err(problem) = citation::host_of(copy) {
+                        if !problem.contains("IP address") {
+                            v.error(offset, format!("source {:?}: checked_in {copy:?} {problem}", s.id));
+                        }
+                    }
+                }
+                let identifiers = Identifiers {
+                    doi: s.doi,
+                    pmid: s.pmid,
+                    nct: s.nct,
+                    letter: s.letter,
+                    citation: s.citation,
+                };
+                for problem in citation::identifier_problems(kind, &title, &identifiers, s.url.as_deref()) {
+                    v.error(offset, format!("source {:?}: {problem}", s.id));
+                }
                 kb.source_index.insert(s.id.clone(), kb.sources.len());
+                source_lines.push((file.to_string(), line_of(text, offset)));
                 kb.sources.push(Source {
                     id: s.id,
+                    kind,
                     title,
                     publisher: s.publisher,
                     date: s.date,
-                    url,
+                    url: s.url,
+                    url_checked: s.url_checked.unwrap_or(true),
+                    identifiers,
+                    checked_in: s.checked_in,
+                    note: s.note,
                 });
             }
             for spanned in raw.entry {
@@ -425,6 +522,7 @@ impl KnowledgeBase {
                 });
             }
         }
+        errors.extend(kb.citation_errors(hosts_defined_in.is_some(), &source_lines));
         for r in entry_refs {
             if !kb.entry_index.contains_key(&r.target) {
                 errors.push(ValidationError {
@@ -439,6 +537,66 @@ impl KnowledgeBase {
         } else {
             Err(errors)
         }
+    }
+
+    /// What needs every file read: each citation's host against `citation_hosts`, and each fact
+    /// whose sources are all without an original must say it is secondary.
+    fn citation_errors(&self, hosts_defined: bool, source_lines: &[(String, usize)]) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        for (s, (file, line)) in self.sources.iter().zip(source_lines) {
+            let Some(url) = &s.url else { continue };
+            let Ok(host) = citation::host_of(url) else { continue };
+            if !hosts_defined {
+                errors.push(ValidationError {
+                    file: file.clone(),
+                    line: *line,
+                    message: "no [citation_hosts] table in the knowledge base: links cannot be checked".into(),
+                });
+                break;
+            }
+            if !self.citation_hosts.allows(s.kind, host) {
+                errors.push(ValidationError {
+                    file: file.clone(),
+                    line: *line,
+                    message: format!(
+                        "source {:?}: {host} is not a {} publisher's host nor a resolver (citation_hosts); if it is a copy, move the link to checked_in and link the original",
+                        s.id,
+                        s.kind.as_str()
+                    ),
+                });
+            }
+        }
+        for e in &self.entries {
+            for (provenance, what) in e.provenances() {
+                let all_copies = !provenance.sources.is_empty()
+                    && provenance
+                        .sources
+                        .iter()
+                        .filter_map(|id| self.source(id))
+                        .all(|s| !s.has_original());
+                let marked = matches!(
+                    provenance.verification,
+                    Verification::Secondary | Verification::Unverified | Verification::Derived
+                );
+                if all_copies && !marked {
+                    errors.push(ValidationError {
+                        file: e.file.clone(),
+                        line: e.line,
+                        message: format!(
+                            "entry {:?}: {what} rests only on sources whose original was not found, yet says verification = {:?}; mark it \"secondary\" (or \"unverified\")",
+                            e.id,
+                            provenance.verification.as_str()
+                        ),
+                    });
+                }
+            }
+        }
+        errors
+    }
+
+    /// Where citations may link, per kind of publisher.
+    pub fn citation_hosts(&self) -> &CitationHosts {
+        &self.citation_hosts
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -483,12 +641,17 @@ impl KnowledgeBase {
 mod tests {
     use super::*;
 
+    const HOSTS: &str =
+        "[citation_hosts]\nany = [\"doi.org\"]\nregulator = [\"fda.gov\"]\nnews = [\"medpagetoday.com\"]\n";
+
     const GOOD: &str = r#"
 [[source]]
 id = "fda-2019"
+kind = "regulator"
 title = "Public Safety Notification on Exosome Products"
 publisher = "U.S. FDA"
-url = "https://example.org/fda"
+date = "2019-12-06"
+url = "https://www.fda.gov/exosomes"
 
 [[entry]]
 id = "exosomes"
@@ -506,10 +669,10 @@ verification = "verified"
 
     #[test]
     fn accepts_a_cited_entry() {
-        let kb = KnowledgeBase::from_files([("a.toml", GOOD)]).unwrap();
+        let kb = KnowledgeBase::from_files([("hosts.toml", HOSTS), ("a.toml", GOOD)]).unwrap();
         let e = kb.entry("exosomes").unwrap();
         assert_eq!(e.status_in("us_fda").unwrap().status, ApprovalStatus::NotApproved);
-        assert_eq!(e.line, 8);
+        assert_eq!(e.line, 10);
     }
 
     #[test]
@@ -517,11 +680,11 @@ verification = "verified"
         let bad = GOOD
             .replace("sources = [\"fda-2019\"]\n", "")
             .replace("as_of = \"2026-11-25\"\n", "");
-        let errs = KnowledgeBase::from_files([("kb/exo.toml", bad.as_str())]).unwrap_err();
+        let errs = KnowledgeBase::from_files([("hosts.toml", HOSTS), ("kb/exo.toml", bad.as_str())]).unwrap_err();
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert!(
             text.iter()
-                .any(|t| t.starts_with("kb/exo.toml:14:") && t.contains("no source")),
+                .any(|t| t.starts_with("kb/exo.toml:16:") && t.contains("no source")),
             "{text:?}"
         );
         assert!(text.iter().any(|t| t.contains("no as-of date")), "{text:?}");
@@ -531,10 +694,69 @@ verification = "verified"
     fn rejects_unknown_source_and_bad_nct() {
         let bad = GOOD.replace("sources = [\"fda-2019\"]", "sources = [\"nope\"]")
             + "\n[[entry.trial]]\nnct = \"NCT123\"\nsources = [\"fda-2019\"]\nas_of = \"2026-11-25\"\nverification = \"verified\"\n";
-        let errs = KnowledgeBase::from_files([("x.toml", bad.as_str())]).unwrap_err();
+        let errs = KnowledgeBase::from_files([("hosts.toml", HOSTS), ("x.toml", bad.as_str())]).unwrap_err();
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert!(text.iter().any(|t| t.contains("unknown source \"nope\"")), "{text:?}");
         assert!(text.iter().any(|t| t.contains("not an NCT number")), "{text:?}");
+    }
+
+    /// The problems `GOOD` has with its source's lines replaced.
+    fn source_problems(replace: &str, with: &str) -> Vec<String> {
+        let bad = GOOD.replace(replace, with);
+        assert_ne!(bad, GOOD, "{replace:?} is not in GOOD");
+        match KnowledgeBase::from_files([("hosts.toml", HOSTS), ("x.toml", bad.as_str())]) {
+            Ok(_) => Vec::new(),
+            Err(errs) => errs.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn refuses_citations_that_point_at_copies_ips_or_malformed_urls() {
+        let url = "url = \"https://www.fda.gov/exosomes\"";
+        let copy = source_problems(url, "url = \"https://oreoclick.blogg.se/2022/fda.html\"");
+        assert!(
+            copy.iter()
+                .any(|t| t.contains("oreoclick.blogg.se is not a regulator publisher's host")),
+            "{copy:?}"
+        );
+        let ip = source_problems(url, "url = \"http://34.80.245.248/content_html/x.html\"");
+        assert!(ip.iter().any(|t| t.contains("bare IP address")), "{ip:?}");
+        let dot = source_problems(url, "url = \"https://wz.de./nrw/x\"");
+        assert!(dot.iter().any(|t| t.contains("trailing dot")), "{dot:?}");
+        let date = source_problems("date = \"2019-12-06\"", "date = \"2020-03 (from the URL)\"");
+        assert!(date.iter().any(|t| t.contains("expected YYYY")), "{date:?}");
+        let blog = source_problems("kind = \"regulator\"", "kind = \"blog\"");
+        assert!(blog.iter().any(|t| t.contains("never a citation")), "{blog:?}");
+        let missing = source_problems(url, "");
+        assert!(
+            missing.iter().any(|t| t.contains("original = \"not found\"")),
+            "{missing:?}"
+        );
+        // A resolver is a citation for every kind.
+        assert!(source_problems(url, "url = \"https://doi.org/10.1/x\"").is_empty());
+        // Without the hosts table no link can be checked.
+        let errs = KnowledgeBase::from_files([("x.toml", GOOD)]).unwrap_err();
+        assert!(errs[0].message.contains("citation_hosts"), "{errs:?}");
+    }
+
+    #[test]
+    fn a_fact_known_only_from_copies_must_say_it_is_secondary() {
+        let url = "url = \"https://www.fda.gov/exosomes\"";
+        let copy_only = "original = \"not found\"\nchecked_in = \"http://promenu365.com/x\"".to_string();
+        let problems = source_problems(url, &copy_only);
+        assert!(
+            problems
+                .iter()
+                .any(|t| t.contains("rests only on sources whose original was not found")),
+            "{problems:?}"
+        );
+        let marked = GOOD
+            .replace(url, &copy_only)
+            .replace("verification = \"verified\"", "verification = \"secondary\"");
+        let kb = KnowledgeBase::from_files([("hosts.toml", HOSTS), ("x.toml", marked.as_str())]).unwrap();
+        let source = kb.source("fda-2019").unwrap();
+        assert!(!source.has_original());
+        assert_eq!(source.checked_in.as_deref(), Some("http://promenu365.com/x"));
     }
 
     #[test]

@@ -9,8 +9,12 @@ use serde::Serialize;
 pub enum Verification {
     /// Read in the issuing body's own page, the abstract or the registry record.
     Verified,
-    /// Read in a faithful copy or a secondary report; re-check before quoting.
+    /// Read in a faithful copy or a secondary report whose original is identified; re-check before
+    /// quoting.
     VerifiedSecondary,
+    /// Read only in a secondary report or a copy whose original was not found: the report says
+    /// "according to a secondary report" where it uses the fact.
+    Secondary,
     /// Not found in any source read; never presented as fact.
     Unverified,
     /// Reasoning from cited facts, not a fact from a source.
@@ -22,6 +26,7 @@ impl Verification {
         match self {
             Verification::Verified => "verified",
             Verification::VerifiedSecondary => "verified_secondary",
+            Verification::Secondary => "secondary",
             Verification::Unverified => "unverified",
             Verification::Derived => "derived",
         }
@@ -98,15 +103,99 @@ impl EvidenceLevel {
     }
 }
 
-/// Where a fact comes from.
+/// Who published a source, which decides where its link may point (`citation_hosts`) and which
+/// identifier it must carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Regulator,
+    Journal,
+    Registry,
+    Court,
+    Legislation,
+    Ministry,
+    Society,
+    Company,
+    News,
+    /// Commentary on a blog: kept as where a fact was read, never shown as a citation.
+    Blog,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 10] = [
+        SourceKind::Regulator,
+        SourceKind::Journal,
+        SourceKind::Registry,
+        SourceKind::Court,
+        SourceKind::Legislation,
+        SourceKind::Ministry,
+        SourceKind::Society,
+        SourceKind::Company,
+        SourceKind::News,
+        SourceKind::Blog,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Regulator => "regulator",
+            SourceKind::Journal => "journal",
+            SourceKind::Registry => "registry",
+            SourceKind::Court => "court",
+            SourceKind::Legislation => "legislation",
+            SourceKind::Ministry => "ministry",
+            SourceKind::Society => "society",
+            SourceKind::Company => "company",
+            SourceKind::News => "news",
+            SourceKind::Blog => "blog",
+        }
+    }
+}
+
+/// The stable identifiers of a document, where it has them.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Identifiers {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pmid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nct: Option<String>,
+    /// An FDA warning or untitled letter's MARCS-CMS number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<String>,
+    /// A CFR, Federal Register, EU regulation or court case citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+/// Where a fact comes from: the original document (its publisher of record, title, date,
+/// identifiers and link), and the copy it was read in where that is not the original.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub id: String,
+    pub kind: SourceKind,
     pub title: String,
     pub publisher: String,
+    /// ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or `unknown`.
     pub date: String,
-    pub url: String,
+    /// The original's own page or a resolver; `None` when the original was not found.
+    pub url: Option<String>,
+    /// False when the link was built from the identifiers rather than seen.
+    pub url_checked: bool,
+    pub identifiers: Identifiers,
+    /// The copy in which the fact was read, when that is not the original (provenance only).
+    pub checked_in: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// Whether the original document was found (a source without one is a copy or a blog).
+    pub fn has_original(&self) -> bool {
+        self.url.is_some()
+    }
 }
 
 /// The provenance every fact carries: its sources, the date they were read and how well.
@@ -214,6 +303,29 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Every fact's provenance, with what the fact is (for messages).
+    pub fn provenances(&self) -> Vec<(&Provenance, String)> {
+        let mut out: Vec<(&Provenance, String)> = Vec::new();
+        out.extend(
+            self.status
+                .iter()
+                .map(|s| (&s.provenance, format!("status in {}", s.jurisdiction))),
+        );
+        out.extend(
+            self.approved_uses
+                .iter()
+                .map(|u| (&u.provenance, format!("approved use for {}", u.condition))),
+        );
+        out.extend(
+            self.promoted_for
+                .iter()
+                .map(|p| (&p.provenance, format!("promoted use for {}", p.condition))),
+        );
+        out.extend(self.harms.iter().map(|h| (&h.provenance, format!("harm {}", h.id))));
+        out.extend(self.trials.iter().map(|t| (&t.provenance, format!("trial {}", t.nct))));
+        out
+    }
+
     pub fn status_in(&self, jurisdiction: &str) -> Option<&Status> {
         self.status.iter().find(|s| s.jurisdiction == jurisdiction)
     }

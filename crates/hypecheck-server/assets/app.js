@@ -365,10 +365,19 @@
       }
       for (const c of s.citations) {
         const label = c.title + (c.publisher ? " \u2013 " + c.publisher : "") + (c.date ? ", " + c.date : "");
-        const link = safeUrl(c.url)
+        // Only an original is a link; a source whose original was not found is named, unlinked.
+        const link = c.url && safeUrl(c.url)
           ? el("a", { href: c.url, rel: "noopener noreferrer", target: "_blank", text: label })
-          : el("span", { text: label });
-        item.append(el("div", { class: "citation" }, link));
+          : el("span", { text: label + (expert ? " (" + t("no_original") + ")" : "") });
+        const citation = el("div", { class: "citation" }, link);
+        // The copy a fact was read in is provenance, for the expert view only, never the citation.
+        if (expert && c.checked_in && safeUrl(c.checked_in)) {
+          citation.append(
+            " \u2013 " + t("read_in_copy") + ": ",
+            el("a", { href: c.checked_in, rel: "noopener noreferrer nofollow", target: "_blank", text: c.checked_in })
+          );
+        }
+        item.append(citation);
       }
       if (!s.citations.length && !expert) item.append(el("span", { text: s.statement }));
       list.append(item);

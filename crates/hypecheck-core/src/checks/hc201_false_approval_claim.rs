@@ -50,13 +50,41 @@ impl Check for FalseApprovalClaim {
             let Some(Fact::Status { entry, .. }) = facts.first().copied() else {
                 continue;
             };
-            out.push(
-                Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc201")
-                    .arg("cue", util::quote(a, m.span))
-                    .entry_arg("intervention", entry)
-                    .cue(a, i)
-                    .facts(facts),
-            );
+            let subject = subjects
+                .iter()
+                .copied()
+                .find(|&e| util::unapproved_status(a, e).is_some())
+                .unwrap_or(entry);
+            // Where the knowledge base lists approved products of this kind, the finding names
+            // them (authority, product, use) rather than saying nothing of the kind is approved.
+            let approved = util::approved_descendant_uses(a, subject);
+            let finding = Finding::new(self.code(), self.question(), Severity::Fail, m.span, "hc201")
+                .arg("cue", util::quote(a, m.span))
+                .entry_arg("intervention", subject)
+                .cue(a, i);
+            if approved.is_empty() {
+                out.push(finding.facts(facts));
+                continue;
+            }
+            let claimed = a.claim_in(a.sentence_of(i)).and_then(|c| c.conditions.first().copied());
+            let claimed = claimed.filter(|&c| !approved.iter().any(|&(p, _)| util::approved_for(a, p, c)));
+            let approved_facts = approved
+                .iter()
+                .map(|&(entry, index)| Fact::ApprovedUse { entry, index });
+            let mut finding = Finding {
+                message: if claimed.is_some() {
+                    "hc201-other-products-condition"
+                } else {
+                    "hc201-other-products"
+                },
+                ..finding
+            }
+            .approved_uses_arg("approved", approved.clone())
+            .facts(facts.into_iter().chain(approved_facts));
+            if let Some(condition) = claimed {
+                finding = finding.entry_arg("condition", condition);
+            }
+            out.push(finding);
         }
     }
 }
@@ -106,6 +134,27 @@ mod tests {
         ] {
             assert!(flagged_de(&FalseApprovalClaim, t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn names_the_approved_products_of_the_kind_and_the_use_claimed() {
+        let f = run(
+            &FalseApprovalClaim,
+            "Our FDA-approved stem cell therapy regrows cartilage in knee osteoarthritis.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "hc201-other-products-condition");
+        // Ryoncil's approved use is among the facts, so its FDA source is cited.
+        assert!(f[0].facts.iter().any(|fact| matches!(fact, Fact::ApprovedUse { .. })));
+        // Without a condition in the claim, the approved uses alone.
+        let f = run(&FalseApprovalClaim, "Our stem cells are FDA approved.");
+        assert_eq!(f[0].message, "hc201-other-products");
+        // Exosomes have no approved product in the knowledge base: the plain message.
+        let f = run(
+            &FalseApprovalClaim,
+            "Our FDA-approved exosome therapy rejuvenates your skin.",
+        );
+        assert_eq!(f[0].message, "hc201");
     }
 
     #[test]

@@ -217,6 +217,9 @@ pub enum Fact {
 pub enum Arg {
     Text(String),
     Entry(u32),
+    /// Approved uses of knowledge-base products, `(entry, index)`: shown as "Ryoncil (FDA,
+    /// 2024-12-18): steroid-refractory acute GVHD ..." in the report's language.
+    ApprovedUses(Vec<(u32, usize)>),
     /// Another catalog message, shown in the report language.
     Message(String),
 }
@@ -261,6 +264,12 @@ impl Finding {
     /// An argument that is itself a catalog message (an evidence level, say).
     pub fn message_arg(mut self, name: &'static str, id: impl Into<String>) -> Finding {
         self.args.push((name, Arg::Message(id.into())));
+        self
+    }
+
+    /// An argument listing approved uses of knowledge-base products (see [`Arg::ApprovedUses`]).
+    pub fn approved_uses_arg(mut self, name: &'static str, uses: Vec<(u32, usize)>) -> Finding {
+        self.args.push((name, Arg::ApprovedUses(uses)));
         self
     }
 
@@ -418,6 +427,22 @@ pub(crate) mod util {
             }
         }
         None
+    }
+
+    /// The approved uses of products that belong to an entry (Ryoncil under stem cells, through
+    /// mesenchymal stem cells), as `(product, use index)`, in knowledge-base order.
+    pub fn approved_descendant_uses(a: &Analysis, entry: u32) -> Vec<(u32, usize)> {
+        let id = &a.entry(entry).id;
+        let mut out = Vec::new();
+        for (product, e) in a.kb.entries().iter().enumerate() {
+            if e.approved_uses.is_empty() || e.id == *id {
+                continue;
+            }
+            if a.kb.lineage(&e.id).iter().any(|ancestor| ancestor.id == *id) {
+                out.extend((0..e.approved_uses.len()).map(|index| (product as u32, index)));
+            }
+        }
+        out
     }
 
     pub fn is_approved_product(a: &Analysis, entry: u32) -> bool {
