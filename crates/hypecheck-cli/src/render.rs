@@ -256,8 +256,12 @@ fn finding(o: &mut String, st: &Style, f: &FindingOut, view: View, catalog: &Cat
             }
         }
     } else if let Some(s) = f.sources.first() {
-        // Only an original is shown as the link; a fact known from copies alone has none.
-        let url = s.citations.iter().find_map(|c| c.url.as_deref()).unwrap_or("");
+        // Only an original is shown, with who published it; a fact known from copies alone has none.
+        let url = s
+            .citations
+            .iter()
+            .find_map(|c| c.url.as_ref().map(|u| format!("{}, {}: {u}", c.publisher, c.date)))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
             "      {} {} ({} {}) {}",

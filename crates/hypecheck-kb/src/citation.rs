@@ -132,6 +132,10 @@ pub fn identifier_problems(kind: SourceKind, title: &str, ids: &Identifiers, url
             out.push("a journal article needs its doi or pmid".into())
         }
         SourceKind::Registry if ids.nct.is_none() => out.push("a registry record needs its nct".into()),
+        SourceKind::Legislation | SourceKind::Court if ids.citation.is_none() => out.push(format!(
+            "a {} document needs its citation (CFR, Federal Register, EU regulation or case number)",
+            kind.as_str()
+        )),
         SourceKind::Regulator
             if (lower.contains("warning letter") || lower.contains("untitled letter")) && ids.letter.is_none() =>
         {
@@ -209,5 +213,9 @@ mod tests {
             ..Identifiers::default()
         };
         assert_eq!(identifier_problems(SourceKind::Registry, "x", &bad, page).len(), 1);
+        assert_eq!(
+            identifier_problems(SourceKind::Legislation, "Regulation", &none, page).len(),
+            1
+        );
     }
 }

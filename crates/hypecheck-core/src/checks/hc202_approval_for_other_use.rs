@@ -58,10 +58,13 @@ impl Check for ApprovalForOtherUse {
             } else {
                 Severity::Concern
             };
-            let facts = (0..a.entry(iv).approved_uses.len()).map(|index| Fact::ApprovedUse { entry: iv, index });
+            // The finding names what the approval covers: authority, date and indication.
+            let uses: Vec<(u32, usize)> = (0..a.entry(iv).approved_uses.len()).map(|index| (iv, index)).collect();
+            let facts = uses.iter().map(|&(entry, index)| Fact::ApprovedUse { entry, index });
             let mut f = Finding::new(self.code(), self.question(), severity, claim.span, "hc202")
                 .entry_arg("intervention", iv)
                 .entry_arg("condition", cond)
+                .approved_uses_arg("approved", uses.clone())
                 .facts(facts);
             if let Some((i, _, _)) = a
                 .in_sentence(claim.sentence)
