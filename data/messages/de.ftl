@@ -193,3 +193,8 @@ view-no-original = Original nicht gefunden
 
 authority-us_fda = FDA
 authority-eu = EU
+
+## Versteckte Zeichen und Kodierungen
+warning-hidden-characters = Der Text versteckt Wörter mit { $invisible } unsichtbaren Zeichen (Leerzeichen oder Verbinder ohne Breite, weiche Trennstriche) und { $lookalike } ähnlich aussehenden Buchstaben (kyrillische, griechische oder vollbreite Buchstaben, die lateinisch aussehen); sie wurden als die nachgeahmten Buchstaben gelesen, und Wörter vor Prüfprogrammen zu verstecken ist selbst ein Warnzeichen.
+warning-utf16 = Die Eingabe ist UTF-16 und wurde dekodiert; die Fundstellen zählen im dekodierten Text.
+warning-bom = Die Eingabe beginnt mit einer UTF-8-Bytereihenfolge-Markierung, die weggelassen wurde; die Fundstellen zählen ab dem Byte danach (3 Bytes in der Datei).

@@ -193,3 +193,8 @@ view-no-original = original not found
 
 authority-us_fda = FDA
 authority-eu = EU
+
+## Hidden characters and encodings
+warning-hidden-characters = the text hides words with { $invisible } invisible characters (zero-width spaces or joiners, soft hyphens) and { $lookalike } look-alike letters (Cyrillic, Greek or full-width letters that look Latin); they were read as the letters they imitate, and hiding words from checkers is itself a warning sign
+warning-utf16 = the input is UTF-16 and was decoded; spans count in the decoded text
+warning-bom = the input starts with a UTF-8 byte-order mark, which was left out; spans count from the byte after it (3 bytes into the file)

@@ -352,3 +352,23 @@ fn configuration_file_chooses_the_tier_and_flags_win_over_it() {
     assert_eq!(run(&["--rules"])["method"]["tier"], "rules");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_reader_that_stops_reading_is_not_an_error() {
+    use std::io::Read;
+    let big = std::env::temp_dir().join(format!("hypecheck-pipe-{}.txt", std::process::id()));
+    std::fs::write(&big, "Exosomes cure arthritis. ".repeat(20_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hypecheck"))
+        .args(["check", big.to_str().unwrap(), "--view", "expert"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the first line, as `head -1` would, then close the pipe.
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Broken pipe"), "{}", stderr(&out));
+    std::fs::remove_file(&big).ok();
+}

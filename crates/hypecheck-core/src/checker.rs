@@ -199,6 +199,7 @@ impl Checker {
                     sources: &pack.sources,
                     format: ingested.format,
                     source_bytes: ingested.source_bytes,
+                    span_basis: ingested.span_basis(),
                     warnings: ingested.warnings,
                     text_language,
                     text_languages: languages,
@@ -424,7 +425,7 @@ impl Checker {
             return self.pack(first).matcher.find(&doc.text);
         }
         // Each language's text is prepared once, however many runs alternate.
-        let mut prepared: Vec<(Language, std::borrow::Cow<str>)> = Vec::new();
+        let mut prepared: Vec<(Language, crate::lexicon::Prepared)> = Vec::new();
         let mut out = Vec::new();
         let mut run_start = 0;
         for i in 1..=languages.len() {

@@ -36,6 +36,12 @@ pub enum InputError {
     Binary { offset: usize },
     #[error("the input is not valid UTF-8 (first invalid byte at offset {offset}); convert it to UTF-8 first")]
     InvalidUtf8 { offset: usize },
+    #[error("the input looks like UTF-16 without a byte-order mark; convert it to UTF-8 first")]
+    Utf16WithoutBom,
+    #[error(
+        "the input is UTF-16 (byte-order mark {bom}) but not valid UTF-16 at byte {offset}; convert it to UTF-8 first"
+    )]
+    InvalidUtf16 { bom: &'static str, offset: usize },
     #[error("the input has {size} bytes, more than the limit of {max} bytes (raise it with --max-bytes)")]
     TooLarge { size: usize, max: usize },
     #[error("the {format} input contains no visible text")]
@@ -49,6 +55,41 @@ pub struct Ingested {
     pub format: InputFormat,
     pub source_bytes: usize,
     pub warnings: Vec<IngestWarning>,
+    /// How the input's bytes became the text that spans count in.
+    pub encoding: Encoding,
+}
+
+/// The input's encoding, as far as spans are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 after a byte-order mark: spans count from the byte after the mark (3 bytes in).
+    Utf8AfterBom,
+    /// UTF-16 (with its byte-order mark), decoded: spans count in the decoded UTF-8 text.
+    Utf16Decoded,
+}
+
+impl Ingested {
+    /// What spans count in: the input itself (`input`, `input_after_bom`, `decoded_text`) or the
+    /// visible text extracted from HTML or Markdown (`extracted_text`).
+    pub fn span_basis(&self) -> &'static str {
+        if self.format == InputFormat::Text {
+            self.encoding.span_basis()
+        } else {
+            "extracted_text"
+        }
+    }
+}
+
+impl Encoding {
+    /// What a report's `span_basis` says for a plain-text input read this way.
+    pub fn span_basis(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "input",
+            Encoding::Utf8AfterBom => "input_after_bom",
+            Encoding::Utf16Decoded => "decoded_text",
+        }
+    }
 }
 
 /// Something a reader of the report should know about how the input was read; shown in the
@@ -63,6 +104,13 @@ pub enum IngestWarning {
     HtmlSyntax { problems: usize },
     /// Spans refer to the extracted visible text, not the HTML source.
     SpansOnExtractedText,
+    /// Invisible characters inside words, or letters of another script that look Latin: read as
+    /// the letters they imitate, and reported, since hiding words from checkers is itself a sign.
+    HiddenCharacters { invisible: usize, lookalike: usize },
+    /// The input was UTF-16 and was decoded.
+    Utf16Decoded,
+    /// The input began with a UTF-8 byte-order mark, left out of the text.
+    ByteOrderMark,
 }
 
 impl IngestWarning {
@@ -75,6 +123,15 @@ impl IngestWarning {
             IngestWarning::HtmlTooDeep { depth } => ("warning-html-too-deep", vec![("depth", depth.to_string())]),
             IngestWarning::HtmlSyntax { problems } => ("warning-html-syntax", vec![("problems", problems.to_string())]),
             IngestWarning::SpansOnExtractedText => ("warning-spans-extracted", Vec::new()),
+            IngestWarning::HiddenCharacters { invisible, lookalike } => (
+                "warning-hidden-characters",
+                vec![
+                    ("invisible", invisible.to_string()),
+                    ("lookalike", lookalike.to_string()),
+                ],
+            ),
+            IngestWarning::Utf16Decoded => ("warning-utf16", Vec::new()),
+            IngestWarning::ByteOrderMark => ("warning-bom", Vec::new()),
         }
     }
 }
@@ -87,18 +144,19 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
             max: max_bytes,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset });
+    let source_bytes = bytes.len();
+    let mut warnings = Vec::new();
+    let (decoded, encoding) = decode(bytes)?;
+    match encoding {
+        Encoding::Utf8AfterBom => warnings.push(IngestWarning::ByteOrderMark),
+        Encoding::Utf16Decoded => warnings.push(IngestWarning::Utf16Decoded),
+        Encoding::Utf8 => {}
     }
-    let raw = std::str::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let raw: &str = &decoded;
     if raw.trim().is_empty() {
         return Err(InputError::Empty);
     }
     let format = format.unwrap_or_else(|| detect_format(raw));
-    let mut warnings = Vec::new();
     let text = match format {
         InputFormat::Text => raw.to_string(),
         InputFormat::Markdown => markdown_text(raw),
@@ -116,12 +174,170 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
     if controls * 20 > text.len() {
         warnings.push(IngestWarning::ControlCharacters { count: controls });
     }
+    let (invisible, lookalike) = hidden_characters(&text);
+    if invisible + lookalike > 0 {
+        warnings.push(IngestWarning::HiddenCharacters { invisible, lookalike });
+    }
     Ok(Ingested {
         text,
         format,
-        source_bytes: bytes.len(),
+        source_bytes,
         warnings,
+        encoding,
     })
+}
+
+/// The input as UTF-8 text: UTF-8 (a byte-order mark left out), or UTF-16 with its byte-order
+/// mark, decoded. Binary, invalid UTF-8 and UTF-16 without a mark are refused by name.
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), InputError> {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, "FF FE", u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, "FE FF", u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, bom, unit)) = utf16 {
+        if rest.len() % 2 == 1 {
+            return Err(InputError::InvalidUtf16 {
+                bom,
+                offset: 1 + rest.len(),
+            });
+        }
+        let units = rest.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let mut text = String::with_capacity(rest.len());
+        let mut consumed = 0;
+        for c in char::decode_utf16(units) {
+            match c {
+                Ok(c) => {
+                    text.push(c);
+                    consumed += c.len_utf16();
+                }
+                Err(_) => {
+                    return Err(InputError::InvalidUtf16 {
+                        bom,
+                        offset: 2 + consumed * 2,
+                    })
+                }
+            }
+        }
+        if let Some(offset) = text.find('\0') {
+            return Err(InputError::Binary { offset });
+        }
+        return Ok((std::borrow::Cow::Owned(text), Encoding::Utf16Decoded));
+    }
+    let (bytes, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, Encoding::Utf8AfterBom),
+        None => (bytes, Encoding::Utf8),
+    };
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        // Text in UTF-16 has a NUL in every other byte of its ASCII letters.
+        let sample = &bytes[..bytes.len().min(512)];
+        let nul_pairs = sample
+            .chunks(2)
+            .filter(|c| c.contains(&0) && c.iter().any(|&b| b != 0))
+            .count();
+        if sample.len() >= 8 && nul_pairs * 4 >= sample.len() {
+            return Err(InputError::Utf16WithoutBom);
+        }
+        return Err(InputError::Binary { offset });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    Ok((std::borrow::Cow::Borrowed(text), encoding))
+}
+
+/// A format character that renders as nothing (Unicode category Cf, and the combining grapheme
+/// joiner): zero-width spaces and joiners, soft hyphens, word joiners, bidirectional controls, a
+/// byte-order mark inside the text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// The ASCII letter or sign a look-alike character imitates: full-width forms, and the Cyrillic
+/// and Greek letters that look Latin (after Unicode's confusables, TR39).
+pub fn lookalike(c: char) -> Option<char> {
+    let ascii = match c {
+        // Full-width ASCII.
+        '\u{FF01}'..='\u{FF5E}' => return char::from_u32(c as u32 - 0xFEE0),
+        'А' | 'а' => 'a',
+        'В' | 'в' => 'b',
+        'Е' | 'е' | 'Ё' | 'ё' => 'e',
+        'К' | 'к' => 'k',
+        'М' | 'м' => 'm',
+        'Н' | 'н' => 'h',
+        'О' | 'о' => 'o',
+        'Р' | 'р' => 'p',
+        'С' | 'с' => 'c',
+        'Т' | 'т' => 't',
+        'У' | 'у' => 'y',
+        'Х' | 'х' => 'x',
+        'І' | 'і' => 'i',
+        'Ј' | 'ј' => 'j',
+        'Ѕ' | 'ѕ' => 's',
+        'Ԁ' | 'ԁ' => 'd',
+        'Α' | 'α' => 'a',
+        'Β' => 'b',
+        'Ε' | 'ε' => 'e',
+        'Η' => 'h',
+        'Ι' | 'ι' => 'i',
+        'Κ' | 'κ' => 'k',
+        'Μ' => 'm',
+        'Ν' | 'ν' => 'v',
+        'Ο' | 'ο' => 'o',
+        'Ρ' | 'ρ' => 'p',
+        'Τ' | 'τ' => 't',
+        'Υ' | 'υ' => 'y',
+        'Χ' | 'χ' => 'x',
+        'Ζ' => 'z',
+        _ => return None,
+    };
+    // Keep the case of the letter imitated where it has one.
+    Some(if c.is_uppercase() {
+        ascii.to_ascii_uppercase()
+    } else {
+        ascii
+    })
+}
+
+/// How many invisible characters stand inside or at the edge of words, and how many look-alike
+/// letters stand beside Latin letters (a whole word in Cyrillic or Greek is that language, not
+/// a disguise). Zero for ASCII text, without looking further.
+fn hidden_characters(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        return (0, 0);
+    }
+    let (mut invisible, mut lookalike_count) = (0, 0);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if is_invisible(c) {
+            if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
+                invisible += 1;
+            }
+        } else if lookalike(c).is_some() && !('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+            if latin(prev) || latin(next) {
+                lookalike_count += 1;
+            }
+        } else if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            lookalike_count += 1;
+        }
+        prev = Some(c);
+    }
+    (invisible, lookalike_count)
 }
 
 /// Guesses the format from the first few kilobytes.
@@ -467,6 +683,69 @@ mod tests {
     use super::*;
 
     const MAX: usize = 1 << 20;
+
+    #[test]
+    fn a_byte_order_mark_is_left_out_and_spans_say_they_count_after_it() {
+        let ingested = ingest(b"\xEF\xBB\xBFExosomes cure.", Some(InputFormat::Text), 1 << 20).unwrap();
+        assert_eq!(ingested.text, "Exosomes cure.");
+        assert_eq!(ingested.source_bytes, 17);
+        assert_eq!(ingested.span_basis(), "input_after_bom");
+        assert!(ingested.warnings.contains(&IngestWarning::ByteOrderMark));
+        let plain = ingest(b"Exosomes cure.", Some(InputFormat::Text), 1 << 20).unwrap();
+        assert_eq!(plain.span_basis(), "input");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded_and_without_one_is_named() {
+        let text = "Exosomen heilen Arthrose. \u{1F600}";
+        for (bom, unit) in [
+            ([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            ([0xFE, 0xFF], u16::to_be_bytes as fn(u16) -> [u8; 2]),
+        ] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(text.encode_utf16().flat_map(unit));
+            let ingested = ingest(&bytes, None, 1 << 20).unwrap();
+            assert_eq!(ingested.text, text);
+            assert_eq!(ingested.span_basis(), "decoded_text");
+            assert!(ingested.warnings.contains(&IngestWarning::Utf16Decoded));
+        }
+        let bare: Vec<u8> = "Exosomes cure arthritis."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(ingest(&bare, None, 1 << 20).unwrap_err(), InputError::Utf16WithoutBom);
+        // An odd number of bytes after the mark is not UTF-16.
+        assert!(matches!(
+            ingest(&[0xFF, 0xFE, b'a', 0, b'b'], None, 1 << 20),
+            Err(InputError::InvalidUtf16 { .. })
+        ));
+    }
+
+    #[test]
+    fn invisible_characters_and_look_alike_letters_inside_words_are_reported() {
+        let warned = |t: &str| {
+            ingest(t.as_bytes(), Some(InputFormat::Text), 1 << 20)
+                .unwrap()
+                .warnings
+                .into_iter()
+                .find_map(|w| match w {
+                    IngestWarning::HiddenCharacters { invisible, lookalike } => Some((invisible, lookalike)),
+                    _ => None,
+                })
+        };
+        assert_eq!(
+            warned("Our mir\u{200d}acle cu\u{00ad}re is FDA\u{2060}-approved."),
+            Some((3, 0))
+        );
+        assert_eq!(warned("Our exosomes are FD\u{0410}-approved."), Some((0, 1)));
+        assert_eq!(
+            warned("Our \u{FF4D}\u{FF49}\u{FF52}\u{FF41}\u{FF43}\u{FF4C}\u{FF45} cure."),
+            Some((0, 7))
+        );
+        // A Russian or Greek word is that language, not a disguise; umlauts are letters.
+        assert_eq!(warned("Die Klinik heißt Здоровье und wirbt mit Übertreibungen."), None);
+        assert_eq!(warned("Plain text."), None);
+    }
 
     #[test]
     fn rejects_empty_binary_and_invalid_utf8_with_clear_errors() {

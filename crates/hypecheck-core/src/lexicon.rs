@@ -9,6 +9,7 @@ use hypecheck_kb::{EntryClass, KnowledgeBase};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Span;
+use crate::ingest::{is_invisible, lookalike};
 
 /// What a matched phrase means to the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -296,6 +297,60 @@ pub struct Matcher {
     endings: Vec<(String, CueKind, usize)>,
 }
 
+/// A text as a [`Matcher`] reads it, and the way back to the original's offsets.
+pub struct Prepared<'t> {
+    original: &'t str,
+    text: std::borrow::Cow<'t, str>,
+    /// For each byte of `text`, the original offset of the character it came from, and one entry
+    /// past the end; `None` when the offsets are the original's.
+    to_original: Option<Vec<u32>>,
+}
+
+impl Prepared<'_> {
+    /// The prepared offset of an original offset (the first prepared byte at or after it).
+    fn to_prepared(&self, original: usize) -> usize {
+        match &self.to_original {
+            None => original,
+            Some(map) => map.partition_point(|&o| (o as usize) < original),
+        }
+    }
+
+    /// A span of the prepared text as a span of the original: from the first character's start to
+    /// the end of the last character (not the invisible ones after it).
+    fn original_span(&self, span: Span) -> Span {
+        let Some(map) = &self.to_original else { return span };
+        let start = map[span.start] as usize;
+        let last = map[span.end.saturating_sub(1).max(span.start)] as usize;
+        let end = last + self.original[last..].chars().next().map_or(0, char::len_utf8);
+        Span::new(start, end.max(start))
+    }
+}
+
+/// The text with invisible characters left out and look-alike letters read as Latin, and for each
+/// byte of it the original offset of its character (one more entry for the end); `None` when the
+/// text has neither (then nothing is copied).
+fn unmask(text: &str) -> Option<(String, Vec<u32>)> {
+    // Offsets are stored in 32 bits; a text beyond 4 GB is read as it is.
+    if text.is_ascii()
+        || text.len() >= u32::MAX as usize
+        || !text.chars().any(|c| is_invisible(c) || lookalike(c).is_some())
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let c = lookalike(c).unwrap_or(c);
+        out.push(c);
+        map.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+    }
+    map.push(text.len() as u32);
+    Some((out, map))
+}
+
 /// Kinds whose German terms also match as parts of compounds.
 const COMPOUND_KINDS: &[CueKind] = &[
     CueKind::Intervention,
@@ -493,19 +548,42 @@ impl Matcher {
         self.scan(&self.prepare(text), start, end)
     }
 
-    /// The text as this matcher compares it: German is folded (ä -> ae, ß -> ss), which keeps every
-    /// byte offset, so spans found in the prepared text hold for the original. Prepare once, then
-    /// [`Matcher::scan`] each run of a mixed-language text.
-    pub fn prepare<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        if self.german {
-            std::borrow::Cow::Owned(fold_german(text))
+    /// The text as this matcher compares it. German is folded (ä -> ae, ß -> ss), which keeps every
+    /// byte offset. Words cannot hide behind invisible characters (a zero-width joiner in
+    /// "mir\u{200d}acle") or look-alike letters (a Cyrillic "А" in "FDА"): those are left out or
+    /// read as the Latin letter they imitate, and an offset map leads spans back to the
+    /// original. Prepare once, then [`Matcher::scan`] each run of a mixed-language text.
+    pub fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
+        let unmasked = unmask(text);
+        let (prepared, to_original) = match unmasked {
+            Some((t, map)) => (std::borrow::Cow::Owned(t), Some(map)),
+            None => (std::borrow::Cow::Borrowed(text), None),
+        };
+        let prepared = if self.german {
+            std::borrow::Cow::Owned(fold_german(&prepared))
         } else {
-            std::borrow::Cow::Borrowed(text)
+            prepared
+        };
+        Prepared {
+            original: text,
+            text: prepared,
+            to_original,
         }
     }
 
-    /// Mentions that start in `prepared[start..end]`; `prepared` comes from [`Matcher::prepare`].
-    pub fn scan(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+    /// Mentions that start in `original[start..end]` (offsets of the original text), with spans in
+    /// the original text; `prepared` comes from [`Matcher::prepare`].
+    pub fn scan(&self, prepared: &Prepared, start: usize, end: usize) -> Vec<Mention> {
+        let mut out = self.scan_prepared(&prepared.text, prepared.to_prepared(start), prepared.to_prepared(end));
+        if prepared.to_original.is_some() {
+            for m in &mut out {
+                m.span = prepared.original_span(m.span);
+            }
+        }
+        out
+    }
+
+    fn scan_prepared(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
         let mut out = Vec::with_capacity((end - start) / 40);
         let mut pos = start;
         while pos < end {
@@ -681,6 +759,44 @@ fn next_word_start(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_hidden_by_invisible_or_look_alike_characters_are_found_with_spans_on_the_original() {
+        let kb = hypecheck_kb::embedded();
+        let matcher = Matcher::new(&Lexicon::embedded("en").unwrap(), &kb);
+        for text in [
+            "This mir\u{200d}acle is FDA\u{200d}-approved.",
+            "This mir\u{00ad}acle is FD\u{0410}-approved.",
+            "This \u{FF4D}\u{FF49}\u{FF52}\u{FF41}\u{FF43}\u{FF4C}\u{FF45} is FDA-approved.",
+        ] {
+            let found = matcher.find(text);
+            let kinds: Vec<CueKind> = found.iter().map(|m| m.kind).collect();
+            assert!(kinds.contains(&CueKind::Hype), "{text:?}: {kinds:?}");
+            assert!(kinds.contains(&CueKind::ApprovalClaim), "{text:?}: {kinds:?}");
+            for m in &found {
+                // Spans are on the original text's character boundaries and cover the disguised word.
+                let covered = &text[m.span.start..m.span.end];
+                assert!(
+                    !covered.starts_with(is_invisible) && !covered.ends_with(is_invisible),
+                    "{covered:?}"
+                );
+            }
+        }
+        let text = "This mir\u{200d}acle is FD\u{0410}-approved.";
+        let found = matcher.find(text);
+        let span_of = |kind| {
+            found
+                .iter()
+                .find(|m| m.kind == kind)
+                .map(|m| &text[m.span.start..m.span.end])
+        };
+        assert_eq!(span_of(CueKind::Hype), Some("mir\u{200d}acle"));
+        assert!(span_of(CueKind::ApprovalClaim).unwrap().starts_with("FD\u{0410}"));
+        // The German matcher reads through them too, with its folding intact.
+        let de = Matcher::new(&Lexicon::embedded("de").unwrap(), &kb);
+        let found = de.find("Die Beh\u{00ad}andlung ist von der FD\u{0410} zugelassen.");
+        assert!(found.iter().any(|m| m.kind == CueKind::ApprovalClaim), "{found:?}");
+    }
 
     fn matcher(toml: &str) -> Matcher {
         let lex = Lexicon::from_files("en", [("t.toml", toml)]).unwrap();

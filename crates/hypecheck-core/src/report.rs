@@ -553,6 +553,8 @@ pub struct Context<'c> {
     pub sources: &'c Sources,
     pub format: InputFormat,
     pub source_bytes: usize,
+    /// What spans count in (see [`crate::ingest::Ingested::span_basis`]).
+    pub span_basis: &'static str,
     pub warnings: Vec<IngestWarning>,
     pub text_language: Language,
     pub text_languages: Vec<Language>,
@@ -613,6 +615,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         sources,
         format,
         source_bytes,
+        span_basis,
         warnings,
         text_language,
         text_languages,
@@ -800,11 +803,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
             format,
             source_bytes,
             text_bytes: doc.text.len(),
-            span_basis: if format == InputFormat::Text {
-                "input"
-            } else {
-                "extracted_text"
-            },
+            span_basis,
             warnings: warnings
                 .iter()
                 .map(|w| warning_text(w, catalog))

@@ -54,11 +54,9 @@ fn an_approved_product_claimed_for_another_use_is_told_its_approved_use() {
 
 #[test]
 fn citations_link_originals_and_keep_copies_as_provenance_only() {
-    // Risks left unnamed for stem cells: the harms cited include one known from secondary reports.
-    let report = check(
-        "Our regenerative protocol combines umbilical cord mesenchymal stem cells with concentrated exosomes \
-         to address the root cause of autism. Our exosomes are FDA approved and cure arthritis.",
-    );
+    // Risks left unnamed for a product whose documented harms include one known from secondary
+    // reports alone (XOsomes and the Nebraska cases).
+    let report = check("XOsomes exosomes cure arthritis and are completely safe. Our exosomes are FDA approved.");
     let citations: Vec<_> = report
         .findings
         .iter()

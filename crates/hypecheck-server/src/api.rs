@@ -288,12 +288,7 @@ pub async fn extract(State(state): State<Arc<AppState>>, req: Request) -> Result
             hypecheck_core::ingest::ingest(request.text.as_bytes(), request.input_format, max).map_err(input_error)?;
         serialize(&ExtractResponse {
             format: ingested.format,
-            span_basis: if ingested.format == InputFormat::Text {
-                "input"
-            } else {
-                "extracted_text"
-            }
-            .to_string(),
+            span_basis: ingested.span_basis().to_string(),
             source_bytes: ingested.source_bytes,
             text_bytes: ingested.text.len(),
             warnings: ingested
