@@ -574,9 +574,10 @@ impl KnowledgeBase {
                         .iter()
                         .filter_map(|id| self.source(id))
                         .all(|s| !s.has_original());
+                // Reasoning from copies alone is no firmer than the copies: it is secondary too.
                 let marked = matches!(
                     provenance.verification,
-                    Verification::Secondary | Verification::Unverified | Verification::Derived
+                    Verification::Secondary | Verification::Unverified
                 );
                 if all_copies && !marked {
                     errors.push(ValidationError {
