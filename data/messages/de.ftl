@@ -198,3 +198,7 @@ authority-eu = EU
 warning-hidden-characters = Der Text versteckt Wörter mit { $invisible } unsichtbaren Zeichen (Leerzeichen oder Verbinder ohne Breite, weiche Trennstriche) und { $lookalike } ähnlich aussehenden Buchstaben (kyrillische, griechische oder vollbreite Buchstaben, die lateinisch aussehen); sie wurden als die nachgeahmten Buchstaben gelesen, und Wörter vor Prüfprogrammen zu verstecken ist selbst ein Warnzeichen.
 warning-utf16 = Die Eingabe ist UTF-16 und wurde dekodiert; die Fundstellen zählen im dekodierten Text.
 warning-bom = Die Eingabe beginnt mit einer UTF-8-Bytereihenfolge-Markierung, die weggelassen wurde; die Fundstellen zählen ab dem Byte danach (3 Bytes in der Datei).
+warning-html-attributes = Das HTML hat Tags mit mehr Attributen, als eine Seite braucht; { $dropped } Attribute nach den ersten { $kept } eines Tags wurden nicht gelesen.
+warning-findings-omitted = { $count } weitere { $code }-Befunde derselben Art wurden in diesem Bericht weggelassen.
+warning-claims-omitted = { $count } weitere Aussagen wurden in diesem Bericht weggelassen (die ersten { $shown } sind aufgeführt).
+warning-too-many-cues = Der Text hat mehr Signalwörter als jeder Fließtext ({ $cues } in seinen ersten { $read } Bytes); er wurde nur bis dorthin gelesen.

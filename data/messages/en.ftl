@@ -198,3 +198,7 @@ authority-eu = EU
 warning-hidden-characters = the text hides words with { $invisible } invisible characters (zero-width spaces or joiners, soft hyphens) and { $lookalike } look-alike letters (Cyrillic, Greek or full-width letters that look Latin); they were read as the letters they imitate, and hiding words from checkers is itself a warning sign
 warning-utf16 = the input is UTF-16 and was decoded; spans count in the decoded text
 warning-bom = the input starts with a UTF-8 byte-order mark, which was left out; spans count from the byte after it (3 bytes into the file)
+warning-html-attributes = the HTML has tags with more attributes than any page needs; { $dropped } attributes beyond the first { $kept } of a tag were not read
+warning-findings-omitted = { $count } further { $code } findings of the same kind were left out of this report
+warning-claims-omitted = { $count } further claims were left out of this report (the first { $shown } are listed)
+warning-too-many-cues = the text has more cue words than any prose ({ $cues } in its first { $read } bytes); it was read only that far

@@ -68,6 +68,8 @@ struct Pass<'d> {
     /// The tier of the claim strengths, and why the deep tier fell short where it did.
     strength_method: Method,
     findings: Vec<Finding>,
+    /// Findings each check left out beyond its budget.
+    omitted: Vec<checks::Omitted>,
     rules: Vec<Criterion>,
     text_language: Language,
     sentence_languages: Vec<Language>,
@@ -170,6 +172,7 @@ impl Checker {
                 claim_tiers,
                 strength_method,
                 findings,
+                omitted,
                 rules,
                 text_language,
                 sentence_languages,
@@ -206,6 +209,7 @@ impl Checker {
                     criteria,
                     method,
                     claim_tiers,
+                    omitted,
                 },
             )
         })
@@ -218,13 +222,21 @@ impl Checker {
         let doc = Document::new(std::mem::take(&mut ingested.text));
         let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
         let (analysis, claim_tiers, strength_method) = self.analyse(&doc, &sentence_languages);
-        let findings: Vec<Finding> = checks::run_all(&analysis);
+        if analysis.mentions.len() >= crate::lexicon::MAX_MENTIONS {
+            let read_bytes = analysis.mentions.last().map_or(0, |m| m.span.end);
+            ingested.warnings.push(ingest::IngestWarning::TooManyCues {
+                cues: analysis.mentions.len(),
+                read_bytes,
+            });
+        }
+        let (findings, omitted) = checks::run_all(&analysis);
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {
             analysis,
             claim_tiers,
             strength_method,
             findings,
+            omitted,
             rules,
             text_language,
             sentence_languages,

@@ -107,6 +107,10 @@ pub enum IngestWarning {
     /// Invisible characters inside words, or letters of another script that look Latin: read as
     /// the letters they imitate, and reported, since hiding words from checkers is itself a sign.
     HiddenCharacters { invisible: usize, lookalike: usize },
+    /// Tags with more attributes than any page needs: the rest were not read.
+    HtmlAttributesDropped { dropped: usize, kept: usize },
+    /// More cue words than any prose has: the text was read only up to `read_bytes`.
+    TooManyCues { cues: usize, read_bytes: usize },
     /// The input was UTF-16 and was decoded.
     Utf16Decoded,
     /// The input began with a UTF-8 byte-order mark, left out of the text.
@@ -129,6 +133,14 @@ impl IngestWarning {
                     ("invisible", invisible.to_string()),
                     ("lookalike", lookalike.to_string()),
                 ],
+            ),
+            IngestWarning::HtmlAttributesDropped { dropped, kept } => (
+                "warning-html-attributes",
+                vec![("dropped", dropped.to_string()), ("kept", kept.to_string())],
+            ),
+            IngestWarning::TooManyCues { cues, read_bytes } => (
+                "warning-too-many-cues",
+                vec![("cues", cues.to_string()), ("read", read_bytes.to_string())],
             ),
             IngestWarning::Utf16Decoded => ("warning-utf16", Vec::new()),
             IngestWarning::ByteOrderMark => ("warning-bom", Vec::new()),
@@ -554,6 +566,98 @@ fn stripped_html_text(raw: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Attributes read per tag. The HTML parser compares each attribute of a tag with the ones before
+/// it (duplicates are dropped), so a tag with a million attributes costs it quadratic time; no
+/// page needs more than a few dozen, and the text is all hypecheck reads.
+const MAX_ATTRIBUTES: usize = 64;
+
+/// Attributes that decide whether an element is visible or boilerplate: kept whatever their place.
+const VISIBILITY_ATTRIBUTES: [&[u8]; 5] = [b"hidden", b"aria-hidden", b"style", b"class", b"id"];
+
+/// The HTML with each tag's attributes beyond [`MAX_ATTRIBUTES`] left out (those that decide
+/// visibility kept), in one pass, and how many were left out. Borrowed when none were.
+fn cap_attributes(raw: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let b = raw.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut copied = 0; // b[..copied] is in `out` (when there is one)
+    let mut dropped = 0;
+    let mut i = 0;
+    while let Some(lt) = memchr_lt(b, i) {
+        i = lt + 1;
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        let mut count = 0;
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'>' | b'/' | b'=') {
+                i += 1;
+            }
+            let name_end = i;
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q) if q == b'"' || q == b'\'' => {
+                        j = b[j + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(b.len(), |k| j + 1 + k + 1);
+                    }
+                    _ => {
+                        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                            j += 1;
+                        }
+                    }
+                }
+                i = j;
+            }
+            if i == start {
+                i += 1; // a stray '=': step over it
+                continue;
+            }
+            count += 1;
+            let name = &b[start..name_end];
+            if count > MAX_ATTRIBUTES && !VISIBILITY_ATTRIBUTES.iter().any(|v| name.eq_ignore_ascii_case(v)) {
+                let out = out.get_or_insert_with(|| Vec::with_capacity(b.len()));
+                out.extend_from_slice(&b[copied..start]);
+                copied = i;
+                dropped += 1;
+            }
+        }
+    }
+    match out {
+        None => (std::borrow::Cow::Borrowed(raw), 0),
+        Some(mut out) => {
+            out.extend_from_slice(&b[copied..]);
+            // Only whole attributes (ASCII-delimited) were left out, so the rest is still UTF-8.
+            (
+                std::borrow::Cow::Owned(String::from_utf8(out).expect("cut at ASCII delimiters")),
+                dropped,
+            )
+        }
+    }
+}
+
+fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?.iter().position(|&c| c == b'<').map(|k| from + k)
+}
+
 fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
     let depth = estimated_depth(raw);
     if depth > MAX_HTML_DEPTH {
@@ -562,7 +666,14 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         return tidy(&text);
     }
-    let doc = Html::parse_document(raw);
+    let (raw, dropped) = cap_attributes(raw);
+    if dropped > 0 {
+        warnings.push(IngestWarning::HtmlAttributesDropped {
+            dropped,
+            kept: MAX_ATTRIBUTES,
+        });
+    }
+    let doc = Html::parse_document(&raw);
     if !doc.errors.is_empty() {
         warnings.push(IngestWarning::HtmlSyntax {
             problems: doc.errors.len(),
@@ -683,6 +794,33 @@ mod tests {
     use super::*;
 
     const MAX: usize = 1 << 20;
+
+    #[test]
+    fn tags_with_a_flood_of_attributes_are_read_up_to_a_cap_and_still_hide_what_is_hidden() {
+        let many: String = (0..10_000).map(|i| format!(" data-a{i}=\"x y\"")).collect();
+        let html = format!(
+            "<html><body><p{many} class='lead'>Exosomes cure arthritis.</p><div{many} hidden>Secret offer.</div>\
+             <p title='a > b' {many}>Ask your doctor.</p></body></html>"
+        );
+        let ingested = ingest(html.as_bytes(), Some(InputFormat::Html), 1 << 26).unwrap();
+        assert!(ingested.text.contains("Exosomes cure arthritis."), "{}", ingested.text);
+        assert!(ingested.text.contains("Ask your doctor."), "{}", ingested.text);
+        // `hidden` came after 10,000 other attributes and still hides its element.
+        assert!(!ingested.text.contains("Secret offer"), "{}", ingested.text);
+        // Each tag has 10,001 attributes; 64 are read, and `class` and `hidden` whatever their place.
+        let dropped = (10_001 - MAX_ATTRIBUTES - 1) * 2 + (10_001 - MAX_ATTRIBUTES);
+        assert!(
+            ingested.warnings.contains(&IngestWarning::HtmlAttributesDropped {
+                dropped,
+                kept: MAX_ATTRIBUTES
+            }),
+            "{:?}",
+            ingested.warnings
+        );
+        // An ordinary page is untouched.
+        let page = "<p class=a id=b style='x'>Text &lt;b&gt; 3 < 4.</p>";
+        assert!(matches!(cap_attributes(page), (std::borrow::Cow::Borrowed(_), 0)));
+    }
 
     #[test]
     fn a_byte_order_mark_is_left_out_and_spans_say_they_count_after_it() {

@@ -297,6 +297,10 @@ pub struct Matcher {
     endings: Vec<(String, CueKind, usize)>,
 }
 
+/// Cue words read from one text at most (a book has a few hundred thousand; a text of millions is
+/// a flood, and reading on would only cost memory). The report says where reading stopped.
+pub const MAX_MENTIONS: usize = 250_000;
+
 /// A text as a [`Matcher`] reads it, and the way back to the original's offsets.
 pub struct Prepared<'t> {
     original: &'t str,
@@ -584,9 +588,9 @@ impl Matcher {
     }
 
     fn scan_prepared(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
-        let mut out = Vec::with_capacity((end - start) / 40);
+        let mut out = Vec::with_capacity(((end - start) / 40).min(MAX_MENTIONS));
         let mut pos = start;
-        while pos < end {
+        while pos < end && out.len() < MAX_MENTIONS {
             let Some(mut m) = self.ac.find(Input::new(text).range(pos..)) else {
                 break;
             };

@@ -119,9 +119,26 @@ pub struct Report {
     pub criteria: CriteriaOut,
     /// Which tier answered: the claim strengths and the expert criteria.
     pub method: MethodOut,
+    /// What a very long or repetitive text had beyond the report's budget: findings per check
+    /// and claims left out (each also named in `input.warnings`).
+    pub omitted: OmittedOut,
     pub findings: Vec<FindingOut>,
     pub claims: Vec<ClaimOut>,
     pub interventions: Vec<InterventionOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OmittedOut {
+    pub findings: Vec<OmittedFindingsOut>,
+    pub claims: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OmittedFindingsOut {
+    pub code: &'static str,
+    pub count: usize,
 }
 
 /// Which tier answered each part of the report, and why it is not the one asked for where it
@@ -564,7 +581,12 @@ pub struct Context<'c> {
     pub method: Method,
     /// The tier of each claim's strength, in claim order.
     pub claim_tiers: Vec<Tier>,
+    /// Findings each check left out beyond its budget.
+    pub omitted: Vec<crate::checks::Omitted>,
 }
+
+/// Claims a report lists; a longer text's further claims are counted in `omitted.claims`.
+pub const MAX_REPORTED_CLAIMS: usize = 1000;
 
 /// Approved uses as a reader checks them: product, authority and date, then the indication
 /// ("Ryoncil (FDA, 2024-12-18): steroid-refractory acute graft-versus-host disease ...").
@@ -622,6 +644,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         criteria: assessed,
         method,
         claim_tiers,
+        omitted,
     } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
@@ -748,10 +771,12 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         findings: compliance_ids,
     };
     let kb = a.kb;
+    let claims_omitted = a.claims.len().saturating_sub(MAX_REPORTED_CLAIMS);
     let claims = a
         .claims
         .iter()
         .zip(claim_tiers)
+        .take(MAX_REPORTED_CLAIMS)
         .map(|(c, tier)| ClaimOut {
             span: span_out(doc, c.span),
             excerpt: excerpt(doc, c.span),
@@ -813,6 +838,21 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
                         .iter()
                         .map(|e| catalog.format("warning-deep-failed", &[("error", e.clone())])),
                 )
+                .chain(omitted.iter().map(|o| {
+                    catalog.format(
+                        "warning-findings-omitted",
+                        &[("count", o.count.to_string()), ("code", o.code.as_str().to_string())],
+                    )
+                }))
+                .chain((claims_omitted > 0).then(|| {
+                    catalog.format(
+                        "warning-claims-omitted",
+                        &[
+                            ("count", claims_omitted.to_string()),
+                            ("shown", MAX_REPORTED_CLAIMS.to_string()),
+                        ],
+                    )
+                }))
                 .collect(),
         },
         text_language,
@@ -823,6 +863,16 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         compliance,
         criteria,
         method: method_out(&method, catalog),
+        omitted: OmittedOut {
+            findings: omitted
+                .iter()
+                .map(|o| OmittedFindingsOut {
+                    code: o.code.as_str(),
+                    count: o.count,
+                })
+                .collect(),
+            claims: claims_omitted,
+        },
         findings: out,
         claims,
         interventions,

@@ -31,7 +31,7 @@ impl Check for PreclinicalAsBenefit {
     fn summary(&self) -> &'static str {
         "Animal or cell-culture results presented as a benefit for patients"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if a.any_asserted(CueKind::Limitation) || a.any_asserted(CueKind::HumanControlled) {
             return;
         }

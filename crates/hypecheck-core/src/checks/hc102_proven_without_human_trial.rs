@@ -31,7 +31,7 @@ impl Check for ProvenWithoutHumanTrial {
     fn summary(&self) -> &'static str {
         "\"Clinically proven\" or \"studies show\" with no controlled human study named"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let controlled = a.any_asserted(CueKind::HumanControlled);
         let any_study = controlled
             || [CueKind::HumanEarly, CueKind::HumanObservational, CueKind::Preclinical]

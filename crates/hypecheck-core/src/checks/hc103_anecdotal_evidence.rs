@@ -33,7 +33,7 @@ impl Check for AnecdotalEvidence {
     fn summary(&self) -> &'static str {
         "Testimonials and anecdotes offered as evidence"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         // Anecdotes as the only support for promised benefits fail, and so does a text that leans on
         // many of them with no controlled human study; beside real evidence they are a concern.
         let sentences: std::collections::BTreeSet<usize> = a

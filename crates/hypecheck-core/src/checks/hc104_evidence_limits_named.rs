@@ -29,7 +29,7 @@ impl Check for EvidenceLimitsNamed {
     fn summary(&self) -> &'static str {
         "The text names the limits of the evidence"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let mut last_sentence = usize::MAX;
         for (i, m, c) in a.cues(CueKind::Limitation) {
             let s = a.sentence_of(i);

@@ -29,7 +29,7 @@ impl Check for ControlledHumanEvidence {
     fn summary(&self) -> &'static str {
         "The text cites controlled studies in humans"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let mut last_sentence = usize::MAX;
         for (i, m, c) in a.cues(CueKind::HumanControlled) {
             let s = a.sentence_of(i);

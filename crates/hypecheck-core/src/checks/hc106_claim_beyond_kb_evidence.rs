@@ -31,7 +31,7 @@ impl Check for ClaimBeyondKbEvidence {
     fn summary(&self) -> &'static str {
         "An efficacy claim for a use the knowledge base knows only preclinical or no evidence for"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for claim in &a.claims {
             if !claim.asserts(ClaimKind::Efficacy) || claim.strength != ClaimStrength::DirectCausal {
                 continue;

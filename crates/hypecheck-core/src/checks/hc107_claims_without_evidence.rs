@@ -29,7 +29,7 @@ impl Check for ClaimsWithoutEvidence {
     fn summary(&self) -> &'static str {
         "Efficacy claims with no word on the evidence behind them"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if util::speaks_of_evidence(a) {
             return;
         }

@@ -28,7 +28,7 @@ impl Check for StudySizeStated {
     fn summary(&self) -> &'static str {
         "The text says how many people were studied"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         // A panel of 50 customers behind a cosmetic's looks is no evidence for a health claim.
         if a.claims.is_empty() {
             return;

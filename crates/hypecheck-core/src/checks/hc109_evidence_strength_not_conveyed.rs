@@ -45,7 +45,7 @@ impl Check for EvidenceStrengthNotConveyed {
     fn summary(&self) -> &'static str {
         "Results reported without the design, size or limits that tell how strong they are"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let first_design = util::DESIGN_KINDS
             .iter()
             .filter_map(|&k| util::first_affirmed(a, k))

@@ -34,7 +34,7 @@ impl Check for CausalClaimOnWeakDesign {
     fn summary(&self) -> &'static str {
         "Cause and effect claimed on observational or animal evidence"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if a.any_asserted(CueKind::HumanControlled) {
             return;
         }

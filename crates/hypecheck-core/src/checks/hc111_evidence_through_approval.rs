@@ -34,7 +34,7 @@ impl Check for EvidenceThroughApproval {
     fn summary(&self) -> &'static str {
         "An approved use stated: its benefit rests on trials a regulator reviewed"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let mut spans: Vec<Span> = Vec::new();
         for stated in util::approved_uses_stated(a) {
             // One finding per sentence, however many approved products it names.

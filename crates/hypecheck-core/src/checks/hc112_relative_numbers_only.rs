@@ -30,7 +30,7 @@ impl Check for RelativeNumbersOnly {
     fn summary(&self) -> &'static str {
         "A benefit given only as a relative change, never in absolute numbers"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         // A relative change needs a percent sign, or a share word in a claim ("cut attacks by
         // half"); only when one is found are the sentences with numbers read for absolute ones.
         let mut tokens = Vec::new();

@@ -30,7 +30,7 @@ impl Check for FalseApprovalClaim {
     fn summary(&self) -> &'static str {
         "Claims approval for an intervention that has none"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m, c) in a.cues(CueKind::ApprovalClaim) {
             if !c.asserted() {
                 continue;

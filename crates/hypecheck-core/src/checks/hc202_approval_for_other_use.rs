@@ -30,7 +30,7 @@ impl Check for ApprovalForOtherUse {
     fn summary(&self) -> &'static str {
         "An approved product claimed or promoted for a use it is not approved for"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for claim in &a.claims {
             if !claim.asserts(ClaimKind::Approval) && !claim.asserts(ClaimKind::Efficacy) {
                 continue;

@@ -30,7 +30,7 @@ impl Check for PseudoApproval {
     fn summary(&self) -> &'static str {
         "\"FDA-registered\", \"FDA compliant\", \"FDA-cleared\" and similar approval look-alikes"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m, c) in a.cues(CueKind::PseudoApproval) {
             if !c.asserted() {
                 continue;

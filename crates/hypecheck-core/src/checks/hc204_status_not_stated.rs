@@ -34,7 +34,7 @@ impl Check for StatusNotStated {
     fn summary(&self) -> &'static str {
         "An unapproved intervention promoted with no word on its approval status"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if util::states_unapproved(a).is_some() {
             return;
         }

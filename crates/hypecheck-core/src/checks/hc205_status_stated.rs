@@ -29,7 +29,7 @@ impl Check for StatusStated {
     fn summary(&self) -> &'static str {
         "The text states an unapproved status correctly"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let mut last_sentence = usize::MAX;
         let statements = a
             .cues(CueKind::UnapprovedStatus)

@@ -28,7 +28,7 @@ impl Check for ApprovedUse {
     fn summary(&self) -> &'static str {
         "An approved product discussed for its approved indication"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         // One finding per approved product: at its first mention, with the first approved condition.
         for use_ in util::approved_uses_stated(a) {
             let (iv, i, ci, cond) = (

@@ -61,7 +61,7 @@ impl Check for SafetyReassurance {
     fn summary(&self) -> &'static str {
         "Safety promises: \"no side effects\", \"100% safe\", \"natural\", \"your body's own\""
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         // A text that counts the treatment's harms in numbers reports a study's safety results;
         // its "safe and effective" is the study's conclusion and its "no serious adverse events"
         // the rest of the safety report, not a promise that hides risk.

@@ -31,7 +31,7 @@ impl Check for RisksNotDiscussed {
     fn summary(&self) -> &'static str {
         "An intervention promoted with no mention of any risk"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if !util::harm_talk(a).is_empty() {
             return;
         }

@@ -30,7 +30,7 @@ impl Check for RisksDisclosed {
     fn summary(&self) -> &'static str {
         "The text discusses risks openly"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let subjects = a.interventions();
         let facts: Vec<Fact> = subjects
             .iter()

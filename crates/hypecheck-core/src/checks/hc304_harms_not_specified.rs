@@ -30,7 +30,7 @@ impl Check for HarmsNotSpecified {
     fn summary(&self) -> &'static str {
         "Harms mentioned only in general: none named, no frequency given"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let talk = util::harm_talk(a);
         if talk.is_empty() || talk.iter().any(|t| t.specific) {
             return;

@@ -30,7 +30,7 @@ impl Check for HypeTerm {
     fn summary(&self) -> &'static str {
         "Sensational words: miracle, breakthrough, revolutionary, game changer"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m, c) in a.cues(CueKind::Hype) {
             if !c.asserted() {
                 continue;

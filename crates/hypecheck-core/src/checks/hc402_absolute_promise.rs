@@ -30,7 +30,7 @@ impl Check for AbsolutePromise {
     fn summary(&self) -> &'static str {
         "Absolute promises: cures, guaranteed, reverses aging, works for everyone"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m, c) in a.cues(CueKind::Absolute) {
             if !c.asserted() {
                 continue;

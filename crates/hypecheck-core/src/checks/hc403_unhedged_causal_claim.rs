@@ -31,7 +31,7 @@ impl Check for UnhedgedCausalClaim {
     fn summary(&self) -> &'static str {
         "Efficacy stated as direct cause and effect with no hedge"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for claim in &a.claims {
             // "In mice, X reduced Y" and "41% improved" report a finding with its evidence or size.
             let names_design = util::names_design(a, claim.sentence) || util::quantified(a, claim.sentence);

@@ -29,7 +29,7 @@ impl Check for CautiousLanguage {
     fn summary(&self) -> &'static str {
         "Sentences worded with caution (hedges, named limits)"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for s in 0..a.by_sentence.len() {
             let cue = a
                 .in_sentence(s)

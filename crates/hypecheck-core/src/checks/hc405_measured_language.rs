@@ -31,7 +31,7 @@ impl Check for MeasuredLanguage {
     fn summary(&self) -> &'static str {
         "Claims made without sensational words or absolute promises"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         if a.any_asserted(CueKind::Hype) || a.any_asserted(CueKind::Absolute) {
             return;
         }

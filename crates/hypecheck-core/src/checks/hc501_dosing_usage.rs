@@ -38,7 +38,7 @@ impl Check for DosingUsage {
     fn summary(&self) -> &'static str {
         "Doses, particle counts, volumes, session plans and usage instructions"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m) in a.mentions.iter().enumerate() {
             if !matches!(m.kind, CueKind::Dose | CueKind::Usage)
                 || a.context[i].distanced()

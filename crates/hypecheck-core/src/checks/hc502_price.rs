@@ -32,7 +32,7 @@ impl Check for Price {
     fn summary(&self) -> &'static str {
         "Prices and payment offers"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         let mut last_sentence = usize::MAX;
         for (i, m) in a.mentions.iter().enumerate() {
             if !matches!(m.kind, CueKind::Price | CueKind::Currency) || a.context[i].distanced() {

@@ -29,7 +29,7 @@ impl Check for Sourcing {
     fn summary(&self) -> &'static str {
         "Calls to buy, order or book, and where to get a product"
     }
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>) {
+    fn run(&self, a: &Analysis, out: &mut FindingSink) {
         for (i, m, c) in a.cues(CueKind::CallToAction) {
             if c.distanced() || c.has(Modifier::Negated) {
                 continue;

@@ -309,7 +309,7 @@ pub trait Check: Sync {
     fn question(&self) -> Question;
     /// One line saying what it checks, for `hypecheck rules`.
     fn summary(&self) -> &'static str;
-    fn run(&self, a: &Analysis, out: &mut Vec<Finding>);
+    fn run(&self, a: &Analysis, out: &mut FindingSink);
 }
 
 /// Every check, in code order.
@@ -396,13 +396,69 @@ pub fn documentation(code: Code) -> Option<String> {
 }
 
 /// Runs every check; findings come out sorted by position, then code.
-pub fn run_all(a: &Analysis) -> Vec<Finding> {
+/// Findings one check may report on one text; more of the same kind say nothing new, and a text
+/// of 3 million "cure"s must not cost gigabytes. The rest are counted ([`Omitted`]).
+pub const MAX_FINDINGS_PER_CHECK: usize = 500;
+
+/// Where a check puts its findings: the first [`MAX_FINDINGS_PER_CHECK`] are kept, the rest only
+/// counted.
+pub struct FindingSink {
+    kept: Vec<Finding>,
+    cap: usize,
+    omitted: usize,
+}
+
+impl FindingSink {
+    pub fn new(cap: usize) -> FindingSink {
+        FindingSink {
+            kept: Vec::new(),
+            cap,
+            omitted: 0,
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        if self.kept.len() < self.cap {
+            self.kept.push(finding);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// The findings kept so far.
+    pub fn kept(&self) -> &[Finding] {
+        &self.kept
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.kept
+    }
+}
+
+/// Findings of one check left out of a report beyond [`MAX_FINDINGS_PER_CHECK`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Omitted {
+    pub code: Code,
+    pub count: usize,
+}
+
+/// Every check over the analysis: the findings in text order, and what each check left out.
+pub fn run_all(a: &Analysis) -> (Vec<Finding>, Vec<Omitted>) {
     let mut out = Vec::new();
+    let mut omitted = Vec::new();
     for check in REGISTRY {
-        check.run(a, &mut out);
+        let mut sink = FindingSink::new(MAX_FINDINGS_PER_CHECK);
+        check.run(a, &mut sink);
+        if sink.omitted > 0 {
+            omitted.push(Omitted {
+                code: check.code(),
+                count: sink.omitted,
+            });
+        }
+        out.extend(sink.kept);
     }
     out.sort_by_key(|f| (f.span.start, f.code));
-    out
+    (out, omitted)
 }
 
 /// Helpers shared by several checks.

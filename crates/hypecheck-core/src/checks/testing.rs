@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::checks::{Check, Finding};
+use crate::checks::{Check, Finding, FindingSink, MAX_FINDINGS_PER_CHECK};
 use crate::{Checker, Language};
 
 fn checker() -> &'static Checker {
@@ -14,9 +14,10 @@ fn checker() -> &'static Checker {
 /// The findings of one check on `text` and the excerpt each points at.
 fn run_with(check: &dyn Check, text: &str, language: Language) -> Vec<(Finding, String)> {
     checker().inspect(text, language, |a| {
-        let mut out = Vec::new();
+        let mut out = FindingSink::new(MAX_FINDINGS_PER_CHECK);
         check.run(a, &mut out);
-        out.into_iter()
+        out.into_findings()
+            .into_iter()
             .map(|f| {
                 let excerpt = a.doc.text[f.span.start..f.span.end].to_string();
                 (f, excerpt)

@@ -133,6 +133,11 @@ impl Vocabulary {
                 }
             }
         }
+        self.vectorize_counts(counts)
+    }
+
+    /// The vector of features counted as `(id, count)`, ids ascending and distinct.
+    pub fn vectorize_counts(&self, counts: Vec<(u32, u32)>) -> Vec<(u32, f64)> {
         let mut v: Vec<(u32, f64)> = counts
             .into_iter()
             .map(|(id, tf)| (id, (1.0 + (tf as f64).ln()) * self.idf[id as usize]))

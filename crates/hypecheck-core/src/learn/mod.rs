@@ -284,9 +284,24 @@ impl Features {
     /// Runs an extractor ([`features::sentence_into`], [`features::document_into`]) and keeps the
     /// occurrences of features in the vocabulary.
     pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
+        // Counted per feature, and only the first few spans of each kept (all an explanation
+        // shows), so a text repeating one word millions of times costs no memory per repeat.
+        let mut counts = vec![0u32; vocabulary.len()];
         let mut hits = Vec::new();
-        look_up(vocabulary, extract, |id, span| hits.push((id, span)));
-        let x = vocabulary.vectorize_ids(hits.iter().map(|h| h.0).collect());
+        look_up(vocabulary, extract, |id, span| {
+            let count = &mut counts[id as usize];
+            *count = count.saturating_add(1);
+            if (*count as usize) <= MAX_DRIVER_SPANS {
+                hits.push((id, span));
+            }
+        });
+        let counted = counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(id, c)| (id as u32, c))
+            .collect();
+        let x = vocabulary.vectorize_counts(counted);
         Features { hits, x }
     }
 
