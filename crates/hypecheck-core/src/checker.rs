@@ -529,7 +529,8 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
         return (l, vec![l; doc.sentences.len()]);
     }
     // Count once per block; the whole text's counts are the sum.
-    let mut blocks: Vec<(usize, usize, Option<Language>)> = Vec::new(); // (first, end, language)
+    // (first, end, language, both languages in the sample)
+    let mut blocks: Vec<(usize, usize, Option<Language>, bool)> = Vec::new();
     let (mut en_total, mut de_total) = (0, 0);
     let mut i = 0;
     while i < doc.sentences.len() {
@@ -545,7 +546,7 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
         let (en, de) = language::function_word_counts(sample);
         en_total += en;
         de_total += de;
-        blocks.push((i, j, language::decide(en, de)));
+        blocks.push((i, j, language::decide(en, de), en > 0 && de > 0));
         i = j;
     }
     let main = language::decide(en_total, de_total).unwrap_or(if de_total > en_total {
@@ -554,8 +555,32 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
         Language::En
     });
     let mut out = Vec::with_capacity(doc.sentences.len());
-    for (first, end, l) in blocks {
-        out.extend(std::iter::repeat_n(l.unwrap_or(main), end - first));
+    for (first, end, l, mixed_sample) in blocks {
+        let block_language = l.unwrap_or(main);
+        if end - first == 1 {
+            out.push(block_language);
+            continue;
+        }
+        // A paragraph may switch language between sentences ("The study is small. Die Studie ist
+        // klein."): a sentence whose own words clearly say the other language is read in it.
+        // The block's sample decided by its first sentence (counting stops after a few function
+        // words), which is looked at again only when the sample saw both languages.
+        for (k, sentence) in doc.sentences[first..end].iter().enumerate() {
+            if k == 0 && !mixed_sample {
+                out.push(block_language);
+                continue;
+            }
+            let text = doc.slice(sentence.span);
+            let sample = &text[..crate::ingest::floor_char_boundary(text, SENTENCE_SAMPLE_BYTES)];
+            let (en, de) = language::function_word_counts(sample);
+            let own = language::decide(en, de).filter(|_| en + de >= SENTENCE_EVIDENCE);
+            out.push(own.unwrap_or(block_language));
+        }
     }
     (main, out)
 }
+
+/// How much of a sentence in a paragraph of several is read to tell its own language, and how many
+/// function words it must show: enough that a quoted foreign phrase does not switch it.
+const SENTENCE_SAMPLE_BYTES: usize = 96;
+const SENTENCE_EVIDENCE: usize = 2;

@@ -258,6 +258,33 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding), InputEr
     Ok((std::borrow::Cow::Borrowed(text), encoding))
 }
 
+/// Whether the text may hide words (see [`is_invisible`], [`lookalike`]), decided from its bytes
+/// without decoding it: false for almost every text, fast (typographic quotes and umlauts do not
+/// count), and never false where a character of either kind is present.
+pub fn may_hide_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.is_ascii() {
+        return false;
+    }
+    let at = |i: usize, k: usize| b.get(i + k).copied().unwrap_or(0);
+    // Soft hyphen (C2 AD), the Cf block U+200B..U+206F (E2 80/81 ..), U+FEFF and U+FFF9..FFFB
+    // (EF BB BF, EF BF B9..BB), full-width forms U+FF01..FF5E (EF BC/BD ..).
+    let exact = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| match b[i] {
+        0xC2 => at(i, 1) == 0xAD,
+        0xE2 => matches!((at(i, 1), at(i, 2)), (0x80, 0x8B..=0x8F | 0xAA..=0xAE) | (0x81, 0xA0..=0xA4 | 0xA6..=0xAF)),
+        _ => matches!(
+            (at(i, 1), at(i, 2)),
+            (0xBB, 0xBF) | (0xBF, 0xB9..=0xBB) | (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E)
+        ),
+    });
+    // Greek and Cyrillic letters, and the rarer format characters (U+034F, U+061C, U+180E): any
+    // of their lead bytes sends the text to the exact reading.
+    exact
+        || memchr::memchr3(0xCE, 0xCF, 0xD0, b).is_some()
+        || memchr::memchr3(0xD1, 0xD4, 0xCD, b).is_some()
+        || memchr::memchr2(0xD8, 0xE1, b).is_some()
+}
+
 /// A format character that renders as nothing (Unicode category Cf, and the combining grapheme
 /// joiner): zero-width spaces and joiners, soft hyphens, word joiners, bidirectional controls, a
 /// byte-order mark inside the text.
@@ -327,7 +354,7 @@ pub fn lookalike(c: char) -> Option<char> {
 /// letters stand beside Latin letters (a whole word in Cyrillic or Greek is that language, not
 /// a disguise). Zero for ASCII text, without looking further.
 fn hidden_characters(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
+    if !may_hide_words(text) {
         return (0, 0);
     }
     let (mut invisible, mut lookalike_count) = (0, 0);
@@ -857,6 +884,18 @@ mod tests {
             ingest(&[0xFF, 0xFE, b'a', 0, b'b'], None, 1 << 20),
             Err(InputError::InvalidUtf16 { .. })
         ));
+    }
+
+    #[test]
+    fn the_byte_prefilter_never_misses_a_character_that_can_hide_words() {
+        // Every invisible character and every look-alike letter is caught by the byte test.
+        for c in (0u32..0x1_0000).filter_map(char::from_u32) {
+            if is_invisible(c) || lookalike(c).is_some() {
+                assert!(may_hide_words(&format!("ab{c}cd")), "U+{:04X}", c as u32);
+            }
+        }
+        // Typography and umlauts are not suspects.
+        assert!(!may_hide_words("„Grüße“ – “quotes” … ’s Straße"));
     }
 
     #[test]

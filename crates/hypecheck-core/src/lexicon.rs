@@ -9,7 +9,7 @@ use hypecheck_kb::{EntryClass, KnowledgeBase};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Span;
-use crate::ingest::{is_invisible, lookalike};
+use crate::ingest::{is_invisible, lookalike, may_hide_words};
 
 /// What a matched phrase means to the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -335,7 +335,7 @@ impl Prepared<'_> {
 /// text has neither (then nothing is copied).
 fn unmask(text: &str) -> Option<(String, Vec<u32>)> {
     // Offsets are stored in 32 bits; a text beyond 4 GB is read as it is.
-    if text.is_ascii()
+    if !may_hide_words(text)
         || text.len() >= u32::MAX as usize
         || !text.chars().any(|c| is_invisible(c) || lookalike(c).is_some())
     {

@@ -235,6 +235,9 @@ pub struct Prediction {
 const MAX_DRIVERS: usize = 5;
 const MAX_DRIVER_SPANS: usize = 3;
 
+/// Feature occurrences whose spans are kept for explanations; later ones are only counted.
+const MAX_HITS_WITH_SPANS: usize = 100_000;
+
 /// A feature name in words a reader can check against the text, in the catalog's language:
 /// `w:funded` is “funded”, `c:funding~negated` the cue funding (negated), `f:HC303~positive`
 /// check HC303 (good). Cue kinds, codes and keys stay as their stable ids.
@@ -284,24 +287,17 @@ impl Features {
     /// Runs an extractor ([`features::sentence_into`], [`features::document_into`]) and keeps the
     /// occurrences of features in the vocabulary.
     pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
-        // Counted per feature, and only the first few spans of each kept (all an explanation
-        // shows), so a text repeating one word millions of times costs no memory per repeat.
-        let mut counts = vec![0u32; vocabulary.len()];
+        // A text repeating one word millions of times keeps 4 bytes per repeat for the counts, and
+        // spans (which only explain the strongest features) for the first hits alone.
+        let mut ids = Vec::new();
         let mut hits = Vec::new();
         look_up(vocabulary, extract, |id, span| {
-            let count = &mut counts[id as usize];
-            *count = count.saturating_add(1);
-            if (*count as usize) <= MAX_DRIVER_SPANS {
+            ids.push(id);
+            if hits.len() < MAX_HITS_WITH_SPANS {
                 hits.push((id, span));
             }
         });
-        let counted = counts
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, c)| c > 0)
-            .map(|(id, c)| (id as u32, c))
-            .collect();
-        let x = vocabulary.vectorize_counts(counted);
+        let x = vocabulary.vectorize_ids(ids);
         Features { hits, x }
     }
 
