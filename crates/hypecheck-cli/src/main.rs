@@ -686,6 +686,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             ReportLang::En => Language::En,
             ReportLang::De => Language::De,
         }),
+        cancel: None,
     };
     let report = checker
         .check_bytes(&bytes, &options)

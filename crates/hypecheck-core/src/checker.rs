@@ -30,6 +30,28 @@ pub struct Options {
     pub text_language: Option<Language>,
     /// The report's language; `None` reports in the text's language.
     pub report_language: Option<Language>,
+    /// Set by the caller to stop the analysis (a server whose client went away or whose request
+    /// timed out): the analysis looks at it between stages and between checks, and ends with
+    /// [`InputError::Cancelled`].
+    pub cancel: Option<Cancel>,
+}
+
+/// A flag a caller sets to stop an analysis under way (cheap to clone and share).
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 impl Default for Options {
@@ -39,6 +61,7 @@ impl Default for Options {
             max_bytes: 16 * 1024 * 1024,
             text_language: None,
             report_language: None,
+            cancel: None,
         }
     }
 }
@@ -218,10 +241,21 @@ impl Checker {
     /// The pipeline up to the checks' findings and the rule answers to the criteria, handed to
     /// `finish` (which builds the report, or the features for training).
     fn run<R>(&self, input: &[u8], options: &Options, finish: impl FnOnce(Pass<'_>) -> R) -> Result<R, InputError> {
+        let cancelled = || options.cancel.as_ref().is_some_and(Cancel::is_cancelled);
+        let stop = || {
+            if cancelled() {
+                Err(InputError::Cancelled)
+            } else {
+                Ok(())
+            }
+        };
         let mut ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
+        stop()?;
         let doc = Document::new(std::mem::take(&mut ingested.text));
         let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
+        stop()?;
         let (analysis, claim_tiers, strength_method) = self.analyse(&doc, &sentence_languages);
+        stop()?;
         if analysis.mentions.len() >= crate::lexicon::MAX_MENTIONS {
             let read_bytes = analysis.mentions.last().map_or(0, |m| m.span.end);
             ingested.warnings.push(ingest::IngestWarning::TooManyCues {
@@ -229,7 +263,8 @@ impl Checker {
                 read_bytes,
             });
         }
-        let (findings, omitted) = checks::run_all(&analysis);
+        let (findings, omitted) = checks::run_all(&analysis, &cancelled);
+        stop()?;
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {
             analysis,

@@ -46,6 +46,8 @@ pub enum InputError {
     TooLarge { size: usize, max: usize },
     #[error("the {format} input contains no visible text")]
     NoText { format: &'static str },
+    #[error("the analysis was cancelled")]
+    Cancelled,
 }
 
 /// The text to analyse and how it was obtained.

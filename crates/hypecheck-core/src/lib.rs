@@ -32,7 +32,7 @@ pub mod lexicon;
 pub mod report;
 
 pub use analysis::Analysis;
-pub use checker::{Checker, DocumentFeatures, Options, SetupError};
+pub use checker::{Cancel, Checker, DocumentFeatures, Options, SetupError};
 pub use ingest::{InputError, InputFormat};
 pub use language::Language;
 pub use report::{Report, Verdict};

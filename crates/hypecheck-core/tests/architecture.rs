@@ -15,6 +15,7 @@ const ROOT_EXPORTS: &[(&str, &str)] = &[
     ("Analysis", "analysis"),
     ("Checker", "checker"),
     ("Options", "checker"),
+    ("Cancel", "checker"),
     ("Report", "report"),
     ("Verdict", "report"),
     ("Language", "language"),

@@ -61,3 +61,19 @@ fn a_flood_of_cue_words_is_read_up_to_a_bound_with_a_warning() {
     assert!(report.input.warnings.is_empty(), "{:?}", report.input.warnings);
     assert!(report.omitted.findings.is_empty() && report.omitted.claims == 0);
 }
+
+#[test]
+fn a_cancelled_analysis_stops_with_its_own_error() {
+    let cancel = hypecheck_core::Cancel::new();
+    let options = Options {
+        cancel: Some(cancel.clone()),
+        ..Options::default()
+    };
+    let text = "Our miracle exosomes cure arthritis.\n".repeat(100);
+    assert!(checker().check_text(&text, &options).is_ok());
+    cancel.cancel();
+    assert_eq!(
+        checker().check_text(&text, &options).unwrap_err(),
+        hypecheck_core::InputError::Cancelled
+    );
+}

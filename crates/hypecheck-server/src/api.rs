@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use hypecheck_core::{Checker, InputError, InputFormat, Language, Options, Report};
+use hypecheck_core::{Cancel, Checker, InputError, InputFormat, Language, Options, Report};
 use hypecheck_kb::{Entry, KnowledgeBase, Source};
 use serde::{Deserialize, Serialize};
 use tokio::time::Instant;
@@ -65,7 +65,18 @@ impl CheckRequest {
             max_bytes,
             text_language: None,
             report_language: self.lang,
+            cancel: None,
         }
+    }
+}
+
+/// Stops the analysis it guards when dropped: when the handler returns (a timeout answered) or its
+/// future is dropped (the client went away), so no CPU is spent on a result nobody will read.
+struct CancelOnDrop(Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
     }
 }
 
@@ -136,7 +147,8 @@ async fn read_json<T: serde::de::DeserializeOwned>(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             format!("send the request as JSON with Content-Type: application/json ({got})"),
-        ));
+        )
+        .closing());
     }
     let too_large = || {
         ApiError::new(
@@ -150,7 +162,7 @@ async fn read_json<T: serde::de::DeserializeOwned>(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > max as u64) {
-        return Err(too_large());
+        return Err(too_large().closing());
     }
     let bytes = match tokio::time::timeout_at(deadline, Bytes::from_request(req, &())).await {
         Err(_) => {
@@ -252,7 +264,12 @@ fn serialize<T: Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {
 pub async fn check(State(state): State<Arc<AppState>>, req: Request) -> Result<Response, ApiError> {
     let deadline = Instant::now() + state.config.request_timeout;
     let request: CheckRequest = read_json(&state, req, deadline).await?;
-    let options = request.options(state.config.max_body_bytes);
+    let cancel = Cancel::new();
+    let _stop_when_abandoned = CancelOnDrop(cancel.clone());
+    let options = Options {
+        cancel: Some(cancel),
+        ..request.options(state.config.max_body_bytes)
+    };
     let bytes = analyse(&state, deadline, move |checker| {
         let report: Report = checker.check_text(&request.text, &options).map_err(input_error)?;
         serialize(&report)

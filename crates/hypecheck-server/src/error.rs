@@ -11,6 +11,9 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// The request's body was left unread, so the connection cannot carry another request: the
+    /// answer says `Connection: close` rather than leaving the client to find out.
+    pub close_connection: bool,
 }
 
 /// The body of every error answer.
@@ -37,6 +40,15 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            close_connection: false,
+        }
+    }
+
+    /// The same error, answered with `Connection: close` (the body was not read).
+    pub fn closing(self) -> ApiError {
+        ApiError {
+            close_connection: true,
+            ..self
         }
     }
 
@@ -69,6 +81,10 @@ impl IntoResponse for ApiError {
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+        }
+        if self.close_connection {
+            res.headers_mut()
+                .insert(header::CONNECTION, header::HeaderValue::from_static("close"));
         }
         res
     }

@@ -285,6 +285,27 @@ fn wrong_content_type_is_415() {
 }
 
 #[test]
+fn an_error_before_the_body_is_read_says_the_connection_closes() {
+    let s = TestServer::start();
+    // A keep-alive request (no `Connection: close`) whose body the server will not read.
+    let body = "text=x";
+    let raw = format!(
+        "POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let r = common::send(s.addr, raw.as_bytes());
+    assert_eq!(r.status, 415);
+    assert_eq!(r.header("connection"), Some("close"), "{:?}", r.headers);
+    // A well-formed request keeps the connection open as HTTP/1.1 allows.
+    let ok = json!({ "text": "Exosomes cure everything." }).to_string();
+    let raw = format!(
+        "POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{ok}",
+        ok.len()
+    );
+    assert_eq!(common::send(s.addr, raw.as_bytes()).status, 200);
+}
+
+#[test]
 fn malformed_or_mismatched_json_is_400() {
     let s = TestServer::start();
     for body in [

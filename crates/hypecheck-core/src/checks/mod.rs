@@ -442,11 +442,15 @@ pub struct Omitted {
     pub count: usize,
 }
 
-/// Every check over the analysis: the findings in text order, and what each check left out.
-pub fn run_all(a: &Analysis) -> (Vec<Finding>, Vec<Omitted>) {
+/// Every check over the analysis: the findings in text order, and what each check left out. Stops
+/// between checks once `cancelled` says so (the caller then discards the result).
+pub fn run_all(a: &Analysis, cancelled: &dyn Fn() -> bool) -> (Vec<Finding>, Vec<Omitted>) {
     let mut out = Vec::new();
     let mut omitted = Vec::new();
     for check in REGISTRY {
+        if cancelled() {
+            break;
+        }
         let mut sink = FindingSink::new(MAX_FINDINGS_PER_CHECK);
         check.run(a, &mut sink);
         if sink.omitted > 0 {
