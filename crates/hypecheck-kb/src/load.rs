@@ -265,7 +265,12 @@ impl KnowledgeBase {
                     errors.push(ValidationError {
                         file: file.to_string(),
                         line,
-                        message: e.message().to_string(),
+                        // Some parse errors carry no message of their own; the full text always says.
+                        message: if e.message().trim().is_empty() {
+                            e.to_string().trim().to_string()
+                        } else {
+                            e.message().to_string()
+                        },
                     });
                     continue;
                 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs each cargo-fuzz target (fuzz/fuzz_targets) for SECONDS (default 10) on its committed seed
+# corpus (fuzz/corpus/<target>; new inputs found are added there) and prints executions, coverage
+# and corpus size. A crash, a timeout (an input taking over 10 s) or more than 2 GB of memory
+# fails the run. Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`); without
+# them it says so and exits 0, so that CI can call it on any machine.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(ingest analysis kb_loader lexicon_loader)
+if ! rustup toolchain list 2>/dev/null | grep -q nightly || ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: SKIPPED: needs the nightly toolchain and cargo-fuzz (rustup toolchain install nightly; cargo install cargo-fuzz)"
+  exit 0
+fi
+cd fuzz
+cargo +nightly fuzz build -O
+printf '%-16s %12s %10s %10s %8s\n' target executions coverage features corpus
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t"
+  log=$(mktemp)
+  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 >"$log" 2>&1; then
+    tail -40 "$log"
+    echo "fuzz: $t FAILED (the input is in fuzz/artifacts/$t)"
+    exit 1
+  fi
+  done_line=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -1)
+  execs=$(echo "$done_line" | awk '{print $1}' | tr -d '#')
+  cov=$(echo "$done_line" | grep -oE 'cov: [0-9]+' | grep -oE '[0-9]+' || echo -)
+  ft=$(echo "$done_line" | grep -oE 'ft: [0-9]+' | grep -oE '[0-9]+' || echo -)
+  files=$(find "corpus/$t" -type f | wc -l)
+  printf '%-16s %12s %10s %10s %8s\n' "$t" "$execs" "$cov" "$ft" "$files"
+  rm -f "$log"
+done
