@@ -14,8 +14,8 @@ import sys, os
 d, mb = sys.argv[1], int(sys.argv[2])
 n = mb * 1024 * 1024
 def write(name, s):
-    open(os.path.join(d, name), 'w', encoding='utf-8').write(s[:n] if len(s) > n else s)
-write('attributes.html', '<html><body><p ' + ' '.join('a%d="x"' % i for i in range(n // 10)) + '>Exosomes cure arthritis.</p></body></html>')
+    open(os.path.join(d, name), 'w', encoding='utf-8').write(s)
+write('attributes.html', '<html><body><p ' + ' '.join('a%d="x"' % i for i in range(n // 13)) + '>Exosomes cure arthritis.</p></body></html>')
 write('cure-lines.txt', 'cure\n' * (n // 5))
 write('cure-words.txt', 'cure ' * (n // 5))
 write('hype-sentences.txt', 'Our miracle exosomes cure arthritis, guaranteed and risk-free!\n' * (n // 63))
@@ -27,10 +27,10 @@ write('zero-width.txt', ('mir\u200dacle cu\u00adre FD\u0410-approved. ' * (n // 
 write('mixed-languages.txt', ('Exosomes cure arthritis. Exosomen heilen Arthrose und sind sicher. ' * (n // 70)))
 PY
 printf '%-22s %10s %10s %10s %12s\n' input MB seconds "peak MB" "report KB"
-for f in "$tmp"/*; do
+for f in "$tmp"/*.txt "$tmp"/*.html; do
   name=$(basename "$f")
   size=$(stat -c %s "$f")
-  out=$( { /usr/bin/time -f '%e %M' "$bin" check "$f" --format json --max-bytes $((size + 1)) > "$tmp/report.json"; } 2>&1 | tail -1)
+  out=$( { /usr/bin/time -f '%e %M' "$bin" check "$f" --format json --max-bytes $((size + 1)) > "$tmp/report.json" || true; } 2>&1 | tail -1)
   report=$(stat -c %s "$tmp/report.json")
-  printf '%-22s %10.1f %10s %10d %12d\n' "$name" "$(echo "$size/1048576" | bc -l)" "${out% *}" "$(( ${out#* } / 1024 ))" "$((report / 1024))"
+  printf '%-22s %10.1f %10s %10d %12d\n' "$name" "$(awk -v s="$size" 'BEGIN{print s/1048576}')" "${out% *}" "$(( ${out#* } / 1024 ))" "$((report / 1024))"
 done

@@ -11,7 +11,12 @@ fn every_found_input_gets_errors_with_words() {
         let text = String::from_utf8_lossy(&bytes);
         let errors = hypecheck_kb::KnowledgeBase::from_files([("fuzz.toml", text.as_ref())]).unwrap_err();
         for e in &errors {
-            assert!(!e.message.trim().is_empty(), "{}: an error without words at line {}", path.display(), e.line);
+            assert!(
+                !e.message.trim().is_empty(),
+                "{}: an error without words at line {}",
+                path.display(),
+                e.line
+            );
         }
         seen += 1;
     }
