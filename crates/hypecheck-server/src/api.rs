@@ -198,10 +198,14 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Texts above this size are large: at most half the analysis slots run them at once.
+const LARGE_TEXT_BYTES: usize = 256 * 1024;
+
 /// Runs `f` on the blocking pool once an analysis slot is free, within the request's deadline.
 async fn analyse<T: Send + 'static>(
     state: &Arc<AppState>,
     deadline: Instant,
+    text_bytes: usize,
     f: impl FnOnce(&Checker) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let timeout = || {
@@ -214,6 +218,17 @@ async fn analyse<T: Send + 'static>(
             ),
         )
     };
+    // A large text first takes one of the few large slots, so large texts never hold them all.
+    let large_permit = if text_bytes > LARGE_TEXT_BYTES {
+        Some(
+            tokio::time::timeout_at(deadline, state.large_slots().clone().acquire_owned())
+                .await
+                .map_err(|_| timeout())?
+                .map_err(|_| ApiError::internal("the server is shutting down"))?,
+        )
+    } else {
+        None
+    };
     let permit = tokio::time::timeout_at(deadline, state.analysis_slots.clone().acquire_owned())
         .await
         .map_err(|_| timeout())?
@@ -222,7 +237,7 @@ async fn analyse<T: Send + 'static>(
     // The permit moves into the task, so a slot stays taken until the analysis really ends, even
     // when the client has been answered with a timeout.
     let task = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
+        let _permits = (permit, large_permit);
         f(&shared.checker)
     });
     match tokio::time::timeout_at(deadline, task).await {
@@ -270,7 +285,7 @@ pub async fn check(State(state): State<Arc<AppState>>, req: Request) -> Result<R
         cancel: Some(cancel),
         ..request.options(state.config.max_body_bytes)
     };
-    let bytes = analyse(&state, deadline, move |checker| {
+    let bytes = analyse(&state, deadline, request.text.len(), move |checker| {
         let report: Report = checker.check_text(&request.text, &options).map_err(input_error)?;
         serialize(&report)
     })
@@ -300,7 +315,7 @@ pub async fn extract(State(state): State<Arc<AppState>>, req: Request) -> Result
     let deadline = Instant::now() + state.config.request_timeout;
     let request: CheckRequest = read_json(&state, req, deadline).await?;
     let max = state.config.max_body_bytes;
-    let bytes = analyse(&state, deadline, move |checker| {
+    let bytes = analyse(&state, deadline, request.text.len(), move |checker| {
         let ingested =
             hypecheck_core::ingest::ingest(request.text.as_bytes(), request.input_format, max).map_err(input_error)?;
         serialize(&ExtractResponse {

@@ -90,6 +90,9 @@ pub struct AppState {
     checker: Checker,
     config: Config,
     analysis_slots: Arc<Semaphore>,
+    /// Slots that large texts may take, fewer than all: a flood of big bodies cannot hold every
+    /// analysis slot, so ordinary pages keep being answered at their usual speed.
+    large_slots: Arc<Semaphore>,
     in_flight: Arc<Semaphore>,
     /// `GET /api/v1/kb` and the OpenAPI document, serialised once.
     kb_json: axum::body::Bytes,
@@ -107,6 +110,7 @@ impl AppState {
         let openapi_json = api::openapi_json()?.into();
         Ok(AppState {
             analysis_slots: Arc::new(Semaphore::new(config.max_concurrent_checks.max(1))),
+            large_slots: Arc::new(Semaphore::new((config.max_concurrent_checks / 2).max(1))),
             in_flight: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
             checker,
             config,
@@ -124,6 +128,10 @@ impl AppState {
     }
 
     /// The analysis slots (`max_concurrent_checks` permits); for monitoring and tests.
+    pub fn large_slots(&self) -> &Arc<Semaphore> {
+        &self.large_slots
+    }
+
     pub fn analysis_slots(&self) -> &Arc<Semaphore> {
         &self.analysis_slots
     }
