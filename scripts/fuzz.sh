@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(ingest analysis kb_loader lexicon_loader)
+[ ${#targets[@]} -eq 0 ] && targets=(ingest analysis kb_loader lexicon_loader config)
 if ! rustup toolchain list 2>/dev/null | grep -q nightly || ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "fuzz: SKIPPED: needs the nightly toolchain and cargo-fuzz (rustup toolchain install nightly; cargo install cargo-fuzz)"
   exit 0

@@ -48,9 +48,13 @@ pub fn load(explicit: Option<&Path>) -> Result<Config> {
     };
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("cannot read the configuration {}", path.display()))?;
-    let mut config: Config =
-        toml::from_str(&text).with_context(|| format!("invalid configuration {}", path.display()))?;
-    let base = path.parent().unwrap_or(Path::new("."));
+    parse(&text, path.parent().unwrap_or(Path::new(".")))
+        .with_context(|| format!("invalid configuration {}", path.display()))
+}
+
+/// A configuration's text, its relative paths taken from `base` (the file's directory).
+pub fn parse(text: &str, base: &Path) -> Result<Config> {
+    let mut config: Config = toml::from_str(text)?;
     for p in [&mut config.encoder, &mut config.deep_model].into_iter().flatten() {
         if p.is_relative() {
             *p = base.join(&*p);
