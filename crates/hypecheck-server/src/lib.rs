@@ -211,8 +211,13 @@ pub fn serve_blocking(config: Config) -> anyhow::Result<()> {
 
 /// Like [`serve_blocking`], with a checker built by the caller.
 pub fn serve_blocking_with_checker(config: Config, checker: Checker) -> anyhow::Result<()> {
+    // Analyses run on the blocking pool, at most `max_concurrent_checks` at once: a pool of that
+    // size whose threads live on, rather than threads made and reaped under load, each of which
+    // can take a fresh malloc arena and grow the server's memory for good.
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(config.max_concurrent_checks.max(1) + 2)
+        .thread_keep_alive(std::time::Duration::from_secs(3600))
         .build()
         .context("cannot start the async runtime")?
         .block_on(serve_with_checker(config, checker))
