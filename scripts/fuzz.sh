@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs each cargo-fuzz target (fuzz/fuzz_targets) for SECONDS (default 10) on its committed seed
-# corpus (fuzz/corpus/<target>; new inputs found are added there) and prints executions, coverage
-# and corpus size. A crash, a timeout (an input taking over 10 s) or more than 2 GB of memory
+# Runs each cargo-fuzz target (fuzz/fuzz_targets) for SECONDS (default 10), seeded with the
+# project's own inputs of its kind (the fixtures and the origin article, the knowledge base and the
+# inputs fuzzing found before, the lexicons; the config target's seeds are in fuzz/corpus/config),
+# and prints executions, coverage and corpus size. New inputs go to fuzz/corpus/<target>. A crash, a timeout (an input taking over 10 s) or more than 2 GB of memory
 # fails the run. Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`); without
 # them it says so and exits 0, so that CI can call it on any machine.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -18,10 +19,20 @@ fi
 cd fuzz
 cargo +nightly fuzz build -O
 printf '%-16s %12s %10s %10s %8s\n' target executions coverage features corpus
+# Read-only seed directories per target (libFuzzer reads them after the writable corpus).
+seeds() {
+  case $1 in
+    ingest | analysis) echo ../tests/fixtures ../examples ;;
+    kb_loader) echo ../data/kb ../crates/hypecheck-kb/tests/regressions ;;
+    lexicon_loader) echo ../data/lexicons ;;
+    *) ;;
+  esac
+}
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   log=$(mktemp)
-  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 >"$log" 2>&1; then
+  # shellcheck disable=SC2046 # the seed directories are words
+  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" $(seeds "$t") -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 >"$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz: $t FAILED (the input is in fuzz/artifacts/$t)"
     exit 1
