@@ -146,9 +146,6 @@ pub fn promises(mentions: &[Mention], ctx: &[Context]) -> bool {
 /// How many sentences back a claim may inherit its subject ("It heals..." after "Our exosomes...").
 const SUBJECT_CARRY: usize = 3;
 
-/// Claims read from one text at most.
-pub const MAX_CLAIMS: usize = 50_000;
-
 pub fn extract(
     doc: &Document,
     mentions: &[Mention],
@@ -169,11 +166,6 @@ pub fn extract(
     let mut last_subject: Option<(Vec<u32>, usize)> = None;
     let mut last_generic: Option<(Span, usize)> = None;
     for (si, range) in by_sentence.iter().enumerate() {
-        // A text of millions of claims says nothing the first fifty thousand do not; the rest are
-        // counted (the report says how many), so memory stays a small multiple of the input.
-        if claims.len() >= MAX_CLAIMS {
-            break;
-        }
         let ms = &mentions[range.clone()];
         let cs = &ctx[range.clone()];
         let mut interventions: Vec<u32> = Vec::new();
