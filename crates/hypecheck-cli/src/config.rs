@@ -12,16 +12,8 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use hypecheck_core::learn::deep::Tier;
 use serde::Deserialize;
-
-/// Which tier answers: the rules alone, the fast linear models, or the fine-tuned encoder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Tier {
-    Rules,
-    Fast,
-    Deep,
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

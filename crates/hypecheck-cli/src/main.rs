@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use hypecheck_core::learn::deep::Tier;
 use hypecheck_core::learn::{linear::ModelSet, Models};
 use hypecheck_core::lexicon::Lexicon;
 use hypecheck_core::{Checker, InputFormat, Language, Options, Verdict};
@@ -565,9 +566,9 @@ struct DataArgs {
 fn build_checker(data: &DataArgs) -> Result<Checker> {
     let config = config::load(data.config.as_deref())?;
     let tier = match (data.rules, data.deep) {
-        (true, _) => config::Tier::Rules,
-        (_, true) => config::Tier::Deep,
-        _ => config.model.unwrap_or(config::Tier::Fast),
+        (true, _) => Tier::Rules,
+        (_, true) => Tier::Deep,
+        _ => config.model.unwrap_or(Tier::Fast),
     };
     let kb = load_kb(data.kb.as_deref())?;
     let lexicons = match &data.lexicons {
@@ -575,14 +576,14 @@ fn build_checker(data: &DataArgs) -> Result<Checker> {
         Some(dir) => read_lexicons(dir)?,
     };
     // Models given or none wanted: the embedded ones are not loaded (they may be stale).
-    if tier == config::Tier::Rules {
+    if tier == Tier::Rules {
         return Ok(Checker::rules_only(kb, lexicons)?);
     }
     let checker = match &data.models {
         Some(dir) => Checker::rules_only(kb, lexicons)?.with_models(load_models(dir)?),
         None => Checker::with_lexicons(kb, lexicons)?,
     };
-    if tier == config::Tier::Deep {
+    if tier == Tier::Deep {
         let encoder = data.encoder.as_deref().or(config.encoder.as_deref());
         let tuned = data.deep_model.as_deref().or(config.deep_model.as_deref());
         return Ok(checker.with_deep(deep::load(encoder, tuned)?));

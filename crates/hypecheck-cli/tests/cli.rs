@@ -1,5 +1,7 @@
 //! The command line as a user runs it: exit codes, formats, colour, errors on bad input.
 
+mod common;
+use common::encoder_installed;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -247,18 +249,6 @@ fn rules_flag_and_models_directory_choose_who_answers_the_criteria() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("criteria.model"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
-}
-
-/// Whether the deep tier's encoder is installed; when it is not and not required, a note.
-fn encoder_installed() -> bool {
-    match hypecheck_encoder::locate(None) {
-        Ok(_) => true,
-        Err(e) => {
-            assert!(std::env::var_os("HYPECHECK_REQUIRE_ENCODER").is_none(), "{e}");
-            eprintln!("SKIPPED: {e}");
-            false
-        }
-    }
 }
 
 fn json_of(o: &Output) -> serde_json::Value {

@@ -1,6 +1,8 @@
 //! `hypecheck eval` on the shared evaluation data: the measured agreement must not fall below the
 //! floor recorded in the README (deterministic, so a drop is a regression, not noise).
 
+mod common;
+use common::encoder_installed;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -255,18 +257,6 @@ fn text_output_gives_every_criterion_with_its_confusion_matrix() {
         let counts: Vec<usize> = rows[1].split_whitespace().filter_map(|t| t.parse().ok()).collect();
         assert_eq!(counts.len(), 9, "{key}: {}", rows[1]);
         assert_eq!(counts.iter().sum::<usize>(), 12, "{key}: {}", rows[1]);
-    }
-}
-
-/// The deep tier's encoder, or `None` (with a note) when it is not installed and not required.
-fn encoder_installed() -> bool {
-    match hypecheck_encoder::locate(None) {
-        Ok(_) => true,
-        Err(e) => {
-            assert!(std::env::var_os("HYPECHECK_REQUIRE_ENCODER").is_none(), "{e}");
-            eprintln!("SKIPPED: {e}");
-            false
-        }
     }
 }
 

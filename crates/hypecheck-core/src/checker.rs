@@ -422,7 +422,7 @@ impl Checker {
                 Some(learn::combine_strength(
                     rule,
                     promise,
-                    &learn::deep::dataset_classes(),
+                    learn::deep::dataset_classes(),
                     &p,
                 ))
             };
@@ -542,13 +542,18 @@ fn deep_strengths(
             texts.len()
         ));
     }
-    let classes = learn::deep::dataset_classes();
-    for (&s, p) in sentences.iter().zip(&probabilities) {
+    // Claims come in sentence order, so one walk pairs each with its sentence's reading.
+    let mut readings = sentences.iter().zip(&probabilities).peekable();
+    for i in 0..analysis.claims.len() {
+        let s = analysis.claims[i].sentence;
+        while readings.next_if(|(&at, _)| at < s).is_some() {}
+        let Some(&(_, p)) = readings.peek().filter(|(&at, _)| at == s) else {
+            continue;
+        };
         let promise = promises_in(analysis, s..s + 1);
-        for claim in analysis.claims.iter_mut().filter(|c| c.sentence == s) {
-            claim.strength = learn::combine_strength(claim.strength, promise, &classes, p);
-            claim.hedged |= claim.strength == ClaimStrength::ConditionalCausal;
-        }
+        let claim = &mut analysis.claims[i];
+        claim.strength = learn::combine_strength(claim.strength, promise, learn::deep::dataset_classes(), p);
+        claim.hedged |= claim.strength == ClaimStrength::ConditionalCausal;
     }
     Ok(())
 }

@@ -306,12 +306,14 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Full-width forms of the ASCII signs and letters ('！' to '～'), 0xFEE0 above them.
+const FULL_WIDTH: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
+
 /// The ASCII letter or sign a look-alike character imitates: full-width forms, and the Cyrillic
 /// and Greek letters that look Latin (after Unicode's confusables, TR39).
 pub fn lookalike(c: char) -> Option<char> {
     let ascii = match c {
-        // Full-width ASCII.
-        '\u{FF01}'..='\u{FF5E}' => return char::from_u32(c as u32 - 0xFEE0),
+        c if FULL_WIDTH.contains(&c) => return char::from_u32(c as u32 - 0xFEE0),
         'А' | 'а' => 'a',
         'В' | 'в' => 'b',
         'Е' | 'е' | 'Ё' | 'ё' => 'e',
@@ -368,13 +370,12 @@ fn hidden_characters(text: &str) -> (usize, usize) {
             if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
                 invisible += 1;
             }
-        } else if lookalike(c).is_some() && !('\u{FF01}'..='\u{FF5E}').contains(&c) {
+        } else if lookalike(c).is_some() {
+            // Full-width letters are a disguise anywhere; Cyrillic and Greek ones only beside Latin.
             let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
-            if latin(prev) || latin(next) {
+            if FULL_WIDTH.contains(&c) || latin(prev) || latin(next) {
                 lookalike_count += 1;
             }
-        } else if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-            lookalike_count += 1;
         }
         prev = Some(c);
     }
@@ -611,50 +612,31 @@ fn cap_attributes(raw: &str) -> (std::borrow::Cow<'_, str>, usize) {
     let mut copied = 0; // b[..copied] is in `out` (when there is one)
     let mut dropped = 0;
     let mut i = 0;
-    while let Some(lt) = memchr_lt(b, i) {
-        i = lt + 1;
+    while let Some(lt) = memchr::memchr(b'<', &b[i..]) {
+        i += lt + 1;
         if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
-            i += 1;
-        }
+        // The tag name, then attributes until '>': `name`, `name=value`, `name="value"`.
+        i = skip(b, i, |c| !c.is_ascii_whitespace() && c != b'>' && c != b'/');
         let mut count = 0;
         loop {
-            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-                i += 1;
-            }
+            i = skip(b, i, |c| c.is_ascii_whitespace() || c == b'/');
             if i >= b.len() || b[i] == b'>' {
                 break;
             }
             let start = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'>' | b'/' | b'=') {
-                i += 1;
-            }
+            i = skip(b, i, |c| !c.is_ascii_whitespace() && !matches!(c, b'>' | b'/' | b'='));
             let name_end = i;
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_whitespace() {
-                j += 1;
-            }
+            let j = skip(b, i, |c| c.is_ascii_whitespace());
             if b.get(j) == Some(&b'=') {
-                j += 1;
-                while j < b.len() && b[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                match b.get(j) {
+                let j = skip(b, j + 1, |c| c.is_ascii_whitespace());
+                i = match b.get(j) {
                     Some(&q) if q == b'"' || q == b'\'' => {
-                        j = b[j + 1..]
-                            .iter()
-                            .position(|&c| c == q)
-                            .map_or(b.len(), |k| j + 1 + k + 1);
+                        memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |k| j + 1 + k + 1)
                     }
-                    _ => {
-                        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                            j += 1;
-                        }
-                    }
-                }
-                i = j;
+                    _ => skip(b, j, |c| !c.is_ascii_whitespace() && c != b'>'),
+                };
             }
             if i == start {
                 i += 1; // a stray '=': step over it
@@ -683,8 +665,12 @@ fn cap_attributes(raw: &str) -> (std::borrow::Cow<'_, str>, usize) {
     }
 }
 
-fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
-    b.get(from..)?.iter().position(|&c| c == b'<').map(|k| from + k)
+/// The first index at or after `i` whose byte does not satisfy `keep` (or the end).
+fn skip(b: &[u8], i: usize, keep: impl Fn(u8) -> bool) -> usize {
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| !keep(c))
+        .map_or(b.len(), |k| i + k)
 }
 
 fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {

@@ -597,7 +597,8 @@ fn approved_uses_text(a: &Analysis, uses: &[(u32, usize)], catalog: &Catalog) ->
             let e = a.entry(entry);
             let u = &e.approved_uses[index];
             let authority = match catalog.format(&format!("authority-{}", u.jurisdiction), &[]) {
-                missing if missing.is_empty() || missing.starts_with("authority-") => u.jurisdiction.clone(),
+                // A catalog answers an unknown message with its id: the jurisdiction's id then.
+                missing if missing.starts_with("authority-") => u.jurisdiction.clone(),
                 name => name,
             };
             let indication = u.indication.get(lang).trim_end_matches('.');

@@ -96,6 +96,11 @@ pub fn is_document_date(s: &str) -> bool {
     }
 }
 
+/// A ClinicalTrials.gov number: NCT and 8 digits.
+pub fn is_nct(s: &str) -> bool {
+    s.len() == 11 && s.starts_with("NCT") && s[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
 /// What is wrong with a source's identifiers: a malformed one, or a missing one its kind of
 /// document has (only checked where the original was found: `url`; a PubMed Central link is the
 /// article's own identifier).
@@ -112,7 +117,7 @@ pub fn identifier_problems(kind: SourceKind, title: &str, ids: &Identifiers, url
         }
     }
     if let Some(nct) = &ids.nct {
-        if !(nct.len() == 11 && nct.starts_with("NCT") && nct[3..].bytes().all(|b| b.is_ascii_digit())) {
+        if !is_nct(nct) {
             out.push(format!("nct {nct:?} is not an NCT number (NCT + 8 digits)"));
         }
     }

@@ -475,10 +475,7 @@ impl KnowledgeBase {
                     let offset = t.span().start;
                     let t = t.into_inner();
                     let what = format!("entry {id:?}: trial {}", t.nct);
-                    if !(t.nct.starts_with("NCT")
-                        && t.nct.len() == 11
-                        && t.nct[3..].bytes().all(|b| b.is_ascii_digit()))
-                    {
+                    if !citation::is_nct(&t.nct) {
                         v.error(
                             offset,
                             format!("{what}: {:?} is not an NCT number (NCT + 8 digits)", t.nct),

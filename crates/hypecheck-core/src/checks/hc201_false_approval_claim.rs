@@ -46,15 +46,15 @@ impl Check for FalseApprovalClaim {
             if subjects.iter().any(|&e| util::is_approved_product(a, e)) {
                 continue;
             }
-            let facts: Vec<Fact> = subjects.iter().filter_map(|&e| util::unapproved_status(a, e)).collect();
-            let Some(Fact::Status { entry, .. }) = facts.first().copied() else {
+            // The unapproved subjects with the status fact each stands under (its own or a parent's).
+            let statuses: Vec<(u32, Fact)> = subjects
+                .iter()
+                .filter_map(|&e| Some((e, util::unapproved_status(a, e)?)))
+                .collect();
+            let Some(&(subject, _)) = statuses.first() else {
                 continue;
             };
-            let subject = subjects
-                .iter()
-                .copied()
-                .find(|&e| util::unapproved_status(a, e).is_some())
-                .unwrap_or(entry);
+            let facts: Vec<Fact> = statuses.iter().map(|&(_, fact)| fact).collect();
             // Where the knowledge base lists approved products of this kind, the finding names
             // them (authority, product, use) rather than saying nothing of the kind is approved.
             let approved = util::approved_descendant_uses(a, subject);

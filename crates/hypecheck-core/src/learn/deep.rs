@@ -4,12 +4,12 @@
 //! it: weights live outside, and the core stays free of I/O. Every report says which tier
 //! answered each part ([`Method`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::claims::ClaimStrength;
 
 /// Which tier answered a part of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
@@ -52,9 +52,12 @@ pub struct Method {
 }
 
 /// The classes of [`SentenceClassifier::probabilities`], as the claim-strength heads name them.
-pub fn dataset_classes() -> Vec<String> {
-    ClaimStrength::DATASET_ORDER
-        .iter()
-        .map(|c| c.as_str().to_string())
-        .collect()
+pub fn dataset_classes() -> &'static [String] {
+    static CLASSES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        ClaimStrength::DATASET_ORDER
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect()
+    });
+    &CLASSES
 }
