@@ -189,6 +189,7 @@ impl Checker {
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
+        let cancelled = || options.cancel.as_ref().is_some_and(Cancel::is_cancelled);
         self.run(input, options, |pass| {
             let Pass {
                 analysis,
@@ -201,7 +202,11 @@ impl Checker {
                 sentence_languages,
                 ingested,
             } = pass;
-            let criteria = self.criteria(&analysis, &findings, rules, text_language);
+            let criteria = self.criteria(&analysis, &findings, rules, text_language, &cancelled);
+            // A cancel while the criteria model read the text left its answers incomplete.
+            if cancelled() {
+                return Err(InputError::Cancelled);
+            }
             let method = Method {
                 criteria: if self.models.criteria.is_some() && text_language == Language::En {
                     Tier::Fast
@@ -217,7 +222,7 @@ impl Checker {
                 }
             }
             let pack = self.pack(options.report_language.unwrap_or(text_language));
-            report::build(
+            Ok(report::build(
                 &analysis,
                 findings,
                 report::Context {
@@ -234,8 +239,8 @@ impl Checker {
                     claim_tiers,
                     omitted,
                 },
-            )
-        })
+            ))
+        })?
     }
 
     /// The pipeline up to the checks' findings and the rule answers to the criteria, handed to
@@ -249,11 +254,12 @@ impl Checker {
                 Ok(())
             }
         };
-        let mut ingested = ingest::ingest(input, options.input_format, options.max_bytes)?;
+        let mut ingested = ingest::ingest_cancellable(input, options.input_format, options.max_bytes, &cancelled)?;
         stop()?;
-        let doc = Document::new(std::mem::take(&mut ingested.text));
-        let (text_language, sentence_languages) = sentence_languages(&doc, options.text_language);
-        stop()?;
+        let doc =
+            Document::new_cancellable(std::mem::take(&mut ingested.text), &cancelled).ok_or(InputError::Cancelled)?;
+        let (text_language, sentence_languages) =
+            sentence_languages(&doc, options.text_language, &cancelled).ok_or(InputError::Cancelled)?;
         let (analysis, claim_tiers, strength_method) = self.analyse(&doc, &sentence_languages);
         stop()?;
         if analysis.mentions.len() >= crate::lexicon::MAX_MENTIONS {
@@ -379,9 +385,12 @@ impl Checker {
         findings: &[Finding],
         rules: Vec<Criterion>,
         text_language: Language,
+        cancelled: &dyn Fn() -> bool,
     ) -> Vec<Criterion> {
         match &self.models.criteria {
-            Some(model) if text_language == Language::En => learn::criteria::answer(analysis, findings, rules, model),
+            Some(model) if text_language == Language::En => {
+                learn::criteria::answer(analysis, findings, rules, model, cancelled)
+            }
             _ => rules,
         }
     }
@@ -564,9 +573,13 @@ fn deep_strengths(
 /// How much of each block language detection reads (about forty words).
 const LANGUAGE_SAMPLE_BYTES: usize = 256;
 
-fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Vec<Language>) {
+fn sentence_languages(
+    doc: &Document,
+    forced: Option<Language>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<(Language, Vec<Language>)> {
     if let Some(l) = forced {
-        return (l, vec![l; doc.sentences.len()]);
+        return Some((l, vec![l; doc.sentences.len()]));
     }
     // Count once per block; the whole text's counts are the sum.
     // (first, end, language, both languages in the sample)
@@ -574,6 +587,9 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
     let (mut en_total, mut de_total) = (0, 0);
     let mut i = 0;
     while i < doc.sentences.len() {
+        if blocks.len().is_multiple_of(16_384) && cancelled() {
+            return None;
+        }
         let block = doc.sentences[i].block;
         let mut j = i;
         while j < doc.sentences.len() && doc.sentences[j].block == block {
@@ -617,7 +633,7 @@ fn sentence_languages(doc: &Document, forced: Option<Language>) -> (Language, Ve
             out.push(own.unwrap_or(block_language));
         }
     }
-    (main, out)
+    Some((main, out))
 }
 
 /// How much of a sentence in a paragraph of several is read to tell its own language, and how many

@@ -152,6 +152,18 @@ impl IngestWarning {
 
 /// Turns raw input into analysable text. `format` forces a format; `None` detects it.
 pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Result<Ingested, InputError> {
+    ingest_cancellable(bytes, format, max_bytes, &|| false)
+}
+
+/// Like [`ingest`], and ends with [`InputError::Cancelled`] soon after `cancelled` turns true: HTML
+/// is parsed and walked in pieces, so that a large page cannot hold the CPU long after a server
+/// gave up on its request.
+pub fn ingest_cancellable(
+    bytes: &[u8],
+    format: Option<InputFormat>,
+    max_bytes: usize,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Ingested, InputError> {
     if bytes.len() > max_bytes {
         return Err(InputError::TooLarge {
             size: bytes.len(),
@@ -174,7 +186,7 @@ pub fn ingest(bytes: &[u8], format: Option<InputFormat>, max_bytes: usize) -> Re
     let text = match format {
         InputFormat::Text => raw.to_string(),
         InputFormat::Markdown => markdown_text(raw),
-        InputFormat::Html => html_text(raw, &mut warnings),
+        InputFormat::Html => html_text(raw, &mut warnings, cancelled)?,
     };
     if text.trim().is_empty() {
         return Err(InputError::NoText {
@@ -541,13 +553,13 @@ fn estimated_depth(raw: &str) -> usize {
                     .iter()
                     .position(|c| !c.is_ascii_alphanumeric())
                     .map_or(b.len(), |p| i + 1 + p);
-                let name = raw[i + 1..end].to_ascii_lowercase();
+                let name = &b[i + 1..end];
                 let self_closing = b[end..]
                     .iter()
                     .take(200)
                     .position(|&c| c == b'>')
                     .is_some_and(|p| p > 0 && b[end + p - 1] == b'/');
-                if !VOID_ELEMENTS.contains(&name.as_str()) && !self_closing {
+                if !self_closing && !VOID_ELEMENTS.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name)) {
                     depth += 1;
                     max = max.max(depth);
                 }
@@ -673,13 +685,13 @@ fn skip(b: &[u8], i: usize, keep: impl Fn(u8) -> bool) -> usize {
         .map_or(b.len(), |k| i + k)
 }
 
-fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
+fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>, cancelled: &dyn Fn() -> bool) -> Result<String, InputError> {
     let depth = estimated_depth(raw);
     if depth > MAX_HTML_DEPTH {
         warnings.push(IngestWarning::HtmlTooDeep { depth });
         let mut text = stripped_html_text(raw);
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        return tidy(&text);
+        return Ok(tidy(&text));
     }
     let (raw, dropped) = cap_attributes(raw);
     if dropped > 0 {
@@ -688,7 +700,7 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
             kept: MAX_ATTRIBUTES,
         });
     }
-    let doc = Html::parse_document(&raw);
+    let doc = parse_html(&raw, cancelled)?;
     if !doc.errors.is_empty() {
         warnings.push(IngestWarning::HtmlSyntax {
             problems: doc.errors.len(),
@@ -700,9 +712,31 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
         .find_map(|sel| doc.select(&sel).next())
         .unwrap_or_else(|| doc.root_element());
     let mut out = String::with_capacity(raw.len() / 2);
-    walk(root, &mut out);
+    walk(root, &mut out, cancelled)?;
     warnings.push(IngestWarning::SpansOnExtractedText);
-    tidy(&out)
+    Ok(tidy(&out))
+}
+
+/// HTML is fed to the parser in pieces of this size, with a look at the cancel flag between them
+/// (about a millisecond of parsing each).
+const PARSE_PIECE_BYTES: usize = 64 * 1024;
+
+/// The same document as `Html::parse_document`, parsed piece by piece (html5ever's tokenizer is
+/// streaming, so the pieces give the same tree as one call).
+fn parse_html(raw: &str, cancelled: &dyn Fn() -> bool) -> Result<Html, InputError> {
+    use html5ever::tendril::TendrilSink;
+    let mut parser = html5ever::driver::parse_document(Html::new_document(), Default::default());
+    let mut rest = raw;
+    while !rest.is_empty() {
+        if cancelled() {
+            return Err(InputError::Cancelled);
+        }
+        // A piece ends on a character boundary; 64 KiB always holds at least one character.
+        let (piece, tail) = rest.split_at(floor_char_boundary(rest, PARSE_PIECE_BYTES.min(rest.len())));
+        parser.process(html5ever::tendril::StrTendril::from_slice(piece));
+        rest = tail;
+    }
+    Ok(parser.finish())
 }
 
 fn is_boilerplate(el: &ElementRef) -> bool {
@@ -726,10 +760,13 @@ fn is_boilerplate(el: &ElementRef) -> bool {
 
 /// Appends the visible text below `root`. Iterative (a traversal of open and close edges), so that
 /// deeply nested markup cannot overflow the stack.
-fn walk(root: ElementRef, out: &mut String) {
+fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Result<(), InputError> {
     use ego_tree::iter::Edge;
     let mut skipping: Option<ego_tree::NodeId> = None;
-    for edge in root.traverse() {
+    for (n, edge) in root.traverse().enumerate() {
+        if n.is_multiple_of(4096) && cancelled() {
+            return Err(InputError::Cancelled);
+        }
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
@@ -782,6 +819,7 @@ fn walk(root: ElementRef, out: &mut String) {
             }
         }
     }
+    Ok(())
 }
 
 /// Trims each line and keeps at most one blank line between blocks.
@@ -809,6 +847,38 @@ mod tests {
     use super::*;
 
     const MAX: usize = 1 << 20;
+
+    #[test]
+    fn html_parsed_in_pieces_gives_the_same_document_as_in_one_go() {
+        // Pieces end inside entities, tags and multi-byte characters.
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<p class=\"x\">Exosomen &amp; Stammzellen: \u{e4}\u{f6}\u{fc} \u{1F600} heilen &lt;nichts&gt;</p>\n"
+                .repeat(3000)
+        );
+        assert!(page.len() > 3 * PARSE_PIECE_BYTES);
+        let pieces = parse_html(&page, &|| false).unwrap();
+        let one_go = Html::parse_document(&page);
+        assert_eq!(pieces.html(), one_go.html());
+        assert_eq!(pieces.errors.len(), one_go.errors.len());
+    }
+
+    #[test]
+    fn a_cancel_stops_an_html_page_while_it_is_parsed() {
+        let page = format!("<p>{}</p>", "Exosomes &amp; stem cells. ".repeat(20_000));
+        let looked = std::cell::Cell::new(0);
+        // Cancelled once the parser has looked twice: it stops before the third piece.
+        let cancelled = || {
+            looked.set(looked.get() + 1);
+            looked.get() > 2
+        };
+        assert_eq!(
+            ingest_cancellable(page.as_bytes(), None, MAX, &cancelled).unwrap_err(),
+            InputError::Cancelled
+        );
+        assert_eq!(looked.get(), 3);
+        assert!(ingest(page.as_bytes(), None, MAX).is_ok());
+    }
 
     #[test]
     fn tags_with_a_flood_of_attributes_are_read_up_to_a_cap_and_still_hide_what_is_hidden() {

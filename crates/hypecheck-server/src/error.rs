@@ -28,7 +28,8 @@ pub struct ErrorDetail {
     pub status: u16,
     /// A stable machine-readable code: `bad_request`, `invalid_json`, `unsupported_media_type`,
     /// `payload_too_large`, `invalid_input`, `not_found`, `method_not_allowed`, `timeout`,
-    /// `busy`, `internal`.
+    /// `busy`, `internal`; for a request head that cannot be read, `bad_request`,
+    /// `headers_too_large` or `uri_too_long`.
     pub code: String,
     /// What went wrong, for a person.
     pub message: String,

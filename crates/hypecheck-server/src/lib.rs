@@ -11,7 +11,8 @@
 //!
 //! Limits answer with a JSON error (`{"error": {"status", "code", "message"}}`): body size (413),
 //! content type (415), malformed JSON (400), unusable text (422), requests in flight (503) and the
-//! request deadline (408 while the body is read, 503 while waiting for or running the analysis).
+//! request deadline (408 while the body is read, 503 while waiting for or running the analysis),
+//! and a request head that cannot be parsed (400, 414, 431).
 //! The analysis runs on the blocking pool, at most `max_concurrent_checks` at a time.
 //!
 //! ```no_run
@@ -23,6 +24,7 @@
 mod api;
 mod assets;
 mod error;
+mod head_errors;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -266,7 +268,10 @@ pub async fn run(
             _ = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        let conn = http.serve_connection(
+            TokioIo::new(head_errors::JsonHeadErrors::new(stream)),
+            TowerToHyperService::new(app.clone()),
+        );
         let mut stop = stop_rx.clone();
         connections.spawn(async move {
             let _slot = slot;

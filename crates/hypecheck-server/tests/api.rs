@@ -502,7 +502,30 @@ fn unknown_paths_methods_and_garbage_get_json_errors() {
         .assert_error(405, "method_not_allowed");
     // Not HTTP at all: the connection is refused politely and the server carries on.
     let r = send(s.addr, b"\x16\x03\x01 garbage that is not HTTP\r\n\r\n");
-    assert_eq!(r.status, 400);
+    r.assert_error(400, "bad_request");
+    assert_eq!(s.get("/healthz").status, 200);
+}
+
+#[test]
+fn heads_that_cannot_be_parsed_get_json_errors() {
+    let s = TestServer::start();
+    // A header value with a control byte: hyper refuses it before any handler runs.
+    let r = send(s.addr, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Note: a\x01b\r\n\r\n");
+    r.assert_error(400, "bad_request");
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("control characters"));
+    assert_eq!(r.header("connection"), Some("close"));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    let mut huge = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 500_000));
+    huge.extend_from_slice(b"\r\n\r\n");
+    send(s.addr, &huge).assert_error(431, "headers_too_large");
+    let mut long_uri = b"GET /".to_vec();
+    long_uri.extend(std::iter::repeat_n(b'a', 70_000));
+    long_uri.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\n\r\n");
+    send(s.addr, &long_uri).assert_error(414, "uri_too_long");
     assert_eq!(s.get("/healthz").status, 200);
 }
 

@@ -25,9 +25,16 @@ pub const LEARNED: [CriterionKey; 7] = [
 
 /// The criteria from the learned model, where it has a head for them; the rule answer elsewhere.
 /// Spans and cues are those of the features that pushed the verdict most.
-pub fn answer(a: &Analysis, findings: &[Finding], rules: Vec<Criterion>, model: &ModelSet) -> Vec<Criterion> {
+/// `cancelled` may cut the reading short; the caller then drops the answers.
+pub fn answer(
+    a: &Analysis,
+    findings: &[Finding],
+    rules: Vec<Criterion>,
+    model: &ModelSet,
+    cancelled: &dyn Fn() -> bool,
+) -> Vec<Criterion> {
     let features = super::Features::extract(&model.vocabulary, |sink| {
-        super::features::document_into(a, findings, &rules, sink)
+        super::features::document_into(a, findings, &rules, cancelled, sink)
     });
     // Per criterion, the head that answers it, if the model answers it at all.
     let heads: Vec<Option<&Head>> = rules

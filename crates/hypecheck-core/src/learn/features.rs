@@ -167,11 +167,21 @@ pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
 }
 
 /// Features of a whole text, for the expert criteria.
-pub fn document_into(a: &Analysis, findings: &[Finding], rules: &[Criterion], sink: &mut Sink) {
+pub fn document_into(
+    a: &Analysis,
+    findings: &[Finding],
+    rules: &[Criterion],
+    cancelled: &dyn Fn() -> bool,
+    sink: &mut Sink,
+) {
     use std::fmt::Write as _;
     let text = &a.doc.text;
     let mut name = String::new();
-    for sp in token_spans(text, Span::new(0, text.len())) {
+    for (n, sp) in token_spans(text, Span::new(0, text.len())).into_iter().enumerate() {
+        // Millions of words take a tenth of a second; the caller drops what a cancel left unread.
+        if n.is_multiple_of(65_536) && cancelled() {
+            return;
+        }
         let t = &text[sp.start..sp.end];
         if t.bytes().all(|b| b.is_ascii_digit()) {
             sink("n:number", Some(sp));
@@ -235,5 +245,5 @@ pub fn sentence(a: &Analysis, s: usize) -> Vec<Occurrence> {
 
 /// [`document_into`] as a list (for training and inspection).
 pub fn document(a: &Analysis, findings: &[Finding], rules: &[Criterion]) -> Vec<Occurrence> {
-    collect(|sink| document_into(a, findings, rules, sink))
+    collect(|sink| document_into(a, findings, rules, &|| false, sink))
 }
