@@ -581,15 +581,20 @@ fn sentence_languages(
     if let Some(l) = forced {
         return Some((l, vec![l; doc.sentences.len()]));
     }
-    // Count once per block; the whole text's counts are the sum.
-    // (first, end, language, both languages in the sample)
-    let mut blocks: Vec<(usize, usize, Option<Language>, bool)> = Vec::new();
+    // Each sentence gets its block's language (`None`: the block's words did not tell); counted
+    // once per block, the whole text's counts are the sum. One byte per sentence: a text of
+    // millions of lines must not need a record per block.
+    let mut block_languages: Vec<Option<Language>> = Vec::with_capacity(doc.sentences.len());
+    // Blocks of several sentences whose opening sample saw both languages, by first sentence.
+    let mut mixed_openings: Vec<usize> = Vec::new();
     let (mut en_total, mut de_total) = (0, 0);
     let mut i = 0;
+    let mut blocks = 0usize;
     while i < doc.sentences.len() {
-        if blocks.len().is_multiple_of(16_384) && cancelled() {
+        if blocks.is_multiple_of(16_384) && cancelled() {
             return None;
         }
+        blocks += 1;
         let block = doc.sentences[i].block;
         let mut j = i;
         while j < doc.sentences.len() && doc.sentences[j].block == block {
@@ -602,7 +607,10 @@ fn sentence_languages(
         let (en, de) = language::function_word_counts(sample);
         en_total += en;
         de_total += de;
-        blocks.push((i, j, language::decide(en, de), en > 0 && de > 0));
+        block_languages.extend(std::iter::repeat_n(language::decide(en, de), j - i));
+        if en > 0 && de > 0 {
+            mixed_openings.push(i);
+        }
         i = j;
     }
     let main = language::decide(en_total, de_total).unwrap_or(if de_total > en_total {
@@ -610,27 +618,24 @@ fn sentence_languages(
     } else {
         Language::En
     });
-    let mut out = Vec::with_capacity(doc.sentences.len());
-    for (first, end, l, mixed_sample) in blocks {
-        let block_language = l.unwrap_or(main);
-        if end - first == 1 {
-            out.push(block_language);
+    let mut out: Vec<Language> = block_languages.into_iter().map(|l| l.unwrap_or(main)).collect();
+    // A paragraph may switch language between sentences ("The study is small. Die Studie ist
+    // klein."): a sentence whose own words clearly say the other language is read in it.
+    // The block's sample decided by its first sentence (counting stops after a few function
+    // words), which is looked at again only when the sample saw both languages.
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let opens_block = s == 0 || doc.sentences[s - 1].block != sentence.block;
+        let closes_block = doc.sentences.get(s + 1).is_none_or(|next| next.block != sentence.block);
+        // A sentence alone in its block, or opening a block its sample read in one language, keeps
+        // the block's language.
+        if opens_block && (closes_block || mixed_openings.binary_search(&s).is_err()) {
             continue;
         }
-        // A paragraph may switch language between sentences ("The study is small. Die Studie ist
-        // klein."): a sentence whose own words clearly say the other language is read in it.
-        // The block's sample decided by its first sentence (counting stops after a few function
-        // words), which is looked at again only when the sample saw both languages.
-        for (k, sentence) in doc.sentences[first..end].iter().enumerate() {
-            if k == 0 && !mixed_sample {
-                out.push(block_language);
-                continue;
-            }
-            let text = doc.slice(sentence.span);
-            let sample = &text[..crate::ingest::floor_char_boundary(text, SENTENCE_SAMPLE_BYTES)];
-            let (en, de) = language::function_word_counts(sample);
-            let own = language::decide(en, de).filter(|_| en + de >= SENTENCE_EVIDENCE);
-            out.push(own.unwrap_or(block_language));
+        let text = doc.slice(sentence.span);
+        let sample = &text[..crate::ingest::floor_char_boundary(text, SENTENCE_SAMPLE_BYTES)];
+        let (en, de) = language::function_word_counts(sample);
+        if let Some(own) = language::decide(en, de).filter(|_| en + de >= SENTENCE_EVIDENCE) {
+            out[s] = own;
         }
     }
     Some((main, out))

@@ -30,32 +30,27 @@ pub struct Occurrence {
 pub type Sink<'s> = dyn FnMut(&str, Option<Span>) -> bool + 's;
 
 /// Alphanumeric runs of `text[span]`.
-fn token_spans(text: &str, span: Span) -> Vec<Span> {
+fn token_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    // An iterator, not a list: the whole text's words would take 16 bytes each at once. It walks
+    // bytes, decoding a character only where one starts beyond ASCII.
     let slice = &text[span.start..span.end];
-    let mut out = Vec::new();
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    if slice.is_ascii() {
-        for (i, b) in slice.bytes().chain(std::iter::once(b' ')).enumerate() {
-            if b.is_ascii_alphanumeric() {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                out.push(Span::new(span.start + s, span.start + i));
-            }
-        }
-        return out;
-    }
-    for (i, ch) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
-        if if ch.is_ascii() {
-            ch.is_ascii_alphanumeric()
-        } else {
-            ch.is_alphanumeric()
-        } {
+    (0..=bytes.len()).filter_map(move |i| {
+        let in_token = match bytes.get(i) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            // A continuation byte belongs to the character its leading byte started.
+            Some(b) if b & 0xC0 == 0x80 => return None,
+            Some(_) => slice[i..].chars().next().is_some_and(char::is_alphanumeric),
+        };
+        if in_token {
             start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Span::new(span.start + s, span.start + i));
+            None
+        } else {
+            start.take().map(|s| Span::new(span.start + s, span.start + i))
         }
-    }
-    out
+    })
 }
 
 fn push_lower(buf: &mut String, s: &str) {
@@ -85,7 +80,7 @@ const ABSTRACTED: [(CueKind, &str); 5] = [
 /// Features of sentence `s` of an analysis, for claim strength.
 pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
     let text = &a.doc.text;
-    let toks = token_spans(text, a.sentence_span(s));
+    let toks: Vec<Span> = token_spans(text, a.sentence_span(s)).collect();
     // All tokens lower-cased once, side by side in one buffer.
     let span = a.sentence_span(s);
     let mut lower = String::with_capacity(span.end - span.start);
@@ -177,7 +172,7 @@ pub fn document_into(
     use std::fmt::Write as _;
     let text = &a.doc.text;
     let mut name = String::new();
-    for (n, sp) in token_spans(text, Span::new(0, text.len())).into_iter().enumerate() {
+    for (n, sp) in token_spans(text, Span::new(0, text.len())).enumerate() {
         // Millions of words take a tenth of a second; the caller drops what a cancel left unread.
         if n.is_multiple_of(65_536) && cancelled() {
             return;
