@@ -30,13 +30,29 @@ summary-language-pass = Die Wortwahl ist vorsichtig und nennt Wissenslücken.
 summary-language-concern = Manche Aussagen sind stärker formuliert, als die Belege es erlauben.
 summary-language-fail = Der Text setzt auf Hype: Wunderwörter und absolute Versprechen.
 summary-language-not-applicable = Der Text macht keine Aussagen, deren Wortwahl man bewerten könnte.
+summary-pass-hc105 = Der Text nennt eine kontrollierte Studie am Menschen hinter seinen Aussagen.
+summary-pass-hc108 = Er sagt, wie viele Menschen untersucht wurden.
+summary-pass-hc104 = Er nennt Grenzen der Belege.
+summary-pass-hc111 = Der beschriebene Nutzen ist eine zugelassene Anwendung, die die Behörde nach Prüfung klinischer Studien erlaubt hat.
+summary-pass-hc205 = Der Text nennt den Zulassungsstatus.
+summary-pass-hc206 = Die besprochene Anwendung ist eine, für die das Produkt zugelassen ist.
+summary-pass-hc303 = Der Text nennt Schäden der Behandlung.
+summary-pass-hc404 = Die Wortwahl ist vorsichtig: Aussagen sind eingeschränkt oder Lücken benannt.
+summary-pass-hc405 = Seine Aussagen kommen ohne reißerische Wörter und ohne absolute Versprechen aus.
 
-compliance-found = Der Text enthält Angaben zu Dosierung, Anwendung oder Bezug (Dosen, Sitzungspläne, Preise, Aufforderungen zum Kaufen oder Buchen).
+compliance-found = Der Text enthält Angaben zu Dosierung, Anwendung oder Bezug (Dosen, Sitzungspläne, zum Kauf angebotene Preise, Aufforderungen zum Kaufen oder Buchen).
 compliance-none = Keine Angaben zu Dosierung, Anwendung oder Bezug gefunden.
+compliance-breaks-rule = Der Text macht Angaben zu Dosierung, Anwendung oder Bezug (Dosen, Sitzungspläne, zum Kauf angebotene Preise, Aufforderungen zum Kaufen oder Buchen), die die hier angewandte Redaktionsregel nicht erlaubt.
 
 ## Gesamturteil
 grade-sober = sachlich
 grade-sober-summary = Der Text geht mit Belegen, Zulassung, Risiken und Sprache so um, wie man es sich als aufmerksame Leserin oder aufmerksamer Leser wünscht.
+grade-sober-partial-summary = Kein Mangel in { $judged ->
+    [one] der einen Frage
+   *[other] den { $judged } Fragen
+} von vier, zu denen der Text etwas zu beurteilen gibt; zu den übrigen gibt er nichts zu beurteilen.
+grade-none = nichts zu beurteilen
+grade-none-summary = Dieser Text macht keine gesundheitlichen Aussagen, die hypecheck beurteilen kann.
 grade-mostly-sober = überwiegend sachlich
 grade-mostly-sober-summary = Überwiegend sorgfältig, mit einem Punkt, auf den man achten sollte.
 grade-mixed = gemischt
@@ -83,9 +99,13 @@ hc401 = „{ $cue }“ ist reißerische Sprache, die mehr verspricht, als Belege
 hc402 = „{ $cue }“ ist ein absolutes Versprechen; keine Behandlung wirkt bei allen, sofort und für immer.
 hc403 = Die Wirkung wird als direkte Ursache und Folge dargestellt, ohne jede Einschränkung.
 hc404 = Vorsichtige Wortwahl („{ $cue }“).
-hc405 = Der Text stellt seine Behauptungen ohne reißerische Wörter und ohne absolute Versprechen auf ({ $claims } Behauptungen gelesen).
+hc405 = Der Text stellt seine Behauptungen ohne reißerische Wörter und ohne absolute Versprechen auf ({ $claims ->
+    [one] 1 Behauptung gelesen
+   *[other] { $claims } Behauptungen gelesen
+}).
 hc501 = „{ $cue }“ ist eine Angabe zu Dosierung oder Anwendung, die ein informierender Text nicht machen sollte.
-hc502 = „{ $cue }“ ist eine Angabe zu Preis oder Bezahlung.
+hc502 = „{ $cue }“ ist ein zum Kauf angebotener Preis: mit Angebotswörtern oder einer Aufforderung zu kaufen oder zu buchen verkauft der Text, statt zu informieren.
+hc502-information = „{ $cue }“ sagt den Lesern, was die Behandlung kostet; das hilft ihnen beim Urteil und ist kein Angebot.
 hc503 = „{ $cue }“ fordert zum Kaufen, Bestellen oder Buchen auf.
 
 ## Terminal-Ansichten
@@ -148,7 +168,7 @@ criterion-sensational-language-satisfactory = Keine reißerische Sprache gefunde
 criterion-sensational-language-not-satisfactory = Der Text verwendet reißerische Sprache oder absolute Versprechen.
 view-criteria = Expertenkriterien (HealthNewsReview)
 criterion-not-applicable = Das Kriterium passt nicht auf diesen Text (zum Beispiel die Kosten eines Verhaltens).
-criterion-learned = Urteil eines Modells, das an den Bewertungen der Fachleute trainiert wurde; am stärksten wog: { $cues }.
+criterion-learned = Urteil eines Modells, das an den Bewertungen der Fachleute trainiert wurde; am stärksten wog: { $weighed }.
 
 # Merkmale, die ein gelerntes Urteil nennt (Expertenansicht); Hinweisarten, Prüfcodes und
 # Kriterienschlüssel bleiben ihre festen Kennungen.
@@ -177,7 +197,10 @@ how-not-applicable = nicht zutreffend
 # Warnungen zur Eingabe.
 warning-control-characters = Der Text enthält { $count } Steuerzeichen; vielleicht ist er kein Fließtext.
 warning-html-too-deep = Das HTML verschachtelt Elemente { $depth } Ebenen tief; seine Tags wurden ohne Parser entfernt (Navigation und anderes Beiwerk können übrig sein).
-warning-html-syntax = Das HTML hat { $problems } Syntaxfehler; es wurde so gelesen, wie ein Browser es liest.
+warning-html-syntax = Das HTML hat { $problems ->
+    [one] 1 Syntaxfehler
+   *[other] { $problems } Syntaxfehler
+}; es wurde so gelesen, wie ein Browser es liest.
 warning-spans-extracted = Die Fundstellen beziehen sich auf den sichtbaren Text, der aus dem HTML gewonnen wurde, nicht auf den HTML-Quelltext.
 
 ## Die Stufen (tief: der feinabgestimmte Encoder; schnell: die linearen Modelle; Regeln)
@@ -195,10 +218,32 @@ authority-us_fda = FDA
 authority-eu = EU
 
 ## Versteckte Zeichen und Kodierungen
-warning-hidden-characters = Der Text versteckt Wörter mit { $invisible } unsichtbaren Zeichen (Leerzeichen oder Verbinder ohne Breite, weiche Trennstriche) und { $lookalike } ähnlich aussehenden Buchstaben (kyrillische, griechische oder vollbreite Buchstaben, die lateinisch aussehen); sie wurden als die nachgeahmten Buchstaben gelesen, und Wörter vor Prüfprogrammen zu verstecken ist selbst ein Warnzeichen.
+warning-hidden-characters = Der Text versteckt Wörter mit { $invisible ->
+    [one] 1 unsichtbaren Zeichen
+   *[other] { $invisible } unsichtbaren Zeichen
+} (Leerzeichen oder Verbinder ohne Breite, weiche Trennstriche) und { $lookalike ->
+    [one] 1 ähnlich aussehenden Buchstaben
+   *[other] { $lookalike } ähnlich aussehenden Buchstaben
+} (kyrillische, griechische oder vollbreite Buchstaben, die lateinisch aussehen); sie wurden als die nachgeahmten Buchstaben gelesen, und Wörter vor Prüfprogrammen zu verstecken ist selbst ein Warnzeichen.
 warning-utf16 = Die Eingabe ist UTF-16 und wurde dekodiert; die Fundstellen zählen im dekodierten Text.
 warning-bom = Die Eingabe beginnt mit einer UTF-8-Bytereihenfolge-Markierung, die weggelassen wurde; die Fundstellen zählen ab dem Byte danach (3 Bytes in der Datei).
-warning-html-attributes = Das HTML hat Tags mit mehr Attributen, als eine Seite braucht; { $dropped } Attribute nach den ersten { $kept } eines Tags wurden nicht gelesen.
-warning-findings-omitted = { $count } weitere { $code }-Befunde derselben Art wurden in diesem Bericht weggelassen.
-warning-claims-omitted = { $count } weitere Aussagen wurden in diesem Bericht weggelassen (die ersten { $shown } sind aufgeführt).
-warning-too-many-cues = Der Text hat mehr Signalwörter als jeder Fließtext ({ $cues } in seinen ersten { $read } Bytes); er wurde nur bis dorthin gelesen.
+warning-code-skipped = { $count ->
+    [one] 1 Stück Code (ein Codeblock oder Code im Text) wurde
+   *[other] { $count } Stücke Code (Codeblöcke oder Code im Text) wurden
+} nicht gelesen: Code ist kein Fließtext.
+warning-html-attributes = Das HTML hat Tags mit mehr Attributen, als eine Seite braucht; { $dropped ->
+    [one] 1 Attribut nach den ersten { $kept } eines Tags wurde
+   *[other] { $dropped } Attribute nach den ersten { $kept } eines Tags wurden
+} nicht gelesen.
+warning-findings-omitted = { $count ->
+    [one] 1 weiterer { $code }-Befund derselben Art wurde
+   *[other] { $count } weitere { $code }-Befunde derselben Art wurden
+} in diesem Bericht weggelassen.
+warning-claims-omitted = { $count ->
+    [one] 1 weitere Aussage wurde
+   *[other] { $count } weitere Aussagen wurden
+} in diesem Bericht weggelassen (die ersten { $shown } sind aufgeführt).
+warning-too-many-cues = Der Text hat mehr Signalwörter als jeder Fließtext ({ $cues } in { $read ->
+    [one] seinem ersten Byte
+   *[other] seinen ersten { $read } Bytes
+}); er wurde nur bis dorthin gelesen.

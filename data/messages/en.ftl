@@ -30,13 +30,29 @@ summary-language-pass = The wording is cautious and names gaps.
 summary-language-concern = Some claims are stated more strongly than the evidence allows.
 summary-language-fail = The text uses hype: miracle words and absolute promises.
 summary-language-not-applicable = The text makes no claims whose wording could be judged.
+summary-pass-hc105 = The text names a controlled study in humans behind its claims.
+summary-pass-hc108 = It says how many people were studied.
+summary-pass-hc104 = It names limits of the evidence.
+summary-pass-hc111 = The benefit it describes is an approved use, which the regulator granted after reviewing clinical trials.
+summary-pass-hc205 = The text states the regulatory status.
+summary-pass-hc206 = The use it discusses is one the product is approved for.
+summary-pass-hc303 = The text names harms of the treatment.
+summary-pass-hc404 = The wording is cautious: claims are hedged or gaps are named.
+summary-pass-hc405 = Its claims come without sensational words or absolute promises.
 
-compliance-found = The text contains dosing, usage or sourcing information (doses, session plans, prices, calls to buy or book).
+compliance-found = The text contains dosing, usage or sourcing information (doses, session plans, prices offered for sale, calls to buy or book).
 compliance-none = No dosing, usage or sourcing information found.
+compliance-breaks-rule = The text gives dosing, usage or sourcing information (doses, session plans, prices offered for sale, calls to buy or book), which the editorial rule applied here does not allow.
 
 ## Grades
 grade-sober = sober
 grade-sober-summary = The text handles evidence, approval, risks and language the way a careful reader would wish.
+grade-sober-partial-summary = No shortcoming found in { $judged ->
+    [one] the one question
+   *[other] the { $judged } questions
+} of four that this text gives something to judge; the others have nothing to judge.
+grade-none = nothing to judge
+grade-none-summary = This text makes no health claims hypecheck can judge.
 grade-mostly-sober = mostly sober
 grade-mostly-sober-summary = Mostly careful, with one point to watch.
 grade-mixed = mixed
@@ -83,9 +99,13 @@ hc401 = "{ $cue }" is sensational language that promises more than evidence can 
 hc402 = "{ $cue }" is an absolute promise; no treatment works for everyone, instantly and for good.
 hc403 = Efficacy is stated as direct cause and effect, without a hedge.
 hc404 = Cautious wording ("{ $cue }").
-hc405 = The text makes its claims without sensational words or absolute promises ({ $claims } claims read).
+hc405 = The text makes its claims without sensational words or absolute promises ({ $claims ->
+    [one] 1 claim read
+   *[other] { $claims } claims read
+}).
 hc501 = "{ $cue }" is dosing or usage information, which an informative text should not give.
-hc502 = "{ $cue }" is price or payment information.
+hc502 = "{ $cue }" is a price offered for sale: with offer words or a call to buy or book, the text sells rather than informs.
+hc502-information = "{ $cue }" tells readers what the treatment costs; that helps them judge it and is no offer.
 hc503 = "{ $cue }" is a call to buy, order or book.
 
 ## Terminal views
@@ -148,7 +168,7 @@ criterion-sensational-language-satisfactory = No sensational language was found.
 criterion-sensational-language-not-satisfactory = The text uses sensational language or absolute promises.
 view-criteria = Expert criteria (HealthNewsReview)
 criterion-not-applicable = The criterion does not fit this text (for example the costs of a behaviour).
-criterion-learned = Verdict of a model trained on the reviewers' ratings; what weighed most: { $cues }.
+criterion-learned = Verdict of a model trained on the reviewers' ratings; what weighed most: { $weighed }.
 
 # Features a learned verdict names (expert view); cue kinds, check codes and criterion keys stay
 # as their stable ids.
@@ -175,9 +195,15 @@ how-not-satisfactory = not satisfactory
 how-not-applicable = not applicable
 
 # Warnings about the input.
-warning-control-characters = the text contains { $count } control characters; it may not be prose
+warning-control-characters = the text contains { $count ->
+    [one] 1 control character
+   *[other] { $count } control characters
+}; it may not be prose
 warning-html-too-deep = the HTML nests elements { $depth } deep; its tags were stripped without parsing (navigation and other boilerplate may remain)
-warning-html-syntax = the HTML has { $problems } syntax problems; it was parsed the way a browser would
+warning-html-syntax = the HTML has { $problems ->
+    [one] 1 syntax problem
+   *[other] { $problems } syntax problems
+}; it was parsed the way a browser would
 warning-spans-extracted = spans refer to the visible text extracted from the HTML, not to the HTML source
 
 ## The tiers (deep: the fine-tuned encoder; fast: the linear models; rules)
@@ -195,10 +221,35 @@ authority-us_fda = FDA
 authority-eu = EU
 
 ## Hidden characters and encodings
-warning-hidden-characters = the text hides words with { $invisible } invisible characters (zero-width spaces or joiners, soft hyphens) and { $lookalike } look-alike letters (Cyrillic, Greek or full-width letters that look Latin); they were read as the letters they imitate, and hiding words from checkers is itself a warning sign
+warning-hidden-characters = the text hides words with { $invisible ->
+    [one] 1 invisible character
+   *[other] { $invisible } invisible characters
+} (zero-width spaces or joiners, soft hyphens) and { $lookalike ->
+    [one] 1 look-alike letter
+   *[other] { $lookalike } look-alike letters
+} (Cyrillic, Greek or full-width letters that look Latin); they were read as the letters they imitate, and hiding words from checkers is itself a warning sign
 warning-utf16 = the input is UTF-16 and was decoded; spans count in the decoded text
 warning-bom = the input starts with a UTF-8 byte-order mark, which was left out; spans count from the byte after it (3 bytes into the file)
-warning-html-attributes = the HTML has tags with more attributes than any page needs; { $dropped } attributes beyond the first { $kept } of a tag were not read
-warning-findings-omitted = { $count } further { $code } findings of the same kind were left out of this report
-warning-claims-omitted = { $count } further claims were left out of this report (the first { $shown } are listed)
-warning-too-many-cues = the text has more cue words than any prose ({ $cues } in its first { $read } bytes); it was read only that far
+warning-code-skipped = { $count ->
+    [one] 1 piece of code (a code block or inline code) was
+   *[other] { $count } pieces of code (code blocks or inline code) were
+} not read: code is not prose
+warning-html-attributes = the HTML has tags with more attributes than any page needs; { $dropped ->
+    [one] 1 attribute
+   *[other] { $dropped } attributes
+} beyond the first { $kept } of a tag { $dropped ->
+    [one] was
+   *[other] were
+} not read
+warning-findings-omitted = { $count ->
+    [one] 1 further { $code } finding of the same kind was
+   *[other] { $count } further { $code } findings of the same kind were
+} left out of this report
+warning-claims-omitted = { $count ->
+    [one] 1 further claim was
+   *[other] { $count } further claims were
+} left out of this report (the first { $shown } are listed)
+warning-too-many-cues = the text has more cue words than any prose ({ $cues } in its first { $read ->
+    [one] byte
+   *[other] { $read } bytes
+}); it was read only that far

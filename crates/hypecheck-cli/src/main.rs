@@ -6,6 +6,7 @@ mod deep;
 mod eval;
 mod render;
 
+use std::ffi::OsStr;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -108,8 +109,10 @@ enum Command {
     Extract {
         /// Input file, or - for standard input.
         input: String,
+        /// Force the input format instead of detecting it.
         #[arg(long, value_enum)]
         input_format: Option<InputFormatArg>,
+        /// Largest input accepted, in bytes.
         #[arg(long, default_value_t = 16 * 1024 * 1024)]
         max_bytes: usize,
     },
@@ -149,9 +152,18 @@ struct CheckArgs {
     /// Force the input format instead of detecting it.
     #[arg(long, value_enum)]
     input_format: Option<InputFormatArg>,
-    /// Exit with 1 when any question's verdict is at least this bad.
+    /// Exit with 1 when any question's verdict is at least this bad (with --editorial-rule, also
+    /// when the text breaks the rule).
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// Apply the editorial rule as a publisher's policy: no dosing, usage or sourcing information
+    /// (doses, session plans, prices offered for sale, calls to buy or book). The report says
+    /// whether the text breaks it; the grade never counts it.
+    #[arg(long)]
+    editorial_rule: bool,
+    /// Colour on the terminal: auto (a terminal, NO_COLOR unset, TERM not "dumb"), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: usize,
@@ -205,6 +217,27 @@ enum TextLang {
 enum ReportLang {
     En,
     De,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `auto` follows the conventions (https://no-color.org, `TERM=dumb`),
+    /// given whether stdout is a terminal and the values of `NO_COLOR` and `TERM`.
+    fn enabled(self, is_terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -688,6 +721,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             ReportLang::De => Language::De,
         }),
         cancel: None,
+        editorial_rule: args.editorial_rule,
     };
     let report = checker
         .check_bytes(&bytes, &options)
@@ -700,7 +734,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let color = args.color.enabled(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            );
             for w in &report.input.warnings {
                 eprintln!("hypecheck: warning: {w}");
             }
@@ -711,10 +749,12 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     out.flush()?;
     let failed = match args.fail_on {
         None => false,
-        Some(level) => report.questions.iter().any(|(_, q)| match level {
-            FailOn::Fail => q.verdict == Verdict::Fail,
-            FailOn::Concern => matches!(q.verdict, Verdict::Fail | Verdict::Concern),
-        }),
+        Some(level) => {
+            report.questions.iter().any(|(_, q)| match level {
+                FailOn::Fail => q.verdict == Verdict::Fail,
+                FailOn::Concern => matches!(q.verdict, Verdict::Fail | Verdict::Concern),
+            }) || (report.compliance.editorial_rule && report.compliance.found)
+        }
     };
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -775,4 +815,28 @@ fn kb_command(command: KbCommand, kb_dir: Option<&Path>) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod color_tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_terminal_conventions() {
+        let dumb = Some(OsStr::new("dumb"));
+        let xterm = Some(OsStr::new("xterm-256color"));
+        assert!(ColorChoice::Auto.enabled(true, None, xterm));
+        assert!(!ColorChoice::Auto.enabled(false, None, xterm), "a pipe");
+        assert!(!ColorChoice::Auto.enabled(true, None, dumb), "TERM=dumb");
+        assert!(
+            !ColorChoice::Auto.enabled(true, Some(OsStr::new("1")), xterm),
+            "NO_COLOR"
+        );
+        assert!(
+            ColorChoice::Auto.enabled(true, Some(OsStr::new("")), xterm),
+            "an empty NO_COLOR"
+        );
+        assert!(ColorChoice::Always.enabled(false, Some(OsStr::new("1")), dumb));
+        assert!(!ColorChoice::Never.enabled(true, None, xterm));
+    }
 }

@@ -59,15 +59,28 @@ pub fn text(report: &Report, catalog: &Catalog, view: View, color: bool) -> Stri
     let st = Style { color };
     let mut o = String::new();
     let g = &report.grade;
-    let _ = writeln!(
-        o,
-        "{} - {}: {} ({}, {}/100)",
-        st.bold(&catalog.format("view-report-title", &[])),
-        catalog.format("view-grade", &[]),
-        st.bold(&g.letter.to_string()),
-        g.label,
-        g.score
-    );
+    match (g.letter, g.score) {
+        (Some(letter), Some(score)) => {
+            let _ = writeln!(
+                o,
+                "{} - {}: {} ({}, {}/100)",
+                st.bold(&catalog.format("view-report-title", &[])),
+                catalog.format("view-grade", &[]),
+                st.bold(&letter.to_string()),
+                g.label,
+                score
+            );
+        }
+        // Nothing to judge: no letter, which would read as praise.
+        _ => {
+            let _ = writeln!(
+                o,
+                "{} - {}",
+                st.bold(&catalog.format("view-report-title", &[])),
+                st.bold(&g.label)
+            );
+        }
+    }
     let _ = writeln!(o, "{}", g.summary);
     if report.input.span_basis == "extracted_text" {
         let _ = writeln!(

@@ -34,13 +34,14 @@ fn json_report_has_the_documented_shape() {
     let o = hypecheck(&["check", &fixture("clinic-exosome-facial.html"), "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["schema_version"], "1.0");
+    assert_eq!(v["schema_version"], "2.0");
     for q in ["evidence", "approval", "risks", "language"] {
         let verdict = v["questions"][q]["verdict"].as_str().unwrap();
         assert!(["pass", "concern", "fail", "not_applicable"].contains(&verdict));
         assert!(v["questions"][q]["summary"].as_str().unwrap().len() > 10);
     }
     assert!(v["grade"]["letter"].is_string());
+    assert!(v["grade"]["score"].is_u64());
     let findings = v["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
     for f in findings {
@@ -361,4 +362,88 @@ fn a_reader_that_stops_reading_is_not_an_error() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("Broken pipe"), "{}", stderr(&out));
     std::fs::remove_file(&big).ok();
+}
+
+#[test]
+fn a_text_with_nothing_to_judge_gets_no_letter_grade() {
+    let dir = std::env::temp_dir().join(format!("hypecheck-nothing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cake = dir.join("cake.txt");
+    std::fs::write(
+        &cake,
+        "Mix flour and sugar. Bake the cake for 30 minutes at 180 degrees.\n",
+    )
+    .unwrap();
+    let o = hypecheck(&["check", cake.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["grade"]["letter"].is_null(), "{}", v["grade"]);
+    assert!(v["grade"]["score"].is_null(), "{}", v["grade"]);
+    assert_eq!(
+        v["grade"]["summary"],
+        "This text makes no health claims hypecheck can judge."
+    );
+    let text = stdout(&hypecheck(&["check", cake.to_str().unwrap()]));
+    assert!(text.starts_with("hypecheck report - nothing to judge"), "{text}");
+    assert!(!text.contains("Overall: A"), "{text}");
+    // One claim judged: an A that says what it rests on, not "handles all four".
+    let one = dir.join("one.txt");
+    std::fs::write(&one, "Our exosomes are FDA approved.\n").unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&hypecheck(&["check", one.to_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    let language = v["questions"]["language"]["summary"].as_str().unwrap();
+    assert!(!language.contains("names gaps"), "{language}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn colour_is_chosen_with_color_and_never_forced_into_a_pipe() {
+    let article = root().join("examples/exosomes-article.txt");
+    let article = article.to_str().unwrap();
+    let always = stdout(&hypecheck(&["check", article, "--color", "always"]));
+    assert!(always.contains("\x1b["), "--color always colours even in a pipe");
+    let never = stdout(&hypecheck(&["check", article, "--color", "never"]));
+    assert!(!never.contains("\x1b["));
+    let auto = stdout(&hypecheck(&["check", article]));
+    assert!(!auto.contains("\x1b["), "auto: no colour in a pipe");
+}
+
+#[test]
+fn the_editorial_rule_is_a_policy_beside_the_grade() {
+    let shop = fixture("bpc157-peptide-shop.txt");
+    let plain: serde_json::Value =
+        serde_json::from_slice(&hypecheck(&["check", &shop, "--format", "json"]).stdout).unwrap();
+    let ruled_out = hypecheck(&["check", &shop, "--format", "json", "--editorial-rule"]);
+    let ruled: serde_json::Value = serde_json::from_slice(&ruled_out.stdout).unwrap();
+    assert_eq!(plain["compliance"]["found"], true);
+    assert_eq!(plain["compliance"]["editorial_rule"], false);
+    assert_eq!(ruled["compliance"]["editorial_rule"], true);
+    assert!(ruled["compliance"]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("editorial rule"));
+    // The rule never enters the grade.
+    assert_eq!(plain["grade"], ruled["grade"]);
+    // With --fail-on, a text that breaks the rule fails even when its verdicts would not.
+    let article = root().join("examples/exosomes-article.txt");
+    let sober = hypecheck(&[
+        "check",
+        article.to_str().unwrap(),
+        "--fail-on",
+        "concern",
+        "--editorial-rule",
+    ]);
+    assert_eq!(sober.status.code(), Some(0), "{}", stderr(&sober));
+    let dir = std::env::temp_dir().join(format!("hypecheck-rule-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let offer = dir.join("offer.txt");
+    std::fs::write(&offer, "Facials at our spa: $450 per session. Book now!\n").unwrap();
+    let offer = offer.to_str().unwrap();
+    assert_eq!(
+        hypecheck(&["check", offer, "--fail-on", "concern"]).status.code(),
+        Some(0)
+    );
+    let o = hypecheck(&["check", offer, "--fail-on", "concern", "--editorial-rule"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

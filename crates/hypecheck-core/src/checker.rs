@@ -34,6 +34,9 @@ pub struct Options {
     /// timed out): the analysis looks at it between stages and between checks, and ends with
     /// [`InputError::Cancelled`].
     pub cancel: Option<Cancel>,
+    /// Apply the editorial rule (no dosing, usage or sourcing information) as a publisher's
+    /// policy: the report's compliance section then says when the text breaks it.
+    pub editorial_rule: bool,
 }
 
 /// A flag a caller sets to stop an analysis under way (cheap to clone and share).
@@ -62,6 +65,7 @@ impl Default for Options {
             text_language: None,
             report_language: None,
             cancel: None,
+            editorial_rule: false,
         }
     }
 }
@@ -238,6 +242,7 @@ impl Checker {
                     method,
                     claim_tiers,
                     omitted,
+                    editorial_rule: options.editorial_rule,
                 },
             ))
         })?

@@ -175,7 +175,7 @@ pub fn assess(a: &Analysis, findings: &[Finding]) -> Vec<Criterion> {
     let costs = by_cues(
         a,
         CriterionKey::Costs,
-        &[CueKind::CostTalk, CueKind::Price, CueKind::Currency],
+        &[CueKind::CostTalk, CueKind::Price, CueKind::Offer, CueKind::Currency],
         0.6,
     );
 

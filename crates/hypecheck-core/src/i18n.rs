@@ -142,4 +142,120 @@ mod tests {
             Catalog::from_source(lang, source).unwrap();
         }
     }
+
+    /// Arguments that carry a count, and so must choose a plural form.
+    const COUNTS: &[&str] = &[
+        "count",
+        "claims",
+        "problems",
+        "invisible",
+        "lookalike",
+        "dropped",
+        "kept",
+        "cues",
+        "read",
+        "shown",
+        "judged",
+        "depth",
+    ];
+
+    /// Counts that need no plural form: a number that no noun follows ("nests elements 12 deep",
+    /// "the first 64 of a tag"), or a German noun whose singular and plural are the same
+    /// ("1 Steuerzeichen", "2 Steuerzeichen").
+    const INVARIANT: &[(&str, &str, &str)] = &[
+        ("en", "warning-html-too-deep", "depth"),
+        ("de", "warning-html-too-deep", "depth"),
+        ("en", "warning-html-attributes", "kept"),
+        ("de", "warning-html-attributes", "kept"),
+        ("en", "warning-claims-omitted", "shown"),
+        ("de", "warning-claims-omitted", "shown"),
+        ("de", "warning-control-characters", "count"),
+        ("de", "warning-html-syntax", "problems"),
+        ("de", "warning-hidden-characters", "invisible"),
+        ("de", "warning-hidden-characters", "lookalike"),
+        ("en", "warning-too-many-cues", "cues"),
+        ("de", "warning-too-many-cues", "cues"),
+    ];
+
+    /// The source lines of message `id`.
+    fn message_source(source: &str, id: &str) -> String {
+        let mut lines = source.lines().skip_while(|l| !l.starts_with(&format!("{id} =")));
+        let mut out = lines.next().unwrap_or("").to_string();
+        for line in lines {
+            let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && line.contains(" =");
+            if line.trim().is_empty() || line.starts_with('#') || starts_message {
+                break;
+            }
+            out.push('\n');
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// "0 positive, 1 concerns": every message that shows a count is rendered with 0, 1 and 2;
+    /// it must format without error, and its text for 1 must differ from its text for 2 beyond
+    /// the digit (a plural form chosen by Fluent's plural rules), unless listed as invariant.
+    #[test]
+    fn every_message_with_a_count_reads_right_for_0_1_and_2() {
+        let mut checked = 0;
+        for (lang, source) in crate::embedded::MESSAGES {
+            let catalog = Catalog::from_source(lang, source).unwrap();
+            for id in Catalog::ids(source) {
+                let text = message_source(source, &id);
+                let variables: Vec<&str> = text
+                    .split('$')
+                    .skip(1)
+                    .map(|rest| {
+                        rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                            .next()
+                            .unwrap()
+                    })
+                    .collect();
+                for count in variables.iter().filter(|v| COUNTS.contains(v)) {
+                    let render = |n: i64| {
+                        let args: Vec<(&str, String)> = variables
+                            .iter()
+                            .map(|v| {
+                                let value = if v == count {
+                                    n.to_string()
+                                } else if COUNTS.contains(v) {
+                                    "7".to_string()
+                                } else {
+                                    "X".to_string()
+                                };
+                                (*v, value)
+                            })
+                            .collect();
+                        let pattern = catalog.bundle.get_message(&id).unwrap().value().unwrap();
+                        let mut fargs = FluentArgs::new();
+                        for (k, v) in &args {
+                            match v.parse::<i64>() {
+                                Ok(n) => fargs.set(*k, FluentValue::from(n)),
+                                Err(_) => fargs.set(*k, FluentValue::from(v.as_str())),
+                            }
+                        }
+                        let mut errors = Vec::new();
+                        let out = catalog
+                            .bundle
+                            .format_pattern(pattern, Some(&fargs), &mut errors)
+                            .into_owned();
+                        assert!(errors.is_empty(), "{lang} {id} with {count} = {n}: {errors:?}");
+                        out
+                    };
+                    let (zero, one, two) = (render(0), render(1), render(2));
+                    assert!(zero.contains('0') && two.contains('2'), "{lang} {id}: {zero} / {two}");
+                    checked += 1;
+                    if INVARIANT.contains(&(lang, id.as_str(), count)) {
+                        continue;
+                    }
+                    assert_ne!(
+                        one.replace('1', "#"),
+                        two.replace('2', "#"),
+                        "{lang} {id}: \"{one}\" and \"{two}\" differ only in the number; give ${count} plural forms"
+                    );
+                }
+            }
+        }
+        assert!(checked >= 20, "only {checked} counts checked");
+    }
 }

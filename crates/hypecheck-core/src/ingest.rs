@@ -32,6 +32,8 @@ impl InputFormat {
 pub enum InputError {
     #[error("the input is empty")]
     Empty,
+    #[error("the input holds only whitespace ({bytes} bytes of spaces, tabs or line breaks)")]
+    OnlyWhitespace { bytes: usize },
     #[error("the input looks binary (NUL byte at offset {offset}); hypecheck reads text, Markdown or HTML")]
     Binary { offset: usize },
     #[error("the input is not valid UTF-8 (first invalid byte at offset {offset}); convert it to UTF-8 first")]
@@ -117,6 +119,9 @@ pub enum IngestWarning {
     Utf16Decoded,
     /// The input began with a UTF-8 byte-order mark, left out of the text.
     ByteOrderMark,
+    /// Code (Markdown code blocks and inline code, HTML `<pre>` and `<code>`) is not prose and
+    /// was not read, as style checkers skip it.
+    CodeSkipped { blocks: usize },
 }
 
 impl IngestWarning {
@@ -146,6 +151,7 @@ impl IngestWarning {
             ),
             IngestWarning::Utf16Decoded => ("warning-utf16", Vec::new()),
             IngestWarning::ByteOrderMark => ("warning-bom", Vec::new()),
+            IngestWarning::CodeSkipped { blocks } => ("warning-code-skipped", vec![("count", blocks.to_string())]),
         }
     }
 }
@@ -179,13 +185,16 @@ pub fn ingest_cancellable(
         Encoding::Utf8 => {}
     }
     let raw: &str = &decoded;
-    if raw.trim().is_empty() {
+    if raw.is_empty() {
         return Err(InputError::Empty);
+    }
+    if raw.trim().is_empty() {
+        return Err(InputError::OnlyWhitespace { bytes: raw.len() });
     }
     let format = format.unwrap_or_else(|| detect_format(raw));
     let text = match format {
         InputFormat::Text => raw.to_string(),
-        InputFormat::Markdown => markdown_text(raw),
+        InputFormat::Markdown => markdown_text(raw, &mut warnings),
         InputFormat::Html => html_text(raw, &mut warnings, cancelled)?,
     };
     if text.trim().is_empty() {
@@ -445,16 +454,29 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn markdown_text(raw: &str) -> String {
+fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::with_capacity(raw.len());
+    // Code is not prose: fenced and indented blocks and inline code are left out (and counted).
+    let mut in_code_block = false;
+    let mut code = 0;
     for event in Parser::new(raw) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                code += 1;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                out.push_str("\n\n");
+            }
+            _ if in_code_block => {}
+            Event::Code(_) => code += 1,
+            Event::Text(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("- "),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => out.push_str("\n\n"),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => out.push_str("\n\n"),
             Event::End(TagEnd::Item) => out.push('\n'),
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => out.push('\n'),
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -472,6 +494,9 @@ fn markdown_text(raw: &str) -> String {
             _ => {}
         }
     }
+    if code > 0 {
+        warnings.push(IngestWarning::CodeSkipped { blocks: code });
+    }
     tidy(&out)
 }
 
@@ -479,6 +504,8 @@ fn markdown_text(raw: &str) -> String {
 const SKIPPED_ELEMENTS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg", "iframe", "select",
     "option", "head", "title", "menu", "dialog", "canvas", "object", "video", "audio", "input", "textarea",
+    // Code is not prose (counted in a warning).
+    "pre", "code",
 ];
 
 /// Class or id fragments that mark boilerplate (cookie banners, menus, share bars).
@@ -712,7 +739,10 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>, cancelled: &dyn Fn() 
         .find_map(|sel| doc.select(&sel).next())
         .unwrap_or_else(|| doc.root_element());
     let mut out = String::with_capacity(raw.len() / 2);
-    walk(root, &mut out, cancelled)?;
+    let code = walk(root, &mut out, cancelled)?;
+    if code > 0 {
+        warnings.push(IngestWarning::CodeSkipped { blocks: code });
+    }
     warnings.push(IngestWarning::SpansOnExtractedText);
     Ok(tidy(&out))
 }
@@ -760,7 +790,9 @@ fn is_boilerplate(el: &ElementRef) -> bool {
 
 /// Appends the visible text below `root`. Iterative (a traversal of open and close edges), so that
 /// deeply nested markup cannot overflow the stack.
-fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Result<(), InputError> {
+/// Answers how many code elements (`<pre>`, `<code>`) it left out.
+fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Result<usize, InputError> {
+    let mut code = 0;
     use ego_tree::iter::Edge;
     let mut skipping: Option<ego_tree::NodeId> = None;
     for (n, edge) in root.traverse().enumerate() {
@@ -776,6 +808,7 @@ fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Res
                     Node::Element(e) => {
                         let Some(el) = ElementRef::wrap(node) else { continue };
                         if is_boilerplate(&el) {
+                            code += usize::from(matches!(e.name(), "pre" | "code"));
                             skipping = Some(node.id());
                             continue;
                         }
@@ -819,7 +852,7 @@ fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Res
             }
         }
     }
-    Ok(())
+    Ok(code)
 }
 
 /// Trims each line and keeps at most one blank line between blocks.
@@ -847,6 +880,43 @@ mod tests {
     use super::*;
 
     const MAX: usize = 1 << 20;
+
+    #[test]
+    fn code_is_not_read_as_prose_and_the_report_says_so() {
+        let md = "# Setup\n\nExosomes may help, a small trial found.\n\n```\nlet cure = \"miracle\";\n```\n\n    indented = \"guaranteed cure\"\n\nRun `cure --now` here.\n";
+        let ingested = ingest(md.as_bytes(), Some(InputFormat::Markdown), MAX).unwrap();
+        assert!(ingested.text.contains("a small trial found"), "{}", ingested.text);
+        assert!(
+            !ingested.text.contains("miracle") && !ingested.text.contains("guaranteed"),
+            "{}",
+            ingested.text
+        );
+        assert!(!ingested.text.contains("cure"), "{}", ingested.text);
+        assert!(
+            ingested.warnings.contains(&IngestWarning::CodeSkipped { blocks: 3 }),
+            "{:?}",
+            ingested.warnings
+        );
+        let html =
+            "<html><body><p>Exosomes may help.</p><pre>miracle cure</pre><p>See <code>cure()</code>.</p></body></html>";
+        let ingested = ingest(html.as_bytes(), None, MAX).unwrap();
+        assert!(
+            !ingested.text.contains("miracle") && !ingested.text.contains("cure"),
+            "{}",
+            ingested.text
+        );
+        assert!(
+            ingested.warnings.contains(&IngestWarning::CodeSkipped { blocks: 2 }),
+            "{:?}",
+            ingested.warnings
+        );
+        // Near miss: prose without code has no such warning.
+        let plain = ingest(b"# Title\n\nExosomes may help.\n", Some(InputFormat::Markdown), MAX).unwrap();
+        assert!(!plain
+            .warnings
+            .iter()
+            .any(|w| matches!(w, IngestWarning::CodeSkipped { .. })));
+    }
 
     #[test]
     fn html_parsed_in_pieces_gives_the_same_document_as_in_one_go() {
@@ -984,7 +1054,10 @@ mod tests {
 
     #[test]
     fn rejects_empty_binary_and_invalid_utf8_with_clear_errors() {
-        assert_eq!(ingest(b"  \n\t", None, MAX).unwrap_err(), InputError::Empty);
+        assert_eq!(ingest(b"", None, MAX).unwrap_err(), InputError::Empty);
+        let whitespace = ingest(b"  \n\t", None, MAX).unwrap_err();
+        assert_eq!(whitespace, InputError::OnlyWhitespace { bytes: 4 });
+        assert!(whitespace.to_string().contains("only whitespace"), "{whitespace}");
         assert_eq!(
             ingest(b"ab\0cd", None, MAX).unwrap_err(),
             InputError::Binary { offset: 2 }

@@ -63,6 +63,8 @@ pub enum CueKind {
     Dose,
     Usage,
     Price,
+    /// Words of a sales offer around a price ("payment plans", "20% off", "Sonderpreis").
+    Offer,
     Currency,
     CallToAction,
     // Reporting (expert criteria)
@@ -130,6 +132,7 @@ impl CueKind {
             CueKind::Dose => "dose",
             CueKind::Usage => "usage",
             CueKind::Price => "price",
+            CueKind::Offer => "offer",
             CueKind::Currency => "currency",
             CueKind::CallToAction => "call_to_action",
             CueKind::CostTalk => "cost_talk",

@@ -28,7 +28,7 @@ use crate::language::Language;
 use crate::learn;
 use crate::learn::deep::{Method, Tier};
 
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -174,11 +174,12 @@ pub struct InputInfo {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Grade {
-    /// A (sober) to F (hype).
-    pub letter: char,
+    /// A (sober) to F (hype); `null` when the text gives none of the four questions anything to
+    /// judge (a recipe, a text with no health claim), so that no letter reads as praise.
+    pub letter: Option<char>,
     pub label: String,
-    /// 100 = every question passed, 0 = every question failed and compliance findings.
-    pub score: u32,
+    /// 100 = no question has a concern or failure, 0 = every question failed; `null` with the letter.
+    pub score: Option<u32>,
     pub summary: String,
 }
 
@@ -219,8 +220,12 @@ pub struct QuestionOut {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Compliance {
-    /// Whether the text contains dosing, usage or sourcing information.
+    /// Whether the text contains dosing, usage or sourcing information (a price reported as
+    /// information is listed among the findings but is not such information).
     pub found: bool,
+    /// Whether the editorial rule (no dosing, usage or sourcing information) was applied, as a
+    /// publisher's policy: then `found` breaks it. It never enters the grade.
+    pub editorial_rule: bool,
     pub summary: String,
     pub findings: Vec<String>,
 }
@@ -532,7 +537,16 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
     (Verdict::NotApplicable, Vec::new())
 }
 
-fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
+fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
+    let judged = verdicts.iter().filter(|v| **v != Verdict::NotApplicable).count();
+    if judged == 0 {
+        return Grade {
+            letter: None,
+            label: catalog.format("grade-none", &[]),
+            score: None,
+            summary: catalog.format("grade-none-summary", &[]),
+        };
+    }
     let points: u32 = verdicts
         .iter()
         .map(|v| match v {
@@ -540,8 +554,7 @@ fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
             Verdict::Concern => 1,
             _ => 0,
         })
-        .sum::<u32>()
-        + u32::from(compliance);
+        .sum::<u32>();
     let (letter, key) = match points {
         0 => ('A', "sober"),
         1 => ('B', "mostly-sober"),
@@ -549,13 +562,55 @@ fn grade(verdicts: &[Verdict], compliance: bool, catalog: &Catalog) -> Grade {
         4..=6 => ('D', "hype-leaning"),
         _ => ('F', "hype"),
     };
-    let max = 4 * 3 + 1;
+    let max = 4 * 3;
+    // An A says only what was judged: "handles all four" needs four verdicts behind it.
+    let summary = if key == "sober" && judged < verdicts.len() {
+        catalog.format("grade-sober-partial-summary", &[("judged", judged.to_string())])
+    } else {
+        catalog.format(&format!("grade-{key}-summary"), &[])
+    };
     Grade {
-        letter,
+        letter: Some(letter),
         label: catalog.format(&format!("grade-{key}"), &[]),
-        score: 100 - points * 100 / max,
-        summary: catalog.format(&format!("grade-{key}-summary"), &[]),
+        score: Some(100 - points * 100 / max),
+        summary,
     }
+}
+
+/// The positive checks of each question in the order their summaries are told; a pass's summary
+/// tells what those of its findings show, and nothing else.
+const PASS_SUMMARIES: &[(Question, &[Code])] = &[
+    (
+        Question::Evidence,
+        &[Code::HC105, Code::HC108, Code::HC104, Code::HC111],
+    ),
+    (Question::Approval, &[Code::HC205, Code::HC206]),
+    (Question::Risks, &[Code::HC303]),
+    (Question::Language, &[Code::HC404, Code::HC405]),
+];
+
+fn question_summary(q: Question, verdict: Verdict, mine: &[(usize, &Finding)], catalog: &Catalog) -> String {
+    if verdict == Verdict::Pass {
+        let codes = PASS_SUMMARIES
+            .iter()
+            .find(|(question, _)| *question == q)
+            .map_or(&[][..], |(_, c)| c);
+        let told: Vec<String> = codes
+            .iter()
+            .filter(|code| {
+                mine.iter()
+                    .any(|(_, f)| f.code == **code && f.severity == Severity::Positive)
+            })
+            .map(|code| catalog.format(&format!("summary-pass-{}", code.as_str().to_ascii_lowercase()), &[]))
+            .collect();
+        if !told.is_empty() {
+            return told.join(" ");
+        }
+    }
+    catalog.format(
+        &format!("summary-{}-{}", q.as_str(), verdict.as_str().replace('_', "-")),
+        &[],
+    )
 }
 
 /// An input warning in the catalog's language.
@@ -583,6 +638,8 @@ pub struct Context<'c> {
     pub claim_tiers: Vec<Tier>,
     /// Findings each check left out beyond its budget.
     pub omitted: Vec<crate::checks::Omitted>,
+    /// Whether the publisher applies the editorial rule (see [`Compliance::editorial_rule`]).
+    pub editorial_rule: bool,
 }
 
 /// Claims a report lists; a longer text's further claims are counted in `omitted.claims`.
@@ -646,6 +703,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         method,
         claim_tiers,
         omitted,
+        editorial_rule,
     } = cx;
     let doc = a.doc;
     let lang = catalog.lang.as_str();
@@ -658,7 +716,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
                     catalog.format(
                         "criterion-learned",
                         &[(
-                            "cues",
+                            "weighed",
                             c.cues
                                 .iter()
                                 .map(|f| learn::describe(f, catalog))
@@ -743,10 +801,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         QuestionOut {
             title: catalog.format(&format!("question-{}", q.as_str()), &[]),
             verdict,
-            summary: catalog.format(
-                &format!("summary-{}-{}", q.as_str(), verdict.as_str().replace('_', "-")),
-                &[],
-            ),
+            summary: question_summary(q, verdict, &mine, catalog),
             decided_by: decided.iter().map(|i| format!("F{}", i + 1)).collect(),
             positives: count(Severity::Positive),
             concerns: count(Severity::Concern),
@@ -765,10 +820,20 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         .filter(|(_, f)| f.question == Question::Compliance)
         .map(|(i, _)| format!("F{}", i + 1))
         .collect();
-    let found = !compliance_ids.is_empty();
+    let found = findings
+        .iter()
+        .any(|f| f.question == Question::Compliance && f.severity >= Severity::Concern);
     let compliance = Compliance {
         found,
-        summary: catalog.format(if found { "compliance-found" } else { "compliance-none" }, &[]),
+        editorial_rule,
+        summary: catalog.format(
+            match (found, editorial_rule) {
+                (true, true) => "compliance-breaks-rule",
+                (true, false) => "compliance-found",
+                (false, _) => "compliance-none",
+            },
+            &[],
+        ),
         findings: compliance_ids,
     };
     let kb = a.kb;
@@ -859,7 +924,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         text_language,
         text_languages,
         report_language: lang.parse().unwrap_or(Language::En),
-        grade: grade(&verdicts, found, catalog),
+        grade: grade(&verdicts, catalog),
         questions,
         compliance,
         criteria,

@@ -24,11 +24,17 @@
 
   // ---- strings -------------------------------------------------------------------------------
 
+  // A message is a string, or an object of plural forms ("one", "other", ...) chosen by the
+  // language's plural rules for `vars.n`.
   function t(key, vars) {
     const cat = state.catalogs[state.lang] || {};
     let s = cat[key];
     if (s === undefined) s = (state.catalogs.en || {})[key];
     if (s === undefined) s = key;
+    if (typeof s === "object") {
+      const form = new Intl.PluralRules(state.lang).select(Number(vars && vars.n));
+      s = s[form] !== undefined ? s[form] : s.other;
+    }
     if (vars) {
       for (const name of Object.keys(vars)) s = s.split("{" + name + "}").join(String(vars[name]));
     }
@@ -140,7 +146,7 @@
       state.report = report;
       state.text = analysed;
       render();
-      setStatus(t("status_done", { grade: report.grade.letter }));
+      setStatus(report.grade.letter ? t("status_done", { grade: report.grade.letter }) : t("status_done_nothing"));
     } catch (err) {
       setStatus(t("error_prefix") + " " + err.message, true);
     } finally {
@@ -202,6 +208,19 @@
     const g = r.grade;
     const box = $("grade");
     clear(box);
+    if (!g.letter) {
+      // Nothing to judge: no letter and no score, which would read as praise.
+      box.className = "grade grade-none";
+      box.append(
+        el(
+          "div",
+          { class: "grade-text" },
+          el("p", { class: "grade-title" }, el("strong", { text: g.label })),
+          el("p", { class: "grade-summary", text: g.summary })
+        )
+      );
+      return;
+    }
     box.className = "grade grade-" + String(g.letter).toLowerCase();
     box.append(
       el("div", { class: "letter", "aria-hidden": "true", text: g.letter }),
@@ -237,7 +256,11 @@
       );
       if (state.view === "expert") {
         card.append(
-          el("p", { class: "counts", text: t("counts", { positives: q.positives, concerns: q.concerns, fails: q.fails }) })
+          el("p", { class: "counts", text: [
+              t("count_positive", { n: q.positives }),
+              t("count_concern", { n: q.concerns }),
+              t("count_fail", { n: q.fails }),
+            ].join(", ") })
         );
       }
       if (shown.length) {
@@ -253,7 +276,7 @@
   }
 
   function moreText(count) {
-    return count === 1 ? t("more_findings_one") : t("more_findings", { count: count });
+    return t("more_findings", { n: count });
   }
 
   // "Evidence: controlled studies in humans, ...?" -> the question without its repeated name.

@@ -56,6 +56,11 @@ pub struct CheckRequest {
     /// Language of the report's messages, `en` or `de`; default: the text's language.
     #[serde(default)]
     pub lang: Option<Language>,
+    /// Apply the editorial rule (no dosing, usage or sourcing information) as a publisher's
+    /// policy: `compliance.editorial_rule` is then true and `compliance.summary` says whether the
+    /// text breaks it. Default false.
+    #[serde(default)]
+    pub editorial_rule: bool,
 }
 
 impl CheckRequest {
@@ -66,6 +71,7 @@ impl CheckRequest {
             text_language: None,
             report_language: self.lang,
             cancel: None,
+            editorial_rule: self.editorial_rule,
         }
     }
 }
@@ -150,6 +156,23 @@ async fn read_json<T: serde::de::DeserializeOwned>(
         )
         .closing());
     }
+    // Compressed bodies are not read: decompressing would let a small request grow into a large
+    // one, and the limit would measure the wrong thing. Say so rather than "not valid JSON".
+    if let Some(encoding) = headers
+        .get(header::CONTENT_ENCODING)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e != "identity")
+    {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "the body is compressed (Content-Encoding: {}); send it uncompressed",
+                encoding.chars().take(40).collect::<String>()
+            ),
+        )
+        .closing());
+    }
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -188,13 +211,21 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     if bytes.len() > max {
         return Err(too_large());
     }
-    serde_json::from_slice(&bytes).map_err(|e| {
-        let what = if e.is_data() {
-            "the JSON does not match the request schema"
+    // The path names the field at fault: `{"text": [1, 2]}` says "field text: ...".
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes)).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        // serde_json calls a wrong value for an enum ("lang": 7) a syntax error; valid JSON is not
+        // told it is invalid.
+        let valid = inner.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok();
+        let message = if !valid {
+            format!("the body is not valid JSON: {inner}")
+        } else if path.is_empty() || path == "." {
+            format!("the JSON does not match the request schema: {inner}")
         } else {
-            "the body is not valid JSON"
+            format!("the JSON does not match the request schema: field {path}: {inner}")
         };
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("{what}: {e}"))
+        ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", message)
     })
 }
 
@@ -234,8 +265,26 @@ async fn analyse<T: Send + 'static>(
         .map_err(|_| timeout())?
         .map_err(|_| ApiError::internal("the server is shutting down"))?;
     let shared = state.clone();
-    // The permit moves into the task, so a slot stays taken until the analysis really ends, even
+    // The permits move into the task, so a slot stays taken until the analysis really ends, even
     // when the client has been answered with a timeout.
+    if large_permit.is_some() {
+        // A large text runs on a thread of its own at low CPU priority: on a busy machine the
+        // scheduler serves ordinary pages first, so a flood of big bodies does not slow them.
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("hypecheck-large".into())
+            .spawn(move || {
+                let _permits = (permit, large_permit);
+                lower_this_threads_priority();
+                let _ = tx.send(f(&shared.checker));
+            })
+            .map_err(|e| ApiError::internal(format!("cannot start the analysis: {e}")))?;
+        return match tokio::time::timeout_at(deadline, rx).await {
+            Err(_) => Err(timeout()),
+            Ok(Err(_)) => Err(ApiError::internal("the analysis failed unexpectedly")),
+            Ok(Ok(result)) => result,
+        };
+    }
     let task = tokio::task::spawn_blocking(move || {
         let _permits = (permit, large_permit);
         f(&shared.checker)
@@ -244,6 +293,20 @@ async fn analyse<T: Send + 'static>(
         Err(_) => Err(timeout()),
         Ok(Err(_)) => Err(ApiError::internal("the analysis failed unexpectedly")),
         Ok(Ok(result)) => result,
+    }
+}
+
+/// Nice value of the threads that analyse large texts (0 is normal, 19 the lowest priority).
+#[cfg(target_os = "linux")]
+const LARGE_TEXT_NICE: libc::c_int = 10;
+
+/// Lowers the calling thread's CPU priority for the rest of its life (it cannot be raised again
+/// without privileges, hence a thread of its own). On Linux a nice value belongs to a thread.
+fn lower_this_threads_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; `who = 0` is the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, LARGE_TEXT_NICE);
     }
 }
 

@@ -215,7 +215,20 @@ fn ui_catalogs_have_the_same_keys_and_cover_the_page() {
         "messages.en.json and messages.de.json differ in keys"
     );
     for (k, v) in en.as_object().unwrap().iter().chain(de.as_object().unwrap()) {
-        assert!(!v.as_str().unwrap().trim().is_empty(), "empty string for {k}");
+        match v.as_object() {
+            // Plural forms, chosen by Intl.PluralRules: English and German need "one" and "other",
+            // and each form says the count, except a "one" that spells it out.
+            Some(forms) => {
+                for form in ["one", "other"] {
+                    let text = forms.get(form).and_then(|f| f.as_str()).unwrap_or("");
+                    assert!(!text.trim().is_empty(), "{k} has no plural form {form}");
+                    if form == "other" {
+                        assert!(text.contains("{n}"), "{k}.other does not say the count: {text}");
+                    }
+                }
+            }
+            None => assert!(!v.as_str().unwrap().trim().is_empty(), "empty string for {k}"),
+        }
     }
     // Every key the page and the script name, including the ones built from report values.
     let html = s.get("/").text();
@@ -234,7 +247,6 @@ fn ui_catalogs_have_the_same_keys_and_cover_the_page() {
             }
         }
     }
-    used.push("more_findings_one".to_string());
     for v in ["pass", "concern", "fail", "not_applicable"] {
         used.push(format!("verdict_{v}"));
     }
@@ -329,6 +341,46 @@ fn malformed_or_mismatched_json_is_400() {
         .post("/api/v1/check", Some("application/json"), b"{}")
         .assert_error(400, "invalid_json");
     assert!(m.contains("text"), "{m}");
+    // A value of the wrong type names its field.
+    let m = s
+        .post("/api/v1/check", Some("application/json"), b"{\"text\": [1, 2]}")
+        .assert_error(400, "invalid_json");
+    assert!(m.contains("field text") && m.contains("expected a string"), "{m}");
+    let m = s
+        .post(
+            "/api/v1/check",
+            Some("application/json"),
+            b"{\"text\": \"x\", \"lang\": 7}",
+        )
+        .assert_error(400, "invalid_json");
+    assert!(m.contains("field lang"), "{m}");
+}
+
+#[test]
+fn a_large_text_is_answered_like_any_other() {
+    // Over 256 KiB: analysed on a low-priority thread of its own, with the same report.
+    let s = TestServer::start();
+    let text = "Exosomes may help some patients, a small trial of 40 people found.\n".repeat(5_000);
+    assert!(text.len() > 256 * 1024);
+    let r = s.post_json("/api/v1/check", &json!({ "text": text }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json(), checker_report(&text));
+}
+
+#[test]
+fn a_compressed_body_is_415_with_the_reason() {
+    let s = TestServer::start();
+    // The gzip magic bytes and some more: whatever it holds, it is not read.
+    let body = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03";
+    let mut raw = format!(
+        "POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(body);
+    let r = send(s.addr, &raw);
+    let m = r.assert_error(415, "unsupported_media_type");
+    assert!(m.contains("compressed") && m.contains("gzip"), "{m}");
 }
 
 #[test]
@@ -337,7 +389,7 @@ fn unusable_text_is_422() {
     let m = s
         .post_json("/api/v1/check", &json!({ "text": "   \n " }))
         .assert_error(422, "invalid_input");
-    assert!(m.contains("empty"), "{m}");
+    assert!(m.contains("only whitespace"), "{m}");
     let m = s
         .post_json("/api/v1/check", &json!({ "text": "abc\u{0}def" }))
         .assert_error(422, "invalid_input");
