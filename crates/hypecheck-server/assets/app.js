@@ -121,8 +121,17 @@
     setStatus(t("status_file_loaded", { name: file.name }));
   }
 
+  // An error or an empty submit must not leave an earlier text's result on screen, where it
+  // would read as the answer to this one.
+  function clearResult() {
+    state.report = null;
+    state.request = null;
+    $("result").hidden = true;
+  }
+
   async function runCheck(request) {
     if (!request.text.trim()) {
+      clearResult();
       setStatus(t("error_empty"), true);
       $("text").focus();
       return;
@@ -147,7 +156,12 @@
       state.text = analysed;
       render();
       setStatus(report.grade.letter ? t("status_done", { grade: report.grade.letter }) : t("status_done_nothing"));
+      // Take the reader to the answer (and a screen reader's focus with it).
+      const heading = $("result-heading");
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
     } catch (err) {
+      clearResult();
       setStatus(t("error_prefix") + " " + err.message, true);
     } finally {
       button.disabled = false;
@@ -428,7 +442,17 @@
       }
       box.append(el("p", { class: "meta", text: t("position", { line: f.span.line, column: f.span.column }) }));
     }
-    if (f.sources.length) {
+    if (f.sources.length && expert && !forTip) {
+      // The expert list folds each finding's full sources: open one to read it.
+      box.append(
+        el(
+          "details",
+          { class: "fold sources-fold" },
+          el("summary", { class: "src-head", text: t("sources") + " (" + f.sources.length + ")" }),
+          sourceList(f.sources, expert)
+        )
+      );
+    } else if (f.sources.length) {
       box.append(el("p", { class: "src-head", text: t("sources") }), sourceList(f.sources, expert));
     }
     return box;
@@ -453,7 +477,14 @@
       item.append(show);
       list.append(item);
     }
-    box.append(list);
+    if (expert) {
+      // Every finding with its cues, context and sources runs to thousands of pixels: it folds.
+      box.append(
+        el("details", { class: "fold", id: "findings-fold" }, el("summary", { text: t("all_findings", { n: r.findings.length }) }), list)
+      );
+    } else {
+      box.append(list);
+    }
   }
 
   // The ten HealthNewsReview criteria: verdict, how sure, who answered (model or rules), why.
@@ -461,7 +492,9 @@
     const box = $("criteria");
     clear(box);
     if (state.view !== "expert" || !r.criteria) return;
-    box.append(el("h3", { text: t("criteria_heading") }));
+    // Long sections fold: the expert page stays short enough to scan, and opens on demand.
+    const fold = el("details", { class: "fold", id: "criteria-fold" }, el("summary", null, el("h3", { text: t("criteria_heading") })));
+    box.append(fold);
     const table = el("table", { class: "criteria" });
     table.append(
       el(
@@ -485,14 +518,19 @@
         )
       );
     }
-    box.append(table);
+    fold.append(el("div", { class: "table-scroll" }, table));
   }
 
   function renderClaims(r) {
     const box = $("claims");
     clear(box);
     if (state.view !== "expert" || !r.claims.length) return;
-    box.append(el("h3", { text: t("claims_heading") }));
+    const fold = el(
+      "details",
+      { class: "fold", id: "claims-fold" },
+      el("summary", null, el("h3", { text: t("claims_heading") + " (" + r.claims.length + ")" }))
+    );
+    box.append(fold);
     const list = el("ul", { class: "claims" });
     for (const c of r.claims) {
       const flags = [t("strength_" + c.strength)];
@@ -503,11 +541,17 @@
           "li",
           null,
           el("blockquote", { class: "excerpt", text: c.excerpt }),
-          el("p", { class: "meta", text: c.kinds.join(", ") + " \u00b7 " + flags.join(" \u00b7 ") + (c.interventions.length ? " \u00b7 " + c.interventions.join(", ") : "") })
+          el("p", { class: "meta", text: c.kinds.map((k) => t("claim_kind_" + k)).join(", ") + " \u00b7 " + flags.join(" \u00b7 ") + (c.interventions.length ? " \u00b7 " + c.interventions.map((id) => interventionName(r, id)).join(", ") : "") })
         )
       );
     }
-    box.append(list);
+    fold.append(list);
+  }
+
+  // A knowledge-base entry by its name in the report's language, not its id.
+  function interventionName(r, id) {
+    const entry = (r.interventions || []).find((i) => i.id === id);
+    return entry && entry.name ? entry.name : id;
   }
 
   function renderAdvice() {
@@ -566,6 +610,8 @@
     const item = $("finding-" + f.id);
     if (item) {
       hideTip(0);
+      const fold = item.closest("details");
+      if (fold) fold.open = true;
       item.scrollIntoView({ block: "center" });
       item.focus({ preventScroll: true });
     }

@@ -177,7 +177,7 @@ async fn read_json<T: serde::de::DeserializeOwned>(
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
-            format!("the request body is larger than the limit of {max} bytes"),
+            format!("the request body is larger than the limit of {}", human_bytes(max)),
         )
     };
     let declared = headers
@@ -211,13 +211,24 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     if bytes.len() > max {
         return Err(too_large());
     }
+    // Parsing megabytes of JSON takes milliseconds: on a worker thread of its own, so that the
+    // requests this worker also serves are not held up by it.
+    let multi_thread = tokio::runtime::Handle::current().runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread;
+    if bytes.len() > LARGE_TEXT_BYTES && multi_thread {
+        tokio::task::block_in_place(|| parse_json(&bytes))
+    } else {
+        parse_json(&bytes)
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     // The path names the field at fault: `{"text": [1, 2]}` says "field text: ...".
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes)).map_err(|e| {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         // serde_json calls a wrong value for an enum ("lang": 7) a syntax error; valid JSON is not
         // told it is invalid.
-        let valid = inner.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok();
+        let valid = inner.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok();
         let message = if !valid {
             format!("the body is not valid JSON: {inner}")
         } else if path.is_empty() || path == "." {
@@ -227,6 +238,31 @@ async fn read_json<T: serde::de::DeserializeOwned>(
         };
         ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", message)
     })
+}
+
+/// A size as people read it, with the exact count: "2 MiB (2,097,152 bytes)".
+fn human_bytes(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let (value, unit) = if n >= 1 << 20 {
+        (n as f64 / (1u64 << 20) as f64, "MiB")
+    } else if n >= 1 << 10 {
+        (n as f64 / 1024.0, "KiB")
+    } else {
+        return format!("{grouped} bytes");
+    };
+    let value = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    format!("{value} {unit} ({grouped} bytes)")
 }
 
 /// Texts above this size are large: at most half the analysis slots run them at once.
@@ -268,8 +304,8 @@ async fn analyse<T: Send + 'static>(
     // The permits move into the task, so a slot stays taken until the analysis really ends, even
     // when the client has been answered with a timeout.
     if large_permit.is_some() {
-        // A large text runs on a thread of its own at low CPU priority: on a busy machine the
-        // scheduler serves ordinary pages first, so a flood of big bodies does not slow them.
+        // A large text runs on a thread of its own in the idle scheduling class: on a busy machine
+        // ordinary pages are served first, so a flood of big bodies does not slow them.
         let (tx, rx) = tokio::sync::oneshot::channel();
         std::thread::Builder::new()
             .name("hypecheck-large".into())
@@ -296,17 +332,20 @@ async fn analyse<T: Send + 'static>(
     }
 }
 
-/// Nice value of the threads that analyse large texts (0 is normal, 19 the lowest priority).
-#[cfg(target_os = "linux")]
-const LARGE_TEXT_NICE: libc::c_int = 10;
-
-/// Lowers the calling thread's CPU priority for the rest of its life (it cannot be raised again
-/// without privileges, hence a thread of its own). On Linux a nice value belongs to a thread.
+/// Puts the calling thread in Linux's idle scheduling class for the rest of its life (it cannot
+/// leave it again without privileges, hence a thread of its own): it runs only on CPU time that
+/// nothing else wants, and any ordinary thread that wakes up takes the CPU from it at once. A
+/// lower nice value was not enough: on two cores the ordinary requests' p99 still doubled, since
+/// a waking thread waited for the nice thread's time slice. Elsewhere a no-op.
 fn lower_this_threads_priority() {
     #[cfg(target_os = "linux")]
-    // SAFETY: setpriority only reads its integer arguments; `who = 0` is the calling thread.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, LARGE_TEXT_NICE);
+    {
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: sched_setscheduler reads `param` during the call only; pid 0 is the calling
+        // thread. Failure leaves the thread at normal priority, which is safe.
+        unsafe {
+            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+        }
     }
 }
 

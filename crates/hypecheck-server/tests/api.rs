@@ -267,6 +267,9 @@ fn ui_catalogs_have_the_same_keys_and_cover_the_page() {
     ] {
         used.push(format!("strength_{st}"));
     }
+    for k in ["efficacy", "safety", "approval", "evidence"] {
+        used.push(format!("claim_kind_{k}"));
+    }
     for v in ["verified", "verified_secondary", "unverified", "derived"] {
         used.push(format!("verification_{v}"));
     }
@@ -412,7 +415,7 @@ fn bodies_over_the_limit_are_413() {
     let m = s
         .post("/api/v1/check", Some("application/json"), big.as_bytes())
         .assert_error(413, "payload_too_large");
-    assert!(m.contains("4096"), "{m}");
+    assert!(m.contains("4 KiB (4,096 bytes)"), "{m}");
     // Without a Content-Length (chunked), the limit holds while reading.
     let mut raw = b"POST /api/v1/check HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
     for chunk in big.as_bytes().chunks(1000) {
@@ -442,7 +445,10 @@ fn the_default_limit_is_2_mib() {
     )
     .into_bytes();
     raw.extend_from_slice(&over[..1024]); // the server answers from the declared length
-    send(s.addr, &raw).assert_error(413, "payload_too_large");
+    let m = send(s.addr, &raw).assert_error(413, "payload_too_large");
+    // The same unit as the page's hint ("Up to 2 MiB"), with the exact count.
+    assert!(m.contains("2 MiB (2,097,152 bytes)"), "{m}");
+    assert!(s.get("/").text().contains("Up to 2 MiB"));
 }
 
 #[test]
