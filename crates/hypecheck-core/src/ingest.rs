@@ -599,11 +599,16 @@ fn estimated_depth(raw: &str) -> usize {
 
 /// Visible text by a linear scan: drops tags, comments, scripts and styles, decodes common
 /// entities. Used only for pathologically nested pages.
-fn stripped_html_text(raw: &str) -> String {
+fn stripped_html_text(raw: &str, cancelled: &dyn Fn() -> bool) -> Result<String, InputError> {
     let lower = raw.to_ascii_lowercase();
     let mut out = String::with_capacity(raw.len() / 2);
     let mut i = 0;
+    let mut tags = 0usize;
     while i < raw.len() {
+        tags += 1;
+        if tags.is_multiple_of(65_536) && cancelled() {
+            return Err(InputError::Cancelled);
+        }
         let Some(rel) = raw[i..].find('<') else {
             out.push_str(&raw[i..]);
             break;
@@ -626,13 +631,14 @@ fn stripped_html_text(raw: &str) -> String {
             raw[i..].find('>').map_or(raw.len(), |p| i + p + 1)
         };
     }
-    out.replace("&nbsp;", " ")
+    Ok(out
+        .replace("&nbsp;", " ")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&rsquo;", "\u{2019}")
-        .replace("&amp;", "&")
+        .replace("&amp;", "&"))
 }
 
 /// Attributes read per tag. The HTML parser compares each attribute of a tag with the ones before
@@ -716,7 +722,7 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>, cancelled: &dyn Fn() 
     let depth = estimated_depth(raw);
     if depth > MAX_HTML_DEPTH {
         warnings.push(IngestWarning::HtmlTooDeep { depth });
-        let mut text = stripped_html_text(raw);
+        let mut text = stripped_html_text(raw, cancelled)?;
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         return Ok(tidy(&text));
     }
