@@ -589,7 +589,35 @@ const PASS_SUMMARIES: &[(Question, &[Code])] = &[
     (Question::Language, &[Code::HC404, Code::HC405]),
 ];
 
-fn question_summary(q: Question, verdict: Verdict, mine: &[(usize, &Finding)], catalog: &Catalog) -> String {
+/// At most this many of the deciding findings' kinds are told in a concern's or failure's summary.
+const MAX_SUMMARY_SENTENCES: usize = 3;
+
+fn question_summary(
+    q: Question,
+    verdict: Verdict,
+    mine: &[(usize, &Finding)],
+    decided: &[usize],
+    catalog: &Catalog,
+) -> String {
+    if matches!(verdict, Verdict::Concern | Verdict::Fail) {
+        // What the deciding findings are, one sentence per kind, in the order they first appear.
+        let mut codes: Vec<Code> = Vec::new();
+        for (i, f) in mine {
+            if decided.contains(i) && !codes.contains(&f.code) {
+                codes.push(f.code);
+            }
+        }
+        let told: Vec<String> = codes
+            .iter()
+            .map(|code| format!("summary-found-{}", code.as_str().to_ascii_lowercase()))
+            .filter(|id| catalog.has(id))
+            .take(MAX_SUMMARY_SENTENCES)
+            .map(|id| catalog.format(&id, &[]))
+            .collect();
+        if !told.is_empty() {
+            return told.join(" ");
+        }
+    }
     if verdict == Verdict::Pass {
         let codes = PASS_SUMMARIES
             .iter()
@@ -801,7 +829,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         QuestionOut {
             title: catalog.format(&format!("question-{}", q.as_str()), &[]),
             verdict,
-            summary: question_summary(q, verdict, &mine, catalog),
+            summary: question_summary(q, verdict, &mine, &decided, catalog),
             decided_by: decided.iter().map(|i| format!("F{}", i + 1)).collect(),
             positives: count(Severity::Positive),
             concerns: count(Severity::Concern),
