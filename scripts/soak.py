@@ -90,8 +90,12 @@ def attack(port, seconds):
     not; what it makes the server do is still done at the server's priorities."""
     os.nice(10)
     stop = threading.Event()
-    threads = [threading.Thread(target=attacker, args=(port, stop), daemon=True),
-               threading.Thread(target=slow_and_deaf, args=(port, stop), daemon=True)]
+    run_threads([threading.Thread(target=attacker, args=(port, stop), daemon=True),
+                 threading.Thread(target=slow_and_deaf, args=(port, stop), daemon=True)], stop, seconds)
+
+
+def run_threads(threads, stop, seconds):
+    """Starts the threads, lets them run for `seconds`, then stops them and waits for them."""
     for t in threads:
         t.start()
     time.sleep(seconds)
@@ -133,12 +137,7 @@ def run_clients(port, normal_body, seconds, hostile, latencies, errors):
     attackers = multiprocessing.Process(target=attack, args=(port, seconds), daemon=True) if hostile else None
     if attackers:
         attackers.start()
-    for t in threads:
-        t.start()
-    time.sleep(seconds)
-    stop.set()
-    for t in threads:
-        t.join(timeout=70)
+    run_threads(threads, stop, seconds)
     if attackers:
         attackers.join(timeout=80)
 

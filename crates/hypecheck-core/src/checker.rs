@@ -57,6 +57,13 @@ impl Cancel {
     }
 }
 
+impl Options {
+    /// Whether the caller has cancelled this analysis.
+    fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(Cancel::is_cancelled)
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -193,7 +200,7 @@ impl Checker {
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
-        let cancelled = || options.cancel.as_ref().is_some_and(Cancel::is_cancelled);
+        let cancelled = || options.cancelled();
         self.run(input, options, |pass| {
             let Pass {
                 analysis,
@@ -251,7 +258,7 @@ impl Checker {
     /// The pipeline up to the checks' findings and the rule answers to the criteria, handed to
     /// `finish` (which builds the report, or the features for training).
     fn run<R>(&self, input: &[u8], options: &Options, finish: impl FnOnce(Pass<'_>) -> R) -> Result<R, InputError> {
-        let cancelled = || options.cancel.as_ref().is_some_and(Cancel::is_cancelled);
+        let cancelled = || options.cancelled();
         let stop = || {
             if cancelled() {
                 Err(InputError::Cancelled)

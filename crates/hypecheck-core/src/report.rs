@@ -599,41 +599,44 @@ fn question_summary(
     decided: &[usize],
     catalog: &Catalog,
 ) -> String {
-    if matches!(verdict, Verdict::Concern | Verdict::Fail) {
-        // What the deciding findings are, one sentence per kind, in the order they first appear.
-        let mut codes: Vec<Code> = Vec::new();
-        for (i, f) in mine {
-            if decided.contains(i) && !codes.contains(&f.code) {
-                codes.push(f.code);
-            }
-        }
-        let told: Vec<String> = codes
-            .iter()
-            .map(|code| format!("summary-found-{}", code.as_str().to_ascii_lowercase()))
-            .filter(|id| catalog.has(id))
-            .take(MAX_SUMMARY_SENTENCES)
-            .map(|id| catalog.format(&id, &[]))
-            .collect();
-        if !told.is_empty() {
-            return told.join(" ");
-        }
-    }
-    if verdict == Verdict::Pass {
-        let codes = PASS_SUMMARIES
-            .iter()
-            .find(|(question, _)| *question == q)
-            .map_or(&[][..], |(_, c)| c);
-        let told: Vec<String> = codes
-            .iter()
-            .filter(|code| {
+    // A pass tells its positive findings; a concern or failure what decided it, in the order the
+    // findings first appear; each kind of finding one sentence.
+    let (prefix, codes, limit): (&str, Vec<Code>, usize) = match verdict {
+        Verdict::Pass => {
+            let order = PASS_SUMMARIES
+                .iter()
+                .find(|(question, _)| *question == q)
+                .map_or(&[][..], |(_, c)| c);
+            let present = |code: &&Code| {
                 mine.iter()
                     .any(|(_, f)| f.code == **code && f.severity == Severity::Positive)
-            })
-            .map(|code| catalog.format(&format!("summary-pass-{}", code.as_str().to_ascii_lowercase()), &[]))
-            .collect();
-        if !told.is_empty() {
-            return told.join(" ");
+            };
+            (
+                "summary-pass",
+                order.iter().filter(present).copied().collect(),
+                usize::MAX,
+            )
         }
+        Verdict::Concern | Verdict::Fail => {
+            let mut codes: Vec<Code> = Vec::new();
+            for (i, f) in mine {
+                if decided.contains(i) && !codes.contains(&f.code) {
+                    codes.push(f.code);
+                }
+            }
+            ("summary-found", codes, MAX_SUMMARY_SENTENCES)
+        }
+        Verdict::NotApplicable => ("", Vec::new(), 0),
+    };
+    let told: Vec<String> = codes
+        .iter()
+        .map(|code| format!("{prefix}-{}", code.as_str().to_ascii_lowercase()))
+        .filter(|id| catalog.has(id))
+        .take(limit)
+        .map(|id| catalog.format(&id, &[]))
+        .collect();
+    if !told.is_empty() {
+        return told.join(" ");
     }
     catalog.format(
         &format!("summary-{}-{}", q.as_str(), verdict.as_str().replace('_', "-")),

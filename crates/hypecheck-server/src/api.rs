@@ -302,30 +302,27 @@ async fn analyse<T: Send + 'static>(
         .map_err(|_| ApiError::internal("the server is shutting down"))?;
     let shared = state.clone();
     // The permits move into the task, so a slot stays taken until the analysis really ends, even
-    // when the client has been answered with a timeout.
-    if large_permit.is_some() {
+    // when the client has been answered with a timeout. A panic drops `tx`: an internal error.
+    let large = large_permit.is_some();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let run = move || {
+        let _permits = (permit, large_permit);
+        if large {
+            lower_this_threads_priority();
+        }
+        let _ = tx.send(f(&shared.checker));
+    };
+    if large {
         // A large text runs on a thread of its own in the idle scheduling class: on a busy machine
         // ordinary pages are served first, so a flood of big bodies does not slow them.
-        let (tx, rx) = tokio::sync::oneshot::channel();
         std::thread::Builder::new()
             .name("hypecheck-large".into())
-            .spawn(move || {
-                let _permits = (permit, large_permit);
-                lower_this_threads_priority();
-                let _ = tx.send(f(&shared.checker));
-            })
+            .spawn(run)
             .map_err(|e| ApiError::internal(format!("cannot start the analysis: {e}")))?;
-        return match tokio::time::timeout_at(deadline, rx).await {
-            Err(_) => Err(timeout()),
-            Ok(Err(_)) => Err(ApiError::internal("the analysis failed unexpectedly")),
-            Ok(Ok(result)) => result,
-        };
+    } else {
+        drop(tokio::task::spawn_blocking(run));
     }
-    let task = tokio::task::spawn_blocking(move || {
-        let _permits = (permit, large_permit);
-        f(&shared.checker)
-    });
-    match tokio::time::timeout_at(deadline, task).await {
+    match tokio::time::timeout_at(deadline, rx).await {
         Err(_) => Err(timeout()),
         Ok(Err(_)) => Err(ApiError::internal("the analysis failed unexpectedly")),
         Ok(Ok(result)) => result,
