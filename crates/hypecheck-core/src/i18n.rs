@@ -77,12 +77,18 @@ impl Catalog {
                 return text.clone();
             }
         }
-        let Some(msg) = self.bundle.get_message(id) else {
-            return id.to_string();
-        };
-        let Some(pattern) = msg.value() else {
-            return id.to_string();
-        };
+        self.format_with_errors(id, args)
+            .map_or_else(|| id.to_string(), |(text, _)| text)
+    }
+
+    /// Message `id` formatted with `args`, and Fluent's errors (a missing argument and the like);
+    /// `None` for a message the catalog lacks.
+    fn format_with_errors(
+        &self,
+        id: &str,
+        args: &[(&str, String)],
+    ) -> Option<(String, Vec<fluent_bundle::FluentError>)> {
+        let pattern = self.bundle.get_message(id)?.value()?;
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             // Numbers go in as numbers so that plural selection works.
@@ -92,9 +98,11 @@ impl Catalog {
             }
         }
         let mut errors = Vec::new();
-        self.bundle
+        let text = self
+            .bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
-            .into_owned()
+            .into_owned();
+        Some((text, errors))
     }
 
     /// A message that formats without error when given no arguments.
@@ -226,19 +234,7 @@ mod tests {
                                 (*v, value)
                             })
                             .collect();
-                        let pattern = catalog.bundle.get_message(&id).unwrap().value().unwrap();
-                        let mut fargs = FluentArgs::new();
-                        for (k, v) in &args {
-                            match v.parse::<i64>() {
-                                Ok(n) => fargs.set(*k, FluentValue::from(n)),
-                                Err(_) => fargs.set(*k, FluentValue::from(v.as_str())),
-                            }
-                        }
-                        let mut errors = Vec::new();
-                        let out = catalog
-                            .bundle
-                            .format_pattern(pattern, Some(&fargs), &mut errors)
-                            .into_owned();
+                        let (out, errors) = catalog.format_with_errors(&id, &args).unwrap();
                         assert!(errors.is_empty(), "{lang} {id} with {count} = {n}: {errors:?}");
                         out
                     };
