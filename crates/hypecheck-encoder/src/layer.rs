@@ -1,27 +1,43 @@
-//! One BERT encoder layer written with differentiable operations only, for tuning: candle's
-//! fused layer norm has no backward pass, so gradients would stop at the first layer norm.
-//! Reads the same weights (same names) as candle-transformers' BERT layer and computes the same.
+//! One BERT encoder layer. For inference it runs candle's fused layer norm and softmax; for tuning
+//! it runs the same computation in differentiable operations only, because the fused layer norm
+//! has no backward pass and gradients would stop at the first layer norm.
 
 use candle_core::{Module, Result, Tensor, D};
 use candle_nn::{Linear, VarBuilder};
+
+use crate::bert::Config;
+
+/// How a layer computes its layer norms and softmax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ops {
+    /// candle's fused kernels: fast, no gradients.
+    Fused,
+    /// Spelled out in elementary operations, which carry gradients.
+    Differentiable,
+}
 
 /// Layer normalisation over the last dimension, as BERT's.
 struct Norm {
     weight: Tensor,
     bias: Tensor,
     eps: f64,
+    ops: Ops,
 }
 
 impl Norm {
-    fn load(width: usize, eps: f64, vb: VarBuilder) -> Result<Norm> {
+    fn load(width: usize, eps: f64, ops: Ops, vb: VarBuilder) -> Result<Norm> {
         Ok(Norm {
             weight: vb.get(width, "weight")?,
             bias: vb.get(width, "bias")?,
             eps,
+            ops,
         })
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        if self.ops == Ops::Fused {
+            return candle_nn::ops::layer_norm(&x.contiguous()?, &self.weight, &self.bias, self.eps as f32);
+        }
         let mean = x.mean_keepdim(D::Minus1)?;
         let centered = x.broadcast_sub(&mean)?;
         let var = centered.sqr()?.mean_keepdim(D::Minus1)?;
@@ -40,11 +56,12 @@ pub struct Layer {
     out: Linear,
     out_norm: Norm,
     heads: usize,
+    ops: Ops,
 }
 
 impl Layer {
     /// Loads layer weights under `vb` (e.g. `encoder.layer.5`).
-    pub fn load(config: &candle_transformers::models::bert::Config, vb: VarBuilder) -> Result<Layer> {
+    pub fn load(config: &Config, ops: Ops, vb: VarBuilder) -> Result<Layer> {
         let width = config.hidden_size;
         let inner = config.intermediate_size;
         let eps = config.layer_norm_eps;
@@ -55,11 +72,12 @@ impl Layer {
             key: candle_nn::linear(width, width, own.pp("key"))?,
             value: candle_nn::linear(width, width, own.pp("value"))?,
             attention_out: candle_nn::linear(width, width, attention.pp("output").pp("dense"))?,
-            attention_norm: Norm::load(width, eps, attention.pp("output").pp("LayerNorm"))?,
+            attention_norm: Norm::load(width, eps, ops, attention.pp("output").pp("LayerNorm"))?,
             intermediate: candle_nn::linear(width, inner, vb.pp("intermediate").pp("dense"))?,
             out: candle_nn::linear(inner, width, vb.pp("output").pp("dense"))?,
-            out_norm: Norm::load(width, eps, vb.pp("output").pp("LayerNorm"))?,
+            out_norm: Norm::load(width, eps, ops, vb.pp("output").pp("LayerNorm"))?,
             heads: config.num_attention_heads,
+            ops,
         })
     }
 
@@ -76,9 +94,14 @@ impl Layer {
         let k = split(self.key.forward(x)?)?;
         let v = split(self.value.forward(x)?)?;
         let scores = (q.matmul(&k.t()?)? / (head_width as f64).sqrt())?.broadcast_add(additive)?;
-        // The softmax spelled out: differentiable, and stable (the row maximum is subtracted).
-        let scores = scores.broadcast_sub(&scores.max_keepdim(D::Minus1)?)?.exp()?;
-        let weights = scores.broadcast_div(&scores.sum_keepdim(D::Minus1)?)?;
+        let weights = match self.ops {
+            Ops::Fused => candle_nn::ops::softmax_last_dim(&scores)?,
+            Ops::Differentiable => {
+                // Stable: the row maximum is subtracted.
+                let scores = scores.broadcast_sub(&scores.max_keepdim(D::Minus1)?)?.exp()?;
+                scores.broadcast_div(&scores.sum_keepdim(D::Minus1)?)?
+            }
+        };
         let context = weights.matmul(&v)?.transpose(1, 2)?.reshape((batch, tokens, width))?;
         let attended = self
             .attention_norm

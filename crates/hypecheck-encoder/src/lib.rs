@@ -9,10 +9,12 @@
 
 use std::path::{Path, PathBuf};
 
+use bert::Bert;
+pub use bert::Config;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
 
+mod bert;
 mod layer;
 pub mod tune;
 
@@ -101,7 +103,7 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
 /// The loaded encoder.
 pub struct Encoder {
     /// All layers, built on first use (the deep tier's classifiers run their own lower layers).
-    model: std::sync::OnceLock<BertModel>,
+    model: std::sync::OnceLock<Bert>,
     config: Config,
     tokenizer: tokenizers::Tokenizer,
     device: Device,
@@ -119,6 +121,9 @@ impl Encoder {
         let config: Config =
             serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).map_err(|e| load(e.to_string()))?)
                 .map_err(|e| load(format!("config.json: {e}")))?;
+        if let Some(problem) = config.unsupported() {
+            return Err(load(format!("config.json: {problem}")));
+        }
         let mut tokenizer =
             tokenizers::Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| load(e.to_string()))?;
         // The file pads every input to 128 tokens; batches are padded here, to their longest.
@@ -176,7 +181,7 @@ impl Encoder {
     fn in_batches(
         &self,
         texts: &[&str],
-        model: &BertModel,
+        model: &Bert,
         mut each: impl FnMut(&[usize], &Tensor, &Tensor) -> candle_core::Result<()>,
     ) -> Result<(), EncoderError> {
         let ids: Vec<Vec<u32>> = texts.iter().map(|t| self.token_ids(t)).collect::<Result<_, _>>()?;
@@ -186,8 +191,7 @@ impl Encoder {
         for chunk in order.chunks(BATCH) {
             let rows: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
             let (input, mask) = padded(&rows, &self.device).map_err(run_error)?;
-            let types = input.zeros_like().map_err(run_error)?;
-            let hidden = model.forward(&input, &types, Some(&mask)).map_err(run_error)?;
+            let hidden = model.forward(&input, &mask).map_err(run_error)?;
             each(chunk, &hidden, &mask).map_err(run_error)?;
         }
         Ok(())
@@ -200,7 +204,7 @@ impl Encoder {
     }
 
     /// The hidden states of each text after the layers of `lower` (see [`Encoder::lower_model`]).
-    fn states_through(&self, lower: &BertModel, texts: &[&str]) -> Result<Vec<Tensor>, EncoderError> {
+    fn states_through(&self, lower: &Bert, texts: &[&str]) -> Result<Vec<Tensor>, EncoderError> {
         let mut out = vec![None; texts.len()];
         self.in_batches(texts, lower, |chunk, hidden, mask| {
             let lengths: Vec<f32> = mask.sum(1)?.to_vec1()?;
@@ -212,11 +216,10 @@ impl Encoder {
         Ok(out.into_iter().map(|t| t.expect("every text in a batch")).collect())
     }
 
-    pub(crate) fn lower_model(&self, top_layers: usize) -> Result<BertModel, EncoderError> {
-        let mut config = self.config.clone();
-        config.num_hidden_layers = self.config.num_hidden_layers.saturating_sub(top_layers);
+    pub(crate) fn lower_model(&self, top_layers: usize) -> Result<Bert, EncoderError> {
+        let layers = self.config.num_hidden_layers.saturating_sub(top_layers);
         let weights = mmap_weights(&self.dir, &self.device).map_err(run_error)?;
-        BertModel::load(weights, &config).map_err(run_error)
+        Bert::load(&self.config, layers, weights).map_err(run_error)
     }
 
     pub fn config(&self) -> &Config {

@@ -9,7 +9,8 @@ use std::path::Path;
 use candle_core::{DType, Tensor, Var, D};
 use candle_nn::{Linear, Module, Optimizer, VarBuilder, VarMap};
 
-use crate::layer::Layer;
+use crate::bert::{additive_mask, Bert};
+use crate::layer::{Layer, Ops};
 
 use crate::{mean_pool, run_error, Encoder, EncoderError};
 
@@ -90,10 +91,7 @@ fn batch_of(states: &[&Tensor]) -> candle_core::Result<(Tensor, Tensor, Tensor)>
     }
     let x = Tensor::stack(&rows, 0)?;
     let mask = Tensor::from_vec(mask, (states.len(), longest), device)?;
-    // As BERT does: padding gets the lowest score, so attention ignores it.
-    let additive = ((mask.ones_like()? - &mask)? * f64::from(f32::MIN))?
-        .unsqueeze(1)?
-        .unsqueeze(1)?;
+    let additive = additive_mask(&mask)?;
     Ok((x, mask, additive))
 }
 
@@ -116,7 +114,7 @@ impl Classifier {
         let config = encoder.config();
         let vb = VarBuilder::from_varmap(&varmap, DType::F32, encoder.device());
         let top = (0..top_layers)
-            .map(|i| Layer::load(config, vb.pp(format!("encoder.layer.{i}"))))
+            .map(|i| Layer::load(config, Ops::Differentiable, vb.pp(format!("encoder.layer.{i}"))))
             .collect::<candle_core::Result<Vec<_>>>()
             .map_err(run_error)?;
         let head = candle_nn::linear(config.hidden_size, classes, vb.pp("head")).map_err(run_error)?;
@@ -315,7 +313,7 @@ impl Classifier {
 /// the tuned top and head.
 pub struct SentenceModel {
     encoder: Encoder,
-    lower: candle_transformers::models::bert::BertModel,
+    lower: Bert,
     classifier: Classifier,
 }
 
