@@ -5,6 +5,7 @@ mod config;
 mod deep;
 mod eval;
 mod render;
+mod scan;
 
 use std::ffi::OsStr;
 use std::io::{IsTerminal, Read, Write};
@@ -118,6 +119,14 @@ enum Command {
     },
     /// Serve the web app and the HTTP API (see the README, "Web app and API").
     Serve(ServeArgs),
+    /// Check many documents (files, directories, JSONL, WARC/WET) and write one record per
+    /// document, in input order, in parallel; `--summary` prints the tables of an earlier scan.
+    Scan {
+        #[command(flatten)]
+        scan: scan::ScanArgs,
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -386,6 +395,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
+        Command::Scan { scan: args, data } => {
+            if let Some(path) = &args.summary {
+                return scan::summarise(path, args.by);
+            }
+            scan::scan(args, build_checker(&data)?)
+        }
         Command::Train {
             data,
             out,

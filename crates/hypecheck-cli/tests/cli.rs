@@ -447,3 +447,6 @@ fn the_editorial_rule_is_a_policy_beside_the_grade() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[path = "cli/scan.rs"]
+mod scan;

@@ -52,6 +52,24 @@ pub enum InputError {
     Cancelled,
 }
 
+impl InputError {
+    /// A stable name for the kind of problem, for records that are counted and filtered
+    /// (`hypecheck scan`'s error records).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            InputError::Empty => "empty",
+            InputError::OnlyWhitespace { .. } => "only_whitespace",
+            InputError::Binary { .. } => "binary",
+            InputError::InvalidUtf8 { .. } => "invalid_utf8",
+            InputError::Utf16WithoutBom => "utf16_without_bom",
+            InputError::InvalidUtf16 { .. } => "invalid_utf16",
+            InputError::TooLarge { .. } => "too_large",
+            InputError::NoText { .. } => "no_text",
+            InputError::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// The text to analyse and how it was obtained.
 #[derive(Debug, Clone)]
 pub struct Ingested {

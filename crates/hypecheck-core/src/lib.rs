@@ -29,6 +29,7 @@ pub mod ingest;
 pub mod language;
 pub mod learn;
 pub mod lexicon;
+pub mod record;
 pub mod report;
 
 pub use analysis::Analysis;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// The pipeline's order. Leaves that any stage may use come first.
 const LINE: &[&str] = &[
     "document", "ingest", "language", "i18n", "eval", "lexicon", "context", "claims", "analysis", "checks", "criteria",
-    "learn", "report", "checker",
+    "learn", "report", "record", "checker",
 ];
 
 /// Names re-exported at the crate root, and the module they come from.
