@@ -1,0 +1,123 @@
+"""The Python package as a user calls it: the same report as the command line, errors that say
+why, many texts in parallel, and the scan records that Spark writes."""
+
+import json
+import pathlib
+import subprocess
+import threading
+
+import pytest
+
+import hypecheck
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SEED = (ROOT / "examples" / "exosomes-article.txt").read_text(encoding="utf-8")
+HYPE = (
+    "Turmeric capsules reverse arthritis. This miracle supplement repairs your joints within weeks, "
+    "guaranteed and completely safe."
+)
+
+
+def test_version_is_the_packages():
+    assert hypecheck.__version__.count(".") == 2
+
+
+def test_check_returns_the_json_report():
+    report = hypecheck.check(HYPE)
+    assert report["schema_version"] == "2.0"
+    assert report["questions"]["language"]["verdict"] == "fail"
+    assert report["findings"], "the findings come with the report"
+    finding = report["findings"][0]
+    assert HYPE[finding["span"]["start"] : finding["span"]["end"]] == finding["excerpt"]
+
+
+def test_the_seed_article_is_judged_sober_as_on_the_command_line():
+    report = hypecheck.check(SEED)
+    assert report["grade"]["letter"] in ("A", "B")
+    cli = ROOT / "target" / "release" / "hypecheck"
+    if cli.exists():
+        out = subprocess.run(
+            [str(cli), "check", "-", "--format", "json"], input=SEED.encode(), capture_output=True, check=True
+        )
+        from_cli = json.loads(out.stdout)
+        assert from_cli["grade"] == report["grade"]
+        assert from_cli["questions"] == report["questions"]
+
+
+def test_options_are_honoured():
+    german = hypecheck.Checker(report_lang="de").check(HYPE)
+    assert german["report_language"] == "de"
+    html = hypecheck.check(f"<p>{HYPE}</p>", input_format="html")
+    assert html["input"]["format"] == "html"
+    assert hypecheck.Checker("rules").tier == "rules"
+    with pytest.raises(ValueError, match="tier"):
+        hypecheck.Checker("turbo")
+    with pytest.raises(ValueError, match="lang"):
+        hypecheck.check(HYPE, lang="fr")
+
+
+def test_a_text_that_cannot_be_analysed_raises_with_its_kind():
+    with pytest.raises(hypecheck.InputError) as caught:
+        hypecheck.check("   \n ")
+    assert caught.value.kind == "only_whitespace"
+    with pytest.raises(hypecheck.InputError) as caught:
+        hypecheck.check(b"\x00\x01binary")
+    assert caught.value.kind == "binary"
+    with pytest.raises(TypeError):
+        hypecheck.check(42)
+
+
+def test_check_many_answers_every_text_in_order():
+    checker = hypecheck.Checker(jobs=2)
+    texts = [HYPE, "", SEED] * 20
+    reports = checker.check_many(texts)
+    assert len(reports) == 60
+    for text, report in zip(texts, reports):
+        if text:
+            assert report == checker.check(text)
+        else:
+            assert report["error"]["kind"] == "empty"
+
+
+def test_check_many_releases_the_gil():
+    checker = hypecheck.Checker(jobs=1)
+    ticks = []
+    stop = threading.Event()
+
+    def tick():
+        while not stop.is_set():
+            ticks.append(1)
+            stop.wait(0.001)
+
+    t = threading.Thread(target=tick)
+    t.start()
+    checker.check_many([SEED] * 200)
+    stop.set()
+    t.join()
+    assert len(ticks) > 5, "another Python thread ran while the texts were checked"
+
+
+def test_scan_records_match_the_command_line_scan(tmp_path):
+    docs = [
+        {"id": "a", "url": "https://www.clinic.example/x", "text": HYPE},
+        {"id": "b", "text": SEED},
+        {"id": "c", "text": ""},
+        {"id": "d"},
+    ]
+    records = hypecheck.Checker().scan(docs)
+    assert [r["id"] for r in records] == ["a", "b", "c", "d"]
+    assert records[0]["domain"] == "clinic.example"
+    assert records[0]["language"] == "fail"
+    assert (records[2]["status"], records[2]["error_kind"]) == ("error", "empty")
+    assert records[3]["error_kind"] == "document"
+    cli = ROOT / "target" / "release" / "hypecheck"
+    if not cli.exists():
+        pytest.skip("the command line is not built (cargo build --release)")
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in docs[:3]))
+    out = tmp_path / "out.jsonl"
+    subprocess.run([str(cli), "scan", str(corpus), "-o", str(out), "-q"], check=True)
+    from_cli = [json.loads(line) for line in out.read_text().splitlines()]
+    for mine, theirs in zip(records, from_cli):
+        for column in ("id", "status", "grade", "score", "evidence", "approval", "risks", "language", "criteria", "findings"):
+            assert mine[column] == theirs[column], column
