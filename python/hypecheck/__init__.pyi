@@ -37,5 +37,22 @@ class Checker:
         full: bool = False,
         start: int = 0,
     ) -> list[dict[str, Any]]: ...
+    def scan_files(
+        self,
+        paths: list[str],
+        *,
+        text_field: str = "text",
+        id_field: str = "id",
+        url_field: str = "url",
+        glob: list[str] = ...,
+        full: bool = False,
+    ) -> Records: ...
+
+class Records:
+    """The records of Checker.scan_files, as they are read and checked."""
+    def __iter__(self) -> "Records": ...
+    def __next__(self) -> dict[str, Any]: ...
+    @property
+    def not_documents(self) -> int: ...
 
 def check(text: Text, lang: Lang = None, input_format: InputFormat = None) -> dict[str, Any]: ...

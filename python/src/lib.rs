@@ -262,6 +262,74 @@ impl Checker {
         records.iter().map(|json| json_loads(py, json)).collect()
     }
 
+    /// The records of files as `hypecheck scan` reads them (files, directories, JSONL, WARC/WET,
+    /// gzip or not), one per document, in the same order and with the same ids and sources, as
+    /// an iterator: documents are read on a thread of their own and checked in batches in
+    /// parallel, so that a file of any size is scanned in bounded memory. `seq` counts from 0.
+    #[pyo3(signature = (paths, *, text_field = "text", id_field = "id", url_field = "url", glob = Vec::new(), full = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn scan_files(
+        slf: Bound<'_, Self>,
+        paths: Vec<String>,
+        text_field: &str,
+        id_field: &str,
+        url_field: &str,
+        glob: Vec<String>,
+        full: bool,
+    ) -> PyResult<Records> {
+        if paths.iter().any(|p| p == "-") {
+            return Err(PyValueError::new_err(
+                "scan_files reads files; pass texts to scan() instead of \"-\"",
+            ));
+        }
+        let sources = hypecheck_scan::list(&paths, &glob).map_err(|e| PyValueError::new_err(format!("{e:#}")))?;
+        let checker = slf.get();
+        let fields = hypecheck_scan::JsonlFields {
+            text: text_field.into(),
+            id: id_field.into(),
+            url: url_field.into(),
+        };
+        let max_bytes = checker.options.max_bytes;
+        let not_documents = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<hypecheck_scan::Item>>(2);
+        let counter = not_documents.clone();
+        std::thread::Builder::new()
+            .name("hypecheck-read".into())
+            .spawn(move || {
+                let progress = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+                let mut batch = Vec::new();
+                let mut open = true;
+                for source in &sources {
+                    hypecheck_scan::read(source, &fields, max_bytes, &progress, &mut |event| {
+                        match event {
+                            hypecheck_scan::Event::Item(item) => batch.push(item),
+                            hypecheck_scan::Event::NotADocument { .. } => {
+                                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            }
+                        }
+                        if batch.len() >= 256 {
+                            // The iterator was dropped: stop reading.
+                            open = send.send(std::mem::take(&mut batch)).is_ok();
+                        }
+                        open
+                    });
+                    if !open {
+                        return;
+                    }
+                }
+                let _ = send.send(batch);
+            })
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(Records {
+            checker: slf.unbind(),
+            batches: std::sync::Mutex::new(receive),
+            ready: std::collections::VecDeque::new(),
+            seq: 0,
+            full,
+            not_documents,
+        })
+    }
+
     /// "fast" or "rules".
     #[getter]
     fn tier(&self) -> &'static str {
@@ -270,6 +338,57 @@ impl Checker {
 
     fn __repr__(&self) -> String {
         format!("hypecheck.Checker(tier={:?})", self.tier)
+    }
+}
+
+/// The records of a [`Checker::scan_files`], as they are read and checked.
+#[pyclass(module = "hypecheck")]
+struct Records {
+    checker: Py<Checker>,
+    batches: std::sync::Mutex<std::sync::mpsc::Receiver<Vec<hypecheck_scan::Item>>>,
+    ready: std::collections::VecDeque<String>,
+    seq: u64,
+    full: bool,
+    not_documents: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+#[pymethods]
+impl Records {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyObject>> {
+        while self.ready.is_empty() {
+            let checker = self.checker.get();
+            let (first, full) = (self.seq, self.full);
+            let batches = &self.batches;
+            let records: Option<Vec<String>> = py.allow_threads(|| {
+                let batch = batches.lock().expect("one reader").recv().ok()?;
+                Some(checker.pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            let record =
+                                hypecheck_scan::analyse(&checker.core, &checker.options, first + i as u64, item, full);
+                            serde_json::to_string(&record).expect("a record serialises")
+                        })
+                        .collect()
+                }))
+            });
+            let Some(records) = records else { return Ok(None) };
+            self.seq += records.len() as u64;
+            self.ready.extend(records);
+        }
+        let json = self.ready.pop_front().expect("a record is ready");
+        json_loads(py, &json).map(Some)
+    }
+
+    /// WARC records read so far that are not documents (requests, metadata, warcinfo).
+    #[getter]
+    fn not_documents(&self) -> u64 {
+        self.not_documents.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 

@@ -1,6 +1,7 @@
 """The Python package as a user calls it: the same report as the command line, errors that say
 why, many texts in parallel, and the scan records that Spark writes."""
 
+import gzip
 import json
 import pathlib
 import subprocess
@@ -121,3 +122,42 @@ def test_scan_records_match_the_command_line_scan(tmp_path):
     for mine, theirs in zip(records, from_cli):
         for column in ("id", "status", "grade", "score", "evidence", "approval", "risks", "language", "criteria", "findings"):
             assert mine[column] == theirs[column], column
+
+
+def _warc(records):
+    out = b""
+    for kind, uri, block in records:
+        block = block.encode()
+        head = (
+            f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}-{uri}>\r\n"
+            f"WARC-Target-URI: {uri}\r\nContent-Length: {len(block)}\r\n\r\n"
+        )
+        out += gzip.compress(head.encode() + block + b"\r\n\r\n")
+    return out
+
+
+def test_scan_files_gives_the_command_lines_records_exactly(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text(
+        json.dumps({"id": "a1", "text": HYPE}) + "\nnot json\n" + json.dumps({"text": SEED}) + "\n"
+    )
+    page = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>{HYPE}</p>"
+    (corpus / "crawl.warc.gz").write_bytes(
+        _warc([("request", "http://shop.example/", "GET / HTTP/1.1\r\n\r\n"), ("response", "http://shop.example/", page)])
+    )
+    (corpus / "b.txt").write_text(HYPE)
+    records = hypecheck.Checker(jobs=2).scan_files([str(corpus)])
+    got = list(records)
+    assert records.not_documents == 1
+    assert [r["seq"] for r in got] == [0, 1, 2, 3, 4]
+    assert got[1]["error_kind"] == "jsonl_line"
+    assert got[4]["domain"] == "shop.example"
+    cli = ROOT / "target" / "release" / "hypecheck"
+    if not cli.exists():
+        pytest.skip("the command line is not built (cargo build --release)")
+    out = tmp_path / "out.jsonl"
+    subprocess.run([str(cli), "scan", str(corpus), "-o", str(out), "-q"], check=True)
+    assert got == [json.loads(line) for line in out.read_text().splitlines()]
+    with pytest.raises(ValueError, match="cannot read"):
+        hypecheck.Checker().scan_files([str(tmp_path / "missing")])

@@ -3,9 +3,7 @@
 //! records are written in input order, so the output is the same with any number of jobs and a
 //! killed scan can be resumed from its last complete record.
 
-mod sources;
 mod summary;
-mod warc;
 
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,8 +16,8 @@ use anyhow::{bail, Context as _, Result};
 use hypecheck_core::{Checker, Options};
 use rayon::prelude::*;
 
-use hypecheck_core::record::{Origin, ScanRecord};
-use sources::{Event, Item, JsonlFields, Source};
+use hypecheck_core::record::ScanRecord;
+use hypecheck_scan::{analyse, sources, Event, Item, JsonlFields, Source};
 use summary::Summary;
 
 /// A batch is handed on when it holds this many documents or bytes, whichever comes first:
@@ -358,29 +356,6 @@ pub fn scan(args: ScanArgs, checker: Checker) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The record of one item: its report's columns, or the reason it has none.
-fn analyse(checker: &Checker, options: &Options, seq: u64, item: Item, full: bool) -> ScanRecord {
-    let origin = Origin {
-        id: item.id,
-        source: item.source,
-        url: item.url,
-    };
-    match item.content {
-        Err(unreadable) => ScanRecord::error(seq, origin, 0, unreadable.kind, unreadable.message),
-        Ok(content) => {
-            let bytes = content.bytes.len() as u64;
-            let options = Options {
-                input_format: content.format,
-                ..options.clone()
-            };
-            match checker.check_bytes(&content.bytes, &options) {
-                Ok(report) => ScanRecord::from_report(seq, origin, bytes, &report, full),
-                Err(e) => ScanRecord::error(seq, origin, bytes, e.kind(), e.to_string()),
-            }
-        }
-    }
 }
 
 fn progress_bar(args: &ScanArgs, total: u64, reads_stdin: bool) -> indicatif::ProgressBar {

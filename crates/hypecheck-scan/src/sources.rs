@@ -11,7 +11,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result};
 use hypecheck_core::InputFormat;
 
-use super::warc;
+use crate::warc;
 
 /// One document to analyse, or the reason it could not be read.
 pub struct Item {

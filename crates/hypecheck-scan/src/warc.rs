@@ -7,7 +7,7 @@ use std::io::{BufRead, Read};
 
 use hypecheck_core::InputFormat;
 
-use super::sources::{read_capped, read_line_capped, too_large, Capped, Content, Event, Item, Unreadable};
+use crate::sources::{read_capped, read_line_capped, too_large, Capped, Content, Event, Item, Unreadable};
 
 /// The longest header line read (longer ones are cut: no header needs more).
 const MAX_HEADER_LINE: usize = 16 * 1024;
