@@ -13,6 +13,22 @@ import hypecheck
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED = (ROOT / "examples" / "exosomes-article.txt").read_text(encoding="utf-8")
+
+
+def command_line():
+    """The hypecheck binary to compare with: HYPECHECK_BIN, else a release or debug build; with CI
+    set, its absence fails rather than skips."""
+    import os
+
+    candidates = [os.environ.get("HYPECHECK_BIN"), ROOT / "target/release/hypecheck", ROOT / "target/debug/hypecheck"]
+    for candidate in candidates:
+        if candidate and pathlib.Path(candidate).exists():
+            return pathlib.Path(candidate)
+    if os.environ.get("CI"):
+        pytest.fail("no hypecheck binary to compare with (cargo build)")
+    pytest.skip("the command line is not built (cargo build)")
+
+
 HYPE = (
     "Turmeric capsules reverse arthritis. This miracle supplement repairs your joints within weeks, "
     "guaranteed and completely safe."
@@ -35,8 +51,8 @@ def test_check_returns_the_json_report():
 def test_the_seed_article_is_judged_sober_as_on_the_command_line():
     report = hypecheck.check(SEED)
     assert report["grade"]["letter"] in ("A", "B")
-    cli = ROOT / "target" / "release" / "hypecheck"
-    if cli.exists():
+    cli = command_line()
+    if cli:
         out = subprocess.run(
             [str(cli), "check", "-", "--format", "json"], input=SEED.encode(), capture_output=True, check=True
         )
@@ -111,9 +127,7 @@ def test_scan_records_match_the_command_line_scan(tmp_path):
     assert records[0]["language"] == "fail"
     assert (records[2]["status"], records[2]["error_kind"]) == ("error", "empty")
     assert records[3]["error_kind"] == "document"
-    cli = ROOT / "target" / "release" / "hypecheck"
-    if not cli.exists():
-        pytest.skip("the command line is not built (cargo build --release)")
+    cli = command_line()
     corpus = tmp_path / "docs.jsonl"
     corpus.write_text("".join(json.dumps(d) + "\n" for d in docs[:3]))
     out = tmp_path / "out.jsonl"
@@ -153,9 +167,7 @@ def test_scan_files_gives_the_command_lines_records_exactly(tmp_path):
     assert [r["seq"] for r in got] == [0, 1, 2, 3, 4]
     assert got[1]["error_kind"] == "jsonl_line"
     assert got[4]["domain"] == "shop.example"
-    cli = ROOT / "target" / "release" / "hypecheck"
-    if not cli.exists():
-        pytest.skip("the command line is not built (cargo build --release)")
+    cli = command_line()
     out = tmp_path / "out.jsonl"
     subprocess.run([str(cli), "scan", str(corpus), "-o", str(out), "-q"], check=True)
     assert got == [json.loads(line) for line in out.read_text().splitlines()]

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The Python package and the Spark example: builds and installs the package (pip, maturin), runs
+# its tests, then the Spark test (scripts/test-spark.py: local[2], a generated corpus of a few
+# thousand documents) when Java is present. With CI set, a missing Java fails instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pip_install() { python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@"; }
+pip_install ./python pytest
+python3 -m pytest -q python/tests
+if command -v java >/dev/null 2>&1; then
+  pip_install "pyspark>=4,<5"
+  python3 scripts/test-spark.py
+elif [ -n "${CI:-}" ]; then
+  echo "test-python: Java is missing, so the Spark example cannot run (apt-get install openjdk-17-jre-headless)" >&2
+  exit 1
+else
+  echo "SKIPPED: the Spark test needs Java 17 (apt-get install openjdk-17-jre-headless)" >&2
+fi
