@@ -5,6 +5,7 @@ mod config;
 mod deep;
 mod eval;
 mod render;
+mod rules;
 mod scan;
 
 use std::ffi::OsStr;
@@ -47,6 +48,13 @@ enum Command {
     Rules {
         /// A check code to explain.
         code: Option<String>,
+        /// text: the list (or one check's documentation) on the terminal; markdown: one page per
+        /// check and an index (into --out, else all to stdout); markdown-table: the README's table.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+        /// With --format markdown: the directory to write the pages into (docs/rules).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Measure hypecheck against a labelled data set.
     Eval {
@@ -184,6 +192,13 @@ struct CheckArgs {
     lang: Option<ReportLang>,
     #[command(flatten)]
     data: DataArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Markdown,
+    MarkdownTable,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -520,7 +535,41 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rules { code: Some(code) } => {
+        Command::Rules {
+            format: RulesFormat::MarkdownTable,
+            ..
+        } => {
+            std::io::stdout()
+                .lock()
+                .write_all(rules::table(Some("docs/rules/")).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules {
+            format: RulesFormat::Markdown,
+            out: Some(dir),
+            ..
+        } => {
+            let n = rules::write(&dir)?;
+            writeln!(std::io::stdout().lock(), "wrote {n} pages into {}", dir.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules {
+            format: RulesFormat::Markdown,
+            code,
+            out: None,
+        } => {
+            let mut out = std::io::stdout().lock();
+            for (name, text) in rules::files() {
+                if code
+                    .as_ref()
+                    .is_none_or(|c| name.eq_ignore_ascii_case(&format!("{c}.md")))
+                {
+                    writeln!(out, "{text}")?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { code: Some(code), .. } => {
             let Some(doc) = hypecheck_core::checks::Code::parse(&code).and_then(hypecheck_core::checks::documentation)
             else {
                 bail!("no check {code:?} (see `hypecheck rules`)");
@@ -528,7 +577,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(std::io::stdout().lock(), "{doc}")?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rules { code: None } => {
+        Command::Rules { code: None, .. } => {
             let mut out = std::io::stdout().lock();
             for c in hypecheck_core::checks::REGISTRY {
                 writeln!(

@@ -395,6 +395,33 @@ pub fn documentation(code: Code) -> Option<String> {
     Some(doc.join("\n"))
 }
 
+/// The lexicon kinds a check's own code names (`CueKind::Hype`, tests aside), in the order they
+/// first appear: what its documentation page lists as the lexicon entries it reads.
+pub fn cue_kinds_read(code: Code) -> Vec<crate::lexicon::CueKind> {
+    let Some((_, source)) = SOURCES.iter().find(|(c, _)| *c == code) else {
+        return Vec::new();
+    };
+    let code_part = source.split("#[cfg(test)]").next().unwrap_or(source);
+    let mut kinds = Vec::new();
+    for piece in code_part.split("CueKind::").skip(1) {
+        let ident: String = piece.chars().take_while(char::is_ascii_alphanumeric).collect();
+        // CamelCase to the lexicon's snake_case name, read back through serde: only real kinds.
+        let mut snake = String::new();
+        for (i, ch) in ident.chars().enumerate() {
+            if ch.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(ch.to_ascii_lowercase());
+        }
+        if let Ok(kind) = serde_json::from_value::<crate::lexicon::CueKind>(serde_json::Value::String(snake)) {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+    }
+    kinds
+}
+
 /// Runs every check; findings come out sorted by position, then code.
 /// Findings one check may report on one text; more of the same kind say nothing new, and a text
 /// of 3 million "cure"s must not cost gigabytes. The rest are counted ([`Omitted`]).
