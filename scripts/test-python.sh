@@ -5,11 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pip_install() { python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@"; }
+# The tests compare with the command line: the debug build `cargo test` made, wherever the target
+# directory is (CARGO_TARGET_DIR respected).
+cargo build -q --locked -p hypecheck-cli
+target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+export HYPECHECK_BIN="$target/debug/hypecheck"
 pip_install ./python pytest
 python3 -m pytest -q python/tests
 if command -v java >/dev/null 2>&1; then
   pip_install "pyspark>=4,<5"
-  python3 scripts/test-spark.py
+  python3 scripts/test-spark.py --hypecheck "$HYPECHECK_BIN"
 elif [ -n "${CI:-}" ]; then
   echo "test-python: Java is missing, so the Spark example cannot run (apt-get install openjdk-17-jre-headless)" >&2
   exit 1
