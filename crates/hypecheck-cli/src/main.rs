@@ -1,6 +1,7 @@
 //! The `hypecheck` command: wires input files, the knowledge base and the core checker to the
 //! terminal and JSON renderers. All analysis lives in `hypecheck-core`.
 
+mod annotate;
 mod config;
 mod deep;
 mod eval;
@@ -161,8 +162,8 @@ struct CheckArgs {
     /// Input file, or - for standard input.
     input: String,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
     /// Terminal view: plain words (beginner) or every finding with cues and sources (expert).
     #[arg(long, value_enum, default_value_t = View::Beginner)]
     view: View,
@@ -205,6 +206,17 @@ enum RulesFormat {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    /// `path:line:col: HCnnn severity: message`, one finding per line (positions in the source
+    /// file, also for HTML and Markdown); for grep and editors. Positive findings are left out.
+    Concise,
+    /// GitHub Actions annotations (`::warning file=...,line=...::message`).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -793,11 +805,13 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     // Stdout flushes at every newline; a pretty-printed report has one per field.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        Format::Json => {
+        CheckFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        Format::Text => {
+        CheckFormat::Concise => out.write_all(annotate::concise(&args.input, &bytes, &report).as_bytes())?,
+        CheckFormat::Github => out.write_all(annotate::github(&args.input, &bytes, &report).as_bytes())?,
+        CheckFormat::Text => {
             let color = args.color.enabled(
                 std::io::stdout().is_terminal(),
                 std::env::var_os("NO_COLOR").as_deref(),

@@ -450,3 +450,66 @@ fn the_editorial_rule_is_a_policy_beside_the_grade() {
 
 #[path = "cli/scan.rs"]
 mod scan;
+
+/// The text at a 1-based line and column (in characters) of a file.
+fn at_line_column(source: &str, line: usize, column: usize) -> String {
+    let text = source.lines().nth(line - 1).unwrap_or("");
+    text.chars().skip(column - 1).collect()
+}
+
+#[test]
+fn concise_and_github_formats_point_at_the_source_lines_of_markdown_and_html() {
+    for file in [
+        "cosmetic-exosome-serum-ad.md",
+        "clinic-exosome-facial.html",
+        "clinic-exosome-autism.txt",
+    ] {
+        let path = fixture(file);
+        let source = std::fs::read_to_string(&path).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&hypecheck(&["check", &path, "--format", "json"]))).unwrap();
+        let concise = stdout(&hypecheck(&["check", &path, "--format", "concise"]));
+        let lines: Vec<&str> = concise.lines().collect();
+        let problems: Vec<&serde_json::Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "positive")
+            .collect();
+        assert_eq!(
+            lines.len(),
+            problems.len(),
+            "{file}: one line per finding that is not positive"
+        );
+        assert!(!lines.is_empty(), "{file}");
+        for (line, finding) in lines.iter().zip(&problems) {
+            let rest = line.strip_prefix(&format!("{path}:")).unwrap();
+            let mut parts = rest.splitn(3, ':');
+            let (l, c) = (
+                parts.next().unwrap().parse().unwrap(),
+                parts.next().unwrap().parse().unwrap(),
+            );
+            assert!(parts
+                .next()
+                .unwrap()
+                .starts_with(&format!(" {} ", finding["code"].as_str().unwrap())));
+            // The finding's excerpt begins there in the file (its first word; markup may follow).
+            let first_word: String = finding["excerpt"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let there = at_line_column(&source, l, c);
+            assert!(
+                there.starts_with(&first_word),
+                "{file}:{l}:{c} is {there:?}, expected {first_word:?}"
+            );
+        }
+        let github = stdout(&hypecheck(&["check", &path, "--format", "github"]));
+        assert_eq!(github.lines().count(), problems.len());
+        assert!(github.lines().all(|l| l.starts_with("::error file=")
+            || l.starts_with("::warning file=")
+            || l.starts_with("::notice file=")));
+    }
+}

@@ -242,6 +242,7 @@ impl Checker {
                     format: ingested.format,
                     source_bytes: ingested.source_bytes,
                     span_basis: ingested.span_basis(),
+                    source_map: ingested.source_map,
                     warnings: ingested.warnings,
                     text_language,
                     text_languages: languages,

@@ -79,6 +79,62 @@ pub struct Ingested {
     pub warnings: Vec<IngestWarning>,
     /// How the input's bytes became the text that spans count in.
     pub encoding: Encoding,
+    /// Where the extracted text of HTML and Markdown came from in the source.
+    pub source_map: SourceMap,
+}
+
+/// From offsets in the extracted text back to offsets in the (decoded) source, so that an editor
+/// or a CI annotation can point at the source line: each stage of extraction records anchors
+/// (text offset, offset in the stage's input) where a run copied from its input begins; within a
+/// run the two advance together. Plain text needs no map. Positions inside a run that was not
+/// copied verbatim (an entity, an escape) are near, not exact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    /// Applied from the last to the first: the last stage produced the final text.
+    stages: Vec<Vec<(usize, usize)>>,
+    /// False when the extraction kept no positions (a page too deeply nested to parse).
+    known: bool,
+}
+
+impl SourceMap {
+    /// The identity: the text is the source.
+    pub fn identity() -> SourceMap {
+        SourceMap {
+            stages: Vec::new(),
+            known: true,
+        }
+    }
+
+    fn unknown() -> SourceMap {
+        SourceMap {
+            stages: Vec::new(),
+            known: false,
+        }
+    }
+
+    fn then(mut self, anchors: Vec<(usize, usize)>) -> SourceMap {
+        self.stages.push(anchors);
+        self
+    }
+
+    /// The source offset of a text offset; `None` when positions were not kept.
+    pub fn source_offset(&self, text_offset: usize) -> Option<usize> {
+        if !self.known {
+            return None;
+        }
+        let mut offset = text_offset;
+        for anchors in self.stages.iter().rev() {
+            let i = anchors.partition_point(|&(t, _)| t <= offset);
+            offset = match i {
+                0 => anchors.first().map_or(offset, |&(_, s)| s),
+                i => {
+                    let (t, s) = anchors[i - 1];
+                    s + (offset - t)
+                }
+            };
+        }
+        Some(offset)
+    }
 }
 
 /// The input's encoding, as far as spans are concerned.
@@ -210,8 +266,8 @@ pub fn ingest_cancellable(
         return Err(InputError::OnlyWhitespace { bytes: raw.len() });
     }
     let format = format.unwrap_or_else(|| detect_format(raw));
-    let text = match format {
-        InputFormat::Text => raw.to_string(),
+    let (text, source_map) = match format {
+        InputFormat::Text => (raw.to_string(), SourceMap::identity()),
         InputFormat::Markdown => markdown_text(raw, &mut warnings),
         InputFormat::Html => html_text(raw, &mut warnings, cancelled)?,
     };
@@ -237,6 +293,7 @@ pub fn ingest_cancellable(
         source_bytes,
         warnings,
         encoding,
+        source_map,
     })
 }
 
@@ -472,13 +529,14 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
+fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> (String, SourceMap) {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::with_capacity(raw.len());
+    let mut anchors = Vec::new();
     // Code is not prose: fenced and indented blocks and inline code are left out (and counted).
     let mut in_code_block = false;
     let mut code = 0;
-    for event in Parser::new(raw) {
+    for (event, range) in Parser::new(raw).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_)) => {
                 in_code_block = true;
@@ -490,7 +548,10 @@ fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
             }
             _ if in_code_block => {}
             Event::Code(_) => code += 1,
-            Event::Text(t) => out.push_str(&t),
+            Event::Text(t) => {
+                anchors.push((out.len(), range.start));
+                out.push_str(&t);
+            }
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("- "),
@@ -498,6 +559,7 @@ fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
             Event::End(TagEnd::Item) => out.push('\n'),
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => out.push('\n'),
             Event::Html(h) | Event::InlineHtml(h) => {
+                anchors.push((out.len(), range.start));
                 // Inline markup in Markdown is rare in prose; keep only what is between tags.
                 let mut in_tag = false;
                 for c in h.chars() {
@@ -515,7 +577,8 @@ fn markdown_text(raw: &str, warnings: &mut Vec<IngestWarning>) -> String {
     if code > 0 {
         warnings.push(IngestWarning::CodeSkipped { blocks: code });
     }
-    tidy(&out)
+    let (text, tidied) = tidy(&out);
+    (text, SourceMap::identity().then(anchors).then(tidied))
 }
 
 /// Elements whose content is never article text.
@@ -736,14 +799,19 @@ fn skip(b: &[u8], i: usize, keep: impl Fn(u8) -> bool) -> usize {
         .map_or(b.len(), |k| i + k)
 }
 
-fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>, cancelled: &dyn Fn() -> bool) -> Result<String, InputError> {
+fn html_text(
+    raw: &str,
+    warnings: &mut Vec<IngestWarning>,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<(String, SourceMap), InputError> {
     let depth = estimated_depth(raw);
     if depth > MAX_HTML_DEPTH {
         warnings.push(IngestWarning::HtmlTooDeep { depth });
         let mut text = stripped_html_text(raw, cancelled)?;
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        return Ok(tidy(&text));
+        return Ok((tidy(&text).0, SourceMap::unknown()));
     }
+    let source = raw;
     let (raw, dropped) = cap_attributes(raw);
     if dropped > 0 {
         warnings.push(IngestWarning::HtmlAttributesDropped {
@@ -763,12 +831,79 @@ fn html_text(raw: &str, warnings: &mut Vec<IngestWarning>, cancelled: &dyn Fn() 
         .find_map(|sel| doc.select(&sel).next())
         .unwrap_or_else(|| doc.root_element());
     let mut out = String::with_capacity(raw.len() / 2);
-    let code = walk(root, &mut out, cancelled)?;
+    let mut found = Found::new(source);
+    let code = walk(root, &mut out, &mut found, cancelled)?;
     if code > 0 {
         warnings.push(IngestWarning::CodeSkipped { blocks: code });
     }
     warnings.push(IngestWarning::SpansOnExtractedText);
-    Ok(tidy(&out))
+    let (text, tidied) = tidy(&out);
+    Ok((text, SourceMap::identity().then(found.anchors).then(tidied)))
+}
+
+/// Finds the source of HTML text nodes: the tree keeps no positions, but text nodes come in
+/// source order, so each word is looked for from where the last was found. The bytes searched
+/// are budgeted (a few times the page), so that a hostile page cannot make this quadratic.
+struct Found<'a> {
+    source: &'a str,
+    cursor: usize,
+    anchors: Vec<(usize, usize)>,
+    budget: usize,
+    /// Bytes searched so far.
+    searched: usize,
+}
+
+impl<'a> Found<'a> {
+    fn new(source: &'a str) -> Found<'a> {
+        Found {
+            source,
+            cursor: 0,
+            anchors: Vec::new(),
+            budget: source.len().saturating_mul(4).saturating_add(1 << 20),
+            searched: 0,
+        }
+    }
+
+    /// Looks for `word` within `window` bytes of the cursor; where found, it begins at text
+    /// offset `at`.
+    fn word(&mut self, word: &str, at: usize, window: usize) -> bool {
+        let end = floor_char_boundary(
+            self.source,
+            self.cursor.saturating_add(window + word.len()).min(self.source.len()),
+        );
+        let searched = end.saturating_sub(self.cursor);
+        if searched > self.budget {
+            return false;
+        }
+        self.budget -= searched;
+        self.searched += searched;
+        match self.source[self.cursor..end].find(word) {
+            Some(i) => {
+                let begins = self.cursor + i;
+                self.anchors.push((at, begins));
+                self.cursor = begins + word.len();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Records where the words of the text node `text`, whose first word is appended at `at`
+    /// (and the rest one space apart), begin in the source. A word not found verbatim (an entity
+    /// in it) keeps the anchor before it, which is near.
+    fn text_node(&mut self, text: &str, mut at: usize) {
+        // The first word may be far (past scripts and styles); the next ones are close by, a
+        // little further after a word that was not found (an entity is up to 32 bytes long).
+        let mut window = 256 * 1024;
+        for word in text.split_whitespace() {
+            window = if self.word(word, at, window) {
+                64
+            } else {
+                window.max(512)
+            };
+            at += word.len() + 1;
+        }
+    }
 }
 
 /// HTML is fed to the parser in pieces of this size, with a look at the cancel flag between them
@@ -815,7 +950,12 @@ fn is_boilerplate(el: &ElementRef) -> bool {
 /// Appends the visible text below `root`. Iterative (a traversal of open and close edges), so that
 /// deeply nested markup cannot overflow the stack.
 /// Answers how many code elements (`<pre>`, `<code>`) it left out.
-fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Result<usize, InputError> {
+fn walk(
+    root: ElementRef,
+    out: &mut String,
+    found: &mut Found,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<usize, InputError> {
     let mut code = 0;
     use ego_tree::iter::Edge;
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -846,6 +986,9 @@ fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Res
                     Node::Text(t) => {
                         // Source whitespace (indentation, line wraps) is not text; collapse it.
                         let mut last_space = out.ends_with([' ', '\n']);
+                        let leading = t.len() - t.trim_start().len();
+                        let at = out.len() + usize::from(leading > 0 && !last_space);
+                        found.text_node(t, at);
                         for c in t.chars() {
                             if c.is_whitespace() {
                                 if !last_space {
@@ -880,23 +1023,29 @@ fn walk(root: ElementRef, out: &mut String, cancelled: &dyn Fn() -> bool) -> Res
 }
 
 /// Trims each line and keeps at most one blank line between blocks.
-fn tidy(s: &str) -> String {
+fn tidy(s: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(s.len());
+    let mut anchors = Vec::new();
     let mut blank = 0;
-    for line in s.lines() {
-        let line = line.trim();
-        if line.is_empty() {
+    for line in s.split_inclusive('\n') {
+        let start = line.as_ptr() as usize - s.as_ptr() as usize;
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
             blank += 1;
             continue;
         }
         if !out.is_empty() {
             out.push_str(if blank > 0 { "\n\n" } else { "\n" });
         }
-        out.push_str(line);
+        let lead = line.len() - line.trim_start().len();
+        anchors.push((out.len(), start + lead));
+        out.push_str(trimmed);
         blank = 0;
     }
     out.push('\n');
-    out
+    (out, anchors)
 }
 
 #[cfg(test)]
@@ -904,6 +1053,67 @@ mod tests {
     use super::*;
 
     const MAX: usize = 1 << 20;
+
+    /// Every word of the extracted text, with its offset (letters and digits only: list dashes
+    /// and the like are the extraction's own).
+    fn words(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn extracted_words_point_back_to_their_place_in_the_source() {
+        let md = "# Stem cells\n\nOur *exosome* serum, with a [study](http://x.example)   and\n  wrapped lines.\n\n\
+                  - item one\n- item two\n\n> quoted cure\n\n1. first\n";
+        let html = "<html><head><title>cure</title><style>.cure{}</style></head><body><nav>menu cure</nav>\
+                    <article><h1>Stem   cells</h1><p class=\"x\">Our\n     stem cells <b>cure</b> knees&nbsp;fast.</p>\
+                    <ul><li>no side effects</li></ul><script>var cure=1</script><p>Last cure words.</p></article></body></html>";
+        for (source, format) in [(md, InputFormat::Markdown), (html, InputFormat::Html)] {
+            let ingested = ingest(source.as_bytes(), Some(format), MAX).unwrap();
+            let words = words(&ingested.text);
+            assert!(words.len() > 10, "{}", ingested.text);
+            for (at, word) in words {
+                let back = ingested.source_map.source_offset(at).unwrap();
+                assert!(
+                    source[back..].starts_with(word),
+                    "{format:?}: {word:?} at {at} maps to {:?}",
+                    &source[back..(back + 20).min(source.len())]
+                );
+            }
+        }
+        let plain = ingest(b"Just text.", None, MAX).unwrap();
+        assert_eq!(plain.source_map.source_offset(5), Some(5));
+    }
+
+    #[test]
+    fn finding_the_source_of_words_that_are_never_verbatim_searches_a_bounded_amount() {
+        // Every word has an entity, so no word is found in the source: without a budget each
+        // would search 256 KiB, 50 GB in all.
+        let source = format!("<p>{}</p>", "caf&eacute; ".repeat(200_000));
+        let mut found = Found::new(&source);
+        for i in 0..200_000 {
+            found.text_node("café ", i * 5);
+        }
+        assert!(found.anchors.is_empty());
+        assert!(
+            found.searched <= source.len() * 4 + (1 << 20),
+            "{} bytes searched",
+            found.searched
+        );
+        let ingested = ingest(source.as_bytes(), Some(InputFormat::Html), 1 << 24).unwrap();
+        assert!(ingested.text.starts_with("café"));
+    }
 
     #[test]
     fn code_is_not_read_as_prose_and_the_report_says_so() {

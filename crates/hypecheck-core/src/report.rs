@@ -169,6 +169,10 @@ pub struct InputInfo {
     /// `input` when spans point into the input itself, `extracted_text` for HTML and Markdown.
     pub span_basis: &'static str,
     pub warnings: Vec<String>,
+    /// From span offsets back to the source (for editors and CI annotations on HTML and
+    /// Markdown); not part of the JSON report.
+    #[serde(skip)]
+    pub source_map: crate::ingest::SourceMap,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -658,6 +662,7 @@ pub struct Context<'c> {
     pub source_bytes: usize,
     /// What spans count in (see [`crate::ingest::Ingested::span_basis`]).
     pub span_basis: &'static str,
+    pub source_map: crate::ingest::SourceMap,
     pub warnings: Vec<IngestWarning>,
     pub text_language: Language,
     pub text_languages: Vec<Language>,
@@ -727,6 +732,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         format,
         source_bytes,
         span_basis,
+        source_map,
         warnings,
         text_language,
         text_languages,
@@ -926,6 +932,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
             source_bytes,
             text_bytes: doc.text.len(),
             span_basis,
+            source_map,
             warnings: warnings
                 .iter()
                 .map(|w| warning_text(w, catalog))
