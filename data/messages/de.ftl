@@ -225,6 +225,7 @@ warning-spans-extracted = Die Fundstellen beziehen sich auf den sichtbaren Text,
 warning-deep-failed = Das tiefe Modell konnte diesen Text nicht lesen ({ $error }); die schnelle Stufe hat geantwortet.
 method-deep-english-only = Das tiefe Modell liest nur Englisch; Sätze in anderen Sprachen wurden nach den Regeln gelesen.
 method-deep-fell-back = Das tiefe Modell ist an diesem Text gescheitert, daher hat die schnelle Stufe die Aussagen gelesen.
+method-checks-off = Durch die Konfiguration abgeschaltete Prüfungen, deren Befunde weder erscheinen noch zählen: { $codes }
 
 ## Quellen
 source-secondary = Laut einem Sekundärbericht (das Original wurde nicht gefunden): { $statement }

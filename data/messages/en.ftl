@@ -228,6 +228,7 @@ warning-spans-extracted = spans refer to the visible text extracted from the HTM
 warning-deep-failed = the deep model could not read this text ({ $error }); the fast tier answered
 method-deep-english-only = the deep model reads English only; sentences in other languages were read by the rules
 method-deep-fell-back = the deep model failed on this text, so the fast tier read the claims
+method-checks-off = checks turned off by the configuration, whose findings neither appear nor count: { $codes }
 
 ## Sources
 source-secondary = According to a secondary report (its original was not found): { $statement }

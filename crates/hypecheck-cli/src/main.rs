@@ -128,6 +128,14 @@ enum Command {
     },
     /// Serve the web app and the HTTP API (see the README, "Web app and API").
     Serve(ServeArgs),
+    /// Print the settings in force for a file (or the working directory) and where each came from.
+    Config {
+        /// The file whose settings to show (the configuration is looked for from its directory up).
+        path: Option<PathBuf>,
+        /// The configuration file to use instead of looking for one.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Check many documents (files, directories, JSONL, WARC/WET) and write one record per
     /// document, in input order, in parallel; `--summary` prints the tables of an earlier scan.
     Scan {
@@ -179,6 +187,13 @@ struct CheckArgs {
     /// whether the text breaks it; the grade never counts it.
     #[arg(long)]
     editorial_rule: bool,
+    /// Only these checks (comma-separated codes such as HC401, prefixes such as HC4, or questions
+    /// such as language); replaces the configuration's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "CHECKS")]
+    select: Vec<String>,
+    /// Never these checks (same forms as --select); added to the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',', value_name = "CHECKS")]
+    ignore: Vec<String>,
     /// Colour on the terminal: auto (a terminal, NO_COLOR unset, TERM not "dumb"), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -422,11 +437,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
+        Command::Config { path, config } => {
+            let loaded = config::load(config.as_deref(), path.as_deref())?;
+            std::io::stdout()
+                .lock()
+                .write_all(config::describe(&loaded)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Scan { scan: args, data } => {
             if let Some(path) = &args.summary {
                 return scan::summarise(path, args.by);
             }
-            scan::scan(args, build_checker(&data)?)
+            let config = config::load(data.config.as_deref(), None)?;
+            scan::scan(args, build_checker(&data, &config)?)
         }
         Command::Train {
             data,
@@ -672,8 +695,7 @@ struct DataArgs {
 
 /// The checker over the embedded data or the directories given, at the tier the flags or the
 /// configuration ask for (flags first).
-fn build_checker(data: &DataArgs) -> Result<Checker> {
-    let config = config::load(data.config.as_deref())?;
+fn build_checker(data: &DataArgs, config: &config::Config) -> Result<Checker> {
     let tier = match (data.rules, data.deep) {
         (true, _) => Tier::Rules,
         (_, true) => Tier::Deep,
@@ -702,7 +724,8 @@ fn build_checker(data: &DataArgs) -> Result<Checker> {
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let defaults = hypecheck_server::Config::default();
-    let checker = build_checker(&args.data)?;
+    let config = config::load(args.data.config.as_deref(), None)?;
+    let checker = build_checker(&args.data, &config)?;
     hypecheck_server::serve_blocking_with_checker(
         hypecheck_server::Config {
             addr: args.addr,
@@ -782,7 +805,22 @@ fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let checker = build_checker(&args.data)?;
+    let near = (args.input != "-").then(|| Path::new(&args.input));
+    let config = config::load(args.data.config.as_deref(), near)?;
+    let checker = build_checker(&args.data, &config)?;
+    let mut ignore = config.ignore.clone().unwrap_or_default();
+    ignore.extend(args.ignore.iter().cloned());
+    let select = if args.select.is_empty() {
+        config.select.clone()
+    } else {
+        Some(args.select.clone())
+    };
+    let disabled_checks = config::disabled_checks(select.as_deref(), &ignore)?;
+    let fail_on = args.fail_on.or(match config.fail_on {
+        Some(config::FailOnSetting::Concern) => Some(FailOn::Concern),
+        Some(config::FailOnSetting::Fail) => Some(FailOn::Fail),
+        None => None,
+    });
     let bytes = read_input(&args.input, args.max_bytes)?;
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
@@ -797,7 +835,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             ReportLang::De => Language::De,
         }),
         cancel: None,
-        editorial_rule: args.editorial_rule,
+        editorial_rule: args.editorial_rule || config.editorial_rule == Some(true),
+        disabled_checks,
     };
     let report = checker
         .check_bytes(&bytes, &options)
@@ -825,7 +864,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    let failed = match args.fail_on {
+    let failed = match fail_on {
         None => false,
         Some(level) => {
             report.questions.iter().any(|(_, q)| match level {

@@ -513,3 +513,66 @@ fn concise_and_github_formats_point_at_the_source_lines_of_markdown_and_html() {
             || l.starts_with("::notice file=")));
     }
 }
+
+#[test]
+fn a_teams_config_is_found_walking_up_and_turns_checks_off() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("team-config");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("docs/health")).unwrap();
+    std::fs::write(
+        dir.join(".hypecheck.toml"),
+        "ignore = [\"HC401\"]\nfail-on = \"fail\"\n",
+    )
+    .unwrap();
+    let page = dir.join("docs/health/page.md");
+    std::fs::write(&page, "# Joints\n\nOur miracle serum cures arthritis, guaranteed.\n").unwrap();
+    let page = page.to_str().unwrap();
+
+    let out = hypecheck(&["check", page, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "fail-on from the file: {}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"HC401") && codes.contains(&"HC402"), "{codes:?}");
+    let notes = json["method"]["notes"].to_string();
+    assert!(notes.contains("HC401"), "the report says what was turned off: {notes}");
+
+    // Flags add to the file; a question selects all its checks.
+    let only_language = stdout(&hypecheck(&[
+        "check", page, "--format", "concise", "--select", "language",
+    ]));
+    assert!(only_language.lines().all(|l| l.contains(" HC4")), "{only_language}");
+    assert!(
+        !only_language.contains("HC401"),
+        "the file's ignore still holds: {only_language}"
+    );
+
+    let shown = stdout(&hypecheck(&["config", page]));
+    assert!(shown.contains(".hypecheck.toml"), "{shown}");
+    assert!(shown.contains("ignore = [\"HC401\"]"), "{shown}");
+    assert!(shown.contains("checks turned off: HC401"), "{shown}");
+
+    // A key that does not exist is an error naming the file, the line and the key.
+    std::fs::write(
+        dir.join(".hypecheck.toml"),
+        "ignore = [\"HC401\"]\nfail_onn = \"fail\"\n",
+    )
+    .unwrap();
+    let bad = hypecheck(&["check", page]);
+    let message = stderr(&bad);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        message.contains(".hypecheck.toml") && message.contains("line 2") && message.contains("fail_onn"),
+        "{message}"
+    );
+    std::fs::write(dir.join(".hypecheck.toml"), "select = [\"HC999\"]\n").unwrap();
+    let message = stderr(&hypecheck(&["check", page]));
+    assert!(
+        message.contains("HC999") && message.contains("names no check"),
+        "{message}"
+    );
+}

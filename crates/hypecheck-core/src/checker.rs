@@ -37,6 +37,9 @@ pub struct Options {
     /// Apply the editorial rule (no dosing, usage or sourcing information) as a publisher's
     /// policy: the report's compliance section then says when the text breaks it.
     pub editorial_rule: bool,
+    /// Checks turned off (a team's configuration): they do not run, so their findings neither
+    /// appear nor count towards any verdict; the report's method notes name them.
+    pub disabled_checks: Vec<crate::checks::Code>,
 }
 
 /// A flag a caller sets to stop an analysis under way (cheap to clone and share).
@@ -73,6 +76,7 @@ impl Default for Options {
             report_language: None,
             cancel: None,
             editorial_rule: false,
+            disabled_checks: Vec::new(),
         }
     }
 }
@@ -243,6 +247,7 @@ impl Checker {
                     source_bytes: ingested.source_bytes,
                     span_basis: ingested.span_basis(),
                     source_map: ingested.source_map,
+                    disabled_checks: options.disabled_checks.clone(),
                     warnings: ingested.warnings,
                     text_language,
                     text_languages: languages,
@@ -282,7 +287,7 @@ impl Checker {
                 read_bytes,
             });
         }
-        let (findings, omitted) = checks::run_all(&analysis, &cancelled);
+        let (findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
         stop()?;
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {

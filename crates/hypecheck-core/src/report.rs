@@ -663,6 +663,8 @@ pub struct Context<'c> {
     /// What spans count in (see [`crate::ingest::Ingested::span_basis`]).
     pub span_basis: &'static str,
     pub source_map: crate::ingest::SourceMap,
+    /// Checks the caller turned off (named in the method notes).
+    pub disabled_checks: Vec<crate::checks::Code>,
     pub warnings: Vec<IngestWarning>,
     pub text_language: Language,
     pub text_languages: Vec<Language>,
@@ -703,8 +705,12 @@ fn approved_uses_text(a: &Analysis, uses: &[(u32, usize)], catalog: &Catalog) ->
 
 /// The report's account of its tiers, with a note where the deep tier was asked for but did not
 /// read everything.
-fn method_out(method: &Method, catalog: &Catalog) -> MethodOut {
+fn method_out(method: &Method, catalog: &Catalog, disabled: &[crate::checks::Code]) -> MethodOut {
     let mut notes = Vec::new();
+    if !disabled.is_empty() {
+        let codes: Vec<&str> = disabled.iter().map(|c| c.as_str()).collect();
+        notes.push(catalog.format("method-checks-off", &[("codes", codes.join(", "))]));
+    }
     if method.deep_skipped_language {
         notes.push(catalog.format("method-deep-english-only", &[]));
     }
@@ -733,6 +739,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         source_bytes,
         span_basis,
         source_map,
+        disabled_checks,
         warnings,
         text_language,
         text_languages,
@@ -966,7 +973,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         questions,
         compliance,
         criteria,
-        method: method_out(&method, catalog),
+        method: method_out(&method, catalog, &disabled_checks),
         omitted: OmittedOut {
             findings: omitted
                 .iter()

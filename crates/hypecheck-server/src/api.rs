@@ -72,6 +72,7 @@ impl CheckRequest {
             report_language: self.lang,
             cancel: None,
             editorial_rule: self.editorial_rule,
+            disabled_checks: Vec::new(),
         }
     }
 }

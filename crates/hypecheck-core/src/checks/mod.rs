@@ -469,14 +469,18 @@ pub struct Omitted {
     pub count: usize,
 }
 
-/// Every check over the analysis: the findings in text order, and what each check left out. Stops
+/// Every check over the analysis but the `disabled` ones: the findings in text order, and what
+/// each check left out. Stops
 /// between checks once `cancelled` says so (the caller then discards the result).
-pub fn run_all(a: &Analysis, cancelled: &dyn Fn() -> bool) -> (Vec<Finding>, Vec<Omitted>) {
+pub fn run_all(a: &Analysis, cancelled: &dyn Fn() -> bool, disabled: &[Code]) -> (Vec<Finding>, Vec<Omitted>) {
     let mut out = Vec::new();
     let mut omitted = Vec::new();
     for check in REGISTRY {
         if cancelled() {
             break;
+        }
+        if disabled.contains(&check.code()) {
+            continue;
         }
         let mut sink = FindingSink::new(MAX_FINDINGS_PER_CHECK);
         check.run(a, &mut sink);
