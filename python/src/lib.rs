@@ -3,7 +3,6 @@
 //! Python user gets exactly what `hypecheck check --format json` prints; many texts are checked
 //! in parallel with the GIL released.
 
-use hypecheck_core::record::{Origin, ScanRecord};
 use hypecheck_core::{Checker as CoreChecker, InputFormat, Language, Options};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -211,7 +210,7 @@ impl Checker {
             let document = document?;
             let seq = start + i as u64;
             let place = seq.to_string();
-            let item = match document.downcast::<PyDict>() {
+            let (id, url, content) = match document.downcast::<PyDict>() {
                 Ok(dict) => {
                     let field = |name: &str| -> PyResult<Option<String>> {
                         match dict.get_item(name)? {
@@ -220,40 +219,33 @@ impl Checker {
                             Some(v) => Ok(Some(v.str()?.to_string())),
                         }
                     };
-                    let origin = Origin {
-                        id: field(id_field)?.unwrap_or_else(|| place.clone()),
-                        source: place,
-                        url: field(url_field)?,
-                    };
                     let content = match dict.get_item(text_field)? {
                         None => Err(format!("the document has no field {text_field:?}")),
                         Some(v) => text_bytes(&v).map_err(|_| format!("the field {text_field:?} is not str or bytes")),
                     };
-                    (seq, origin, content)
+                    (field(id_field)?, field(url_field)?, content)
                 }
-                Err(_) => {
-                    let origin = Origin {
-                        id: place.clone(),
-                        source: place,
-                        url: None,
-                    };
-                    (seq, origin, text_bytes(&document).map_err(|e| e.to_string()))
-                }
+                Err(_) => (None, None, text_bytes(&document).map_err(|e| e.to_string())),
             };
-            items.push(item);
+            let item = hypecheck_scan::Item {
+                id: id.unwrap_or_else(|| place.clone()),
+                source: place,
+                url,
+                content: content
+                    .map(|bytes| hypecheck_scan::sources::Content {
+                        bytes,
+                        format: options.input_format,
+                    })
+                    .map_err(|message| hypecheck_scan::sources::Unreadable::new("document", message)),
+            };
+            items.push((seq, item));
         }
         let records: Vec<String> = py.allow_threads(|| {
             self.pool.install(|| {
                 items
                     .into_par_iter()
-                    .map(|(seq, origin, content)| {
-                        let record = match content {
-                            Err(message) => ScanRecord::error(seq, origin, 0, "document", message),
-                            Ok(bytes) => match self.core.check_bytes(&bytes, &options) {
-                                Ok(report) => ScanRecord::from_report(seq, origin, bytes.len() as u64, &report, full),
-                                Err(e) => ScanRecord::error(seq, origin, bytes.len() as u64, e.kind(), e.to_string()),
-                            },
-                        };
+                    .map(|(seq, item)| {
+                        let record = hypecheck_scan::analyse(&self.core, &options, seq, item, full);
                         serde_json::to_string(&record).expect("a record serialises")
                     })
                     .collect()
