@@ -246,6 +246,11 @@ warning-hidden-characters = Der Text versteckt Wörter mit { $invisible ->
 } (kyrillische, griechische oder vollbreite Buchstaben, die lateinisch aussehen); sie wurden als die nachgeahmten Buchstaben gelesen, und Wörter vor Prüfprogrammen zu verstecken ist selbst ein Warnzeichen.
 warning-utf16 = Die Eingabe ist UTF-16 und wurde dekodiert; die Fundstellen zählen im dekodierten Text.
 warning-bom = Die Eingabe beginnt mit einer UTF-8-Bytereihenfolge-Markierung, die weggelassen wurde; die Fundstellen zählen ab dem Byte danach (3 Bytes in der Datei).
+warning-suppressed = { $count ->
+    [one] 1 Befund wurde
+   *[other] { $count } Befunde wurden
+} durch Unterdrückungskommentare im Text ausgelassen (hypecheck-disable, hypecheck: ignore).
+warning-unused-suppression = Der Unterdrückungskommentar in Zeile { $line } unterdrückt nichts.
 warning-code-skipped = { $count ->
     [one] 1 Stück Code (ein Codeblock oder Code im Text) wurde
    *[other] { $count } Stücke Code (Codeblöcke oder Code im Text) wurden

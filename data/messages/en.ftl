@@ -249,6 +249,11 @@ warning-hidden-characters = the text hides words with { $invisible ->
 } (Cyrillic, Greek or full-width letters that look Latin); they were read as the letters they imitate, and hiding words from checkers is itself a warning sign
 warning-utf16 = the input is UTF-16 and was decoded; spans count in the decoded text
 warning-bom = the input starts with a UTF-8 byte-order mark, which was left out; spans count from the byte after it (3 bytes into the file)
+warning-suppressed = { $count ->
+    [one] 1 finding was
+   *[other] { $count } findings were
+} left out by the text's own suppression comments (hypecheck-disable, hypecheck: ignore)
+warning-unused-suppression = the suppression comment on line { $line } suppresses nothing
 warning-code-skipped = { $count ->
     [one] 1 piece of code (a code block or inline code) was
    *[other] { $count } pieces of code (code blocks or inline code) were

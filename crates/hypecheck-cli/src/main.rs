@@ -194,6 +194,10 @@ struct CheckArgs {
     /// Never these checks (same forms as --select); added to the configuration's `ignore`.
     #[arg(long, value_delimiter = ',', value_name = "CHECKS")]
     ignore: Vec<String>,
+    /// Warn about suppression comments in the text (`<!-- hypecheck-disable HC401 -->`,
+    /// `hypecheck: ignore[HC401]`) that suppress nothing.
+    #[arg(long)]
+    report_unused_suppressions: bool,
     /// Colour on the terminal: auto (a terminal, NO_COLOR unset, TERM not "dumb"), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -837,6 +841,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         cancel: None,
         editorial_rule: args.editorial_rule || config.editorial_rule == Some(true),
         disabled_checks,
+        report_unused_suppressions: args.report_unused_suppressions,
     };
     let report = checker
         .check_bytes(&bytes, &options)

@@ -576,3 +576,45 @@ fn a_teams_config_is_found_walking_up_and_turns_checks_off() {
         "{message}"
     );
 }
+
+#[test]
+fn suppression_comments_leave_findings_out_and_unused_ones_are_reported() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("suppressions");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("page.md");
+    std::fs::write(
+        &page,
+        "# Serum\n\nOur miracle serum works.\n\n<!-- hypecheck-disable HC401 -->\n\nA breakthrough serum, they say.\n\n\
+         <!-- hypecheck-enable -->\n\nAnother breakthrough.\n\n<!-- hypecheck-disable HC503 -->\n\nNothing to buy here.\n",
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    let lines = stdout(&hypecheck(&[
+        "check",
+        page,
+        "--format",
+        "concise",
+        "--report-unused-suppressions",
+    ]));
+    let hype_lines: Vec<&str> = lines
+        .lines()
+        .filter(|l| l.contains(" HC401 "))
+        .map(|l| l.split(':').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        hype_lines,
+        ["3", "11"],
+        "the hype term on line 7 is suppressed: {lines}"
+    );
+    let json = json_of(&hypecheck(&[
+        "check",
+        page,
+        "--format",
+        "json",
+        "--report-unused-suppressions",
+    ]));
+    let warnings = json["input"]["warnings"].to_string();
+    assert!(warnings.contains("1 finding was left out"), "{warnings}");
+    assert!(warnings.contains("line 13 suppresses nothing"), "{warnings}");
+}

@@ -40,6 +40,8 @@ pub struct Options {
     /// Checks turned off (a team's configuration): they do not run, so their findings neither
     /// appear nor count towards any verdict; the report's method notes name them.
     pub disabled_checks: Vec<crate::checks::Code>,
+    /// Warn about suppression comments in the text that suppress nothing.
+    pub report_unused_suppressions: bool,
 }
 
 /// A flag a caller sets to stop an analysis under way (cheap to clone and share).
@@ -77,6 +79,7 @@ impl Default for Options {
             cancel: None,
             editorial_rule: false,
             disabled_checks: Vec::new(),
+            report_unused_suppressions: false,
         }
     }
 }
@@ -287,8 +290,38 @@ impl Checker {
                 read_bytes,
             });
         }
-        let (findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
+        let (mut findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
         stop()?;
+        if !ingested.suppressions.is_empty() {
+            let mut used = vec![false; ingested.suppressions.len()];
+            let before = findings.len();
+            findings.retain(|f| {
+                let Some(at) = ingested.source_map.source_offset(f.span.start) else {
+                    return true;
+                };
+                let by = ingested.suppressions.iter().position(|s| {
+                    s.range.contains(&at) && (s.codes.is_empty() || s.codes.iter().any(|c| c == f.code.as_str()))
+                });
+                if let Some(i) = by {
+                    used[i] = true;
+                }
+                by.is_none()
+            });
+            if findings.len() < before {
+                ingested.warnings.push(ingest::IngestWarning::Suppressed {
+                    findings: before - findings.len(),
+                });
+            }
+            if options.report_unused_suppressions {
+                for (s, used) in ingested.suppressions.iter().zip(used) {
+                    if !used {
+                        ingested
+                            .warnings
+                            .push(ingest::IngestWarning::UnusedSuppression { line: s.line });
+                    }
+                }
+            }
+        }
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {
             analysis,

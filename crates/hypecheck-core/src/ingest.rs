@@ -81,6 +81,78 @@ pub struct Ingested {
     pub encoding: Encoding,
     /// Where the extracted text of HTML and Markdown came from in the source.
     pub source_map: SourceMap,
+    /// The text's own suppression comments.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A suppression written in the text, as in ruff's `noqa` and Vale's comments: findings of
+/// `codes` (every check when empty) that begin inside `range` (offsets in the decoded source)
+/// are left out. `<!-- hypecheck-disable HC401 HC402 -->` ... `<!-- hypecheck-enable -->` in
+/// HTML and Markdown (to the end without an enable); `hypecheck: ignore[HC401]` on a line, in
+/// any format, for that line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub range: std::ops::Range<usize>,
+    /// Upper-case check codes as written (checked against the registry by the caller).
+    pub codes: Vec<String>,
+    /// The comment's 1-based line.
+    pub line: usize,
+}
+
+/// The suppression comments of a source.
+pub fn suppressions(raw: &str) -> Vec<Suppression> {
+    let line_of = |offset: usize| 1 + raw.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+    let codes_in = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_uppercase())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Vec<String>, usize)> = None;
+    for (at, _) in raw.match_indices("hypecheck") {
+        let before = raw[..at].trim_end();
+        let after = &raw[at + "hypecheck".len()..];
+        if before.ends_with("<!--") {
+            let Some(end) = after.find("-->") else { continue };
+            let comment_end = at + "hypecheck".len() + end + 3;
+            if let Some(rest) = after[..end].strip_prefix("-disable") {
+                if let Some((start, codes, line)) = open.take() {
+                    out.push(Suppression {
+                        range: start..at,
+                        codes,
+                        line,
+                    });
+                }
+                open = Some((comment_end, codes_in(rest), line_of(at)));
+            } else if after.starts_with("-enable") {
+                if let Some((start, codes, line)) = open.take() {
+                    out.push(Suppression {
+                        range: start..at,
+                        codes,
+                        line,
+                    });
+                }
+            }
+        } else if let Some(rest) = after.strip_prefix(": ignore[") {
+            let Some(close) = rest.find(']') else { continue };
+            let line_start = raw[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = raw[at..].find('\n').map_or(raw.len(), |i| at + i);
+            out.push(Suppression {
+                range: line_start..line_end,
+                codes: codes_in(&rest[..close]),
+                line: line_of(at),
+            });
+        }
+    }
+    if let Some((start, codes, line)) = open {
+        out.push(Suppression {
+            range: start..raw.len(),
+            codes,
+            line,
+        });
+    }
+    out
 }
 
 /// From offsets in the extracted text back to offsets in the (decoded) source, so that an editor
@@ -196,6 +268,11 @@ pub enum IngestWarning {
     /// Code (Markdown code blocks and inline code, HTML `<pre>` and `<code>`) is not prose and
     /// was not read, as style checkers skip it.
     CodeSkipped { blocks: usize },
+    /// Findings left out by the text's own suppression comments (`hypecheck-disable`,
+    /// `hypecheck: ignore[...]`).
+    Suppressed { findings: usize },
+    /// A suppression comment that suppressed nothing (reported when asked for), at this line.
+    UnusedSuppression { line: usize },
 }
 
 impl IngestWarning {
@@ -226,6 +303,10 @@ impl IngestWarning {
             IngestWarning::Utf16Decoded => ("warning-utf16", Vec::new()),
             IngestWarning::ByteOrderMark => ("warning-bom", Vec::new()),
             IngestWarning::CodeSkipped { blocks } => ("warning-code-skipped", vec![("count", blocks.to_string())]),
+            IngestWarning::Suppressed { findings } => ("warning-suppressed", vec![("count", findings.to_string())]),
+            IngestWarning::UnusedSuppression { line } => {
+                ("warning-unused-suppression", vec![("line", line.to_string())])
+            }
         }
     }
 }
@@ -294,6 +375,11 @@ pub fn ingest_cancellable(
         warnings,
         encoding,
         source_map,
+        suppressions: if raw.contains("hypecheck") {
+            suppressions(raw)
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -1113,6 +1199,21 @@ mod tests {
         );
         let ingested = ingest(source.as_bytes(), Some(InputFormat::Html), 1 << 24).unwrap();
         assert!(ingested.text.starts_with("café"));
+    }
+
+    #[test]
+    fn suppression_comments_cover_their_region_or_their_line() {
+        let md = "Miracle one.\n<!-- hypecheck-disable HC401, hc402 -->\nMiracle two.\n<!-- hypecheck-enable -->\n\
+                  Miracle three. hypecheck: ignore[HC401]\nMiracle four.\n<!--hypecheck-disable-->\nAll off.\n";
+        let found = suppressions(md);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].codes, ["HC401", "HC402"]);
+        assert_eq!(found[0].line, 2);
+        assert!(md[found[0].range.clone()].contains("Miracle two") && !md[found[0].range.clone()].contains("one"));
+        assert_eq!(&md[found[1].range.clone()], "Miracle three. hypecheck: ignore[HC401]");
+        assert!(found[2].codes.is_empty() && md[found[2].range.clone()].contains("All off"));
+        // Words about hypecheck are no comment.
+        assert!(suppressions("We asked hypecheck about it; hypecheck: ignore this").is_empty());
     }
 
     #[test]

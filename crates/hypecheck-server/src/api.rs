@@ -73,6 +73,7 @@ impl CheckRequest {
             cancel: None,
             editorial_rule: self.editorial_rule,
             disabled_checks: Vec::new(),
+            report_unused_suppressions: false,
         }
     }
 }

@@ -210,7 +210,8 @@ fn a_scan_killed_midway_resumes_without_losing_or_doubling_a_document() {
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let partial = records(&killed).len();
+    // The kill may have cut the last record short: only complete lines count.
+    let partial = std::fs::read_to_string(&killed).unwrap().matches('\n').count();
     assert!(partial < 3000, "the scan was killed mid-way ({partial} records)");
     // As a power loss would leave it: a record cut short at the end.
     std::fs::OpenOptions::new()
