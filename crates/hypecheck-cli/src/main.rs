@@ -167,8 +167,11 @@ enum EvalData {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Input file, or - for standard input.
-    input: String,
+    /// Input files, directories (their Markdown, HTML and text files; ignore files respected),
+    /// glob patterns ('**/*.md'), or - for standard input. Many files are checked in parallel and
+    /// reported in order (JSON: an array of {"path", "report"}).
+    #[arg(required = true)]
+    inputs: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
@@ -808,10 +811,19 @@ fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
     Ok(lexicons)
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode> {
-    let near = (args.input != "-").then(|| Path::new(&args.input));
+/// One input checked: its bytes (for source positions), its report, and whether it fails
+/// `--fail-on` (or the configuration's `fail-on`).
+struct Checked {
+    bytes: Vec<u8>,
+    report: hypecheck_core::Report,
+    failed: bool,
+}
+
+/// Checks one input with the settings in force for it (its configuration found from its
+/// directory up).
+fn check_input(checker: &Checker, args: &CheckArgs, input: &str) -> Result<Checked> {
+    let near = (input != "-").then(|| Path::new(input));
     let config = config::load(args.data.config.as_deref(), near)?;
-    let checker = build_checker(&args.data, &config)?;
     let mut ignore = config.ignore.clone().unwrap_or_default();
     ignore.extend(args.ignore.iter().cloned());
     let select = if args.select.is_empty() {
@@ -825,7 +837,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         Some(config::FailOnSetting::Fail) => Some(FailOn::Fail),
         None => None,
     });
-    let bytes = read_input(&args.input, args.max_bytes)?;
+    let bytes = read_input(input, args.max_bytes)?;
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
@@ -845,30 +857,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     let report = checker
         .check_bytes(&bytes, &options)
-        .with_context(|| format!("cannot check {}", args.input))?;
-    // Stdout flushes at every newline; a pretty-printed report has one per field.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        CheckFormat::Concise => out.write_all(annotate::concise(&args.input, &bytes, &report).as_bytes())?,
-        CheckFormat::Github => out.write_all(annotate::github(&args.input, &bytes, &report).as_bytes())?,
-        CheckFormat::Text => {
-            let color = args.color.enabled(
-                std::io::stdout().is_terminal(),
-                std::env::var_os("NO_COLOR").as_deref(),
-                std::env::var_os("TERM").as_deref(),
-            );
-            for w in &report.input.warnings {
-                eprintln!("hypecheck: warning: {w}");
-            }
-            let text = render::text(&report, checker.catalog(report.report_language), args.view, color);
-            out.write_all(text.as_bytes())?;
-        }
-    }
-    out.flush()?;
+        .with_context(|| format!("cannot check {input}"))?;
     let failed = match fail_on {
         None => false,
         Some(level) => {
@@ -878,7 +867,132 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             }) || (report.compliance.editorial_rule && report.compliance.found)
         }
     };
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(Checked { bytes, report, failed })
+}
+
+/// The output for one checked input (warnings of the text view go to stderr).
+fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked, many: bool) -> Result<String> {
+    let report = &c.report;
+    Ok(match args.format {
+        CheckFormat::Json => {
+            let mut text = serde_json::to_string_pretty(report)?;
+            text.push('\n');
+            text
+        }
+        CheckFormat::Concise => annotate::concise(input, &c.bytes, report),
+        CheckFormat::Github => annotate::github(input, &c.bytes, report),
+        CheckFormat::Text => {
+            let color = args.color.enabled(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            );
+            for w in &report.input.warnings {
+                eprintln!("hypecheck: warning: {input}: {w}");
+            }
+            let text = render::text(report, checker.catalog(report.report_language), args.view, color);
+            if many {
+                format!("==> {input} <==\n{text}\n")
+            } else {
+                text
+            }
+        }
+    })
+}
+
+/// The files the inputs name: a file as given, a directory's prose files (Markdown, HTML,
+/// text; ignore files respected, hidden files skipped, in name order), and glob patterns
+/// (`'**/*.md'`) matched below the directories given, or the working directory.
+fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
+    let (mut files, mut dirs, mut globs) = (Vec::new(), Vec::new(), Vec::new());
+    for input in inputs {
+        let path = Path::new(input);
+        if input == "-" || path.is_file() {
+            files.push((files.len() + dirs.len(), input.clone()));
+        } else if path.is_dir() {
+            dirs.push(input.clone());
+        } else if input.contains(['*', '?', '[']) {
+            globs.push(input.clone());
+        } else {
+            bail!("cannot open {input}: no such file or directory");
+        }
+    }
+    if !globs.is_empty() && dirs.is_empty() {
+        dirs.push(".".into());
+    }
+    let prose = |p: &Path| {
+        p.extension().is_some_and(|e| {
+            ["md", "markdown", "html", "htm", "txt"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        })
+    };
+    let mut out: Vec<String> = files.into_iter().map(|(_, f)| f).collect();
+    for source in hypecheck_scan::list(&dirs, &globs)? {
+        if let hypecheck_scan::Source::File(p) | hypecheck_scan::Source::Jsonl(p) | hypecheck_scan::Source::Warc(p) =
+            source
+        {
+            if !globs.is_empty() || prose(&p) {
+                let name = p.display().to_string();
+                out.push(name.strip_prefix("./").map(str::to_string).unwrap_or(name));
+            }
+        }
+    }
+    if out.iter().filter(|f| *f == "-").count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    Ok(out)
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let inputs = expand_inputs(&args.inputs)?;
+    let near = inputs.first().filter(|i| *i != "-").map(Path::new);
+    let checker = build_checker(&args.data, &config::load(args.data.config.as_deref(), near)?)?;
+    // Stdout flushes at every newline; a pretty-printed report has one per field.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let many = inputs.len() != 1 || args.inputs.iter().any(|i| Path::new(i).is_dir());
+    if !many {
+        let checked = check_input(&checker, &args, &inputs[0])?;
+        out.write_all(render_checked(&checker, &args, &inputs[0], &checked, false)?.as_bytes())?;
+        out.flush()?;
+        return Ok(if checked.failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    // Many files: checked in parallel, printed in input order; a file that cannot be checked is
+    // reported and the others go on (exit 2 at the end).
+    use rayon::prelude::*;
+    let results: Vec<Result<Checked>> = inputs.par_iter().map(|i| check_input(&checker, &args, i)).collect();
+    let (mut failed, mut errors) = (false, 0);
+    let mut json = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(checked) => {
+                failed |= checked.failed;
+                if matches!(args.format, CheckFormat::Json) {
+                    json.push(serde_json::json!({"path": input, "report": checked.report}));
+                } else {
+                    out.write_all(render_checked(&checker, &args, input, &checked, true)?.as_bytes())?;
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                eprintln!("hypecheck: error: {e:#}");
+            }
+        }
+    }
+    if matches!(args.format, CheckFormat::Json) {
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(match (errors, failed) {
+        (0, false) => ExitCode::SUCCESS,
+        (0, true) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    })
 }
 
 fn kb_command(command: KbCommand, kb_dir: Option<&Path>) -> Result<ExitCode> {

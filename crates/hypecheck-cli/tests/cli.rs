@@ -618,3 +618,39 @@ fn suppression_comments_leave_findings_out_and_unused_ones_are_reported() {
     assert!(warnings.contains("1 finding was left out"), "{warnings}");
     assert!(warnings.contains("line 13 suppresses nothing"), "{warnings}");
 }
+
+#[test]
+fn many_files_are_checked_in_order_and_a_bad_one_does_not_stop_the_rest() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("many-files");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("a.md"), "Our miracle serum cures arthritis.\n").unwrap();
+    std::fs::write(dir.join("b/c.html"), "<p>This breakthrough cures knees.</p>").unwrap();
+    std::fs::write(dir.join("b/bad.txt"), b"\x00\x01binary").unwrap();
+    std::fs::write(dir.join("image.png"), b"\x89PNG").unwrap();
+    let root = dir.to_str().unwrap();
+    let o = hypecheck(&["check", root, "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(2), "one file could not be checked");
+    assert!(stderr(&o).contains("bad.txt"), "{}", stderr(&o));
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect();
+    let mut order = files.clone();
+    order.dedup();
+    assert_eq!(
+        order,
+        [format!("{root}/a.md"), format!("{root}/b/c.html")],
+        "the PNG is not prose"
+    );
+    let json = json_of(&hypecheck(&[
+        "check",
+        &format!("{root}/a.md"),
+        &format!("{root}/b/c.html"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[1]["path"], format!("{root}/b/c.html"));
+    assert_eq!(json[1]["report"]["input"]["format"], "html");
+}
