@@ -117,6 +117,100 @@ pub fn github(path: &str, source: &[u8], report: &Report) -> String {
     out
 }
 
+/// A JUnit XML test suite for one file: one test case per question (a failure when its verdict is
+/// `fail`, or at least `concern` with `strict`; skipped when the text gives it nothing to judge),
+/// and one for the editorial rule when it is applied. CI systems show these as test results.
+pub fn junit_suite(path: &str, source: &[u8], report: &Report, strict: bool) -> String {
+    use hypecheck_core::Verdict;
+    let mut cases = String::new();
+    let (mut failures, mut skipped, mut tests) = (0, 0, 0);
+    for (question, q) in report.questions.iter() {
+        tests += 1;
+        let name = xml(question.as_str());
+        let failed = q.verdict == Verdict::Fail || (strict && q.verdict == Verdict::Concern);
+        if failed {
+            failures += 1;
+            let mut details = String::new();
+            for f in report
+                .findings
+                .iter()
+                .filter(|f| f.question == question && f.severity != Severity::Positive)
+            {
+                let p = place(source, report, f);
+                details.push_str(&format!(
+                    "{path}:{}:{}: {} {}\n",
+                    p.line,
+                    p.column,
+                    f.code,
+                    one_line(&f.message)
+                ));
+            }
+            cases.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{name}\"><failure type=\"{}\" message=\"{}\">{}</failure></testcase>\n",
+                xml(path),
+                q.verdict.as_str(),
+                xml(&q.summary),
+                xml(&details)
+            ));
+        } else if q.verdict == Verdict::NotApplicable {
+            skipped += 1;
+            cases.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{name}\"><skipped message=\"{}\"/></testcase>\n",
+                xml(path),
+                xml(&q.summary)
+            ));
+        } else {
+            cases.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{name}\"/>\n",
+                xml(path)
+            ));
+        }
+    }
+    if report.compliance.editorial_rule {
+        tests += 1;
+        if report.compliance.found {
+            failures += 1;
+            cases.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"editorial-rule\"><failure type=\"editorial-rule\" message=\"{}\"/></testcase>\n",
+                xml(path),
+                xml(&report.compliance.summary)
+            ));
+        } else {
+            cases.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"editorial-rule\"/>\n",
+                xml(path)
+            ));
+        }
+    }
+    format!(
+        "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{cases}  </testsuite>\n",
+        xml(path)
+    )
+}
+
+/// The JUnit XML document around test suites.
+pub fn junit(suites: &[String]) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hypecheck\">\n{}</testsuites>\n",
+        suites.concat()
+    )
+}
+
+/// Text as XML character data or an attribute value.
+fn xml(s: &str) -> String {
+    s.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -142,6 +236,11 @@ mod tests {
         assert_eq!(line_column(source, 3), (2, 1));
         let cure = "ab\ncafé ".len();
         assert_eq!(line_column(source, cure), (2, 6));
+    }
+
+    #[test]
+    fn xml_text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]

@@ -239,6 +239,9 @@ enum CheckFormat {
     Concise,
     /// GitHub Actions annotations (`::warning file=...,line=...::message`).
     Github,
+    /// JUnit XML: per file a test suite, per question a test case that fails with its verdict
+    /// `fail` (`concern` too with --fail-on concern), for CI test reports.
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -881,6 +884,7 @@ fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked,
         }
         CheckFormat::Concise => annotate::concise(input, &c.bytes, report),
         CheckFormat::Github => annotate::github(input, &c.bytes, report),
+        CheckFormat::Junit => annotate::junit(&[junit_suite(args, input, c)]),
         CheckFormat::Text => {
             let color = args.color.enabled(
                 std::io::stdout().is_terminal(),
@@ -898,6 +902,15 @@ fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked,
             }
         }
     })
+}
+
+fn junit_suite(args: &CheckArgs, input: &str, c: &Checked) -> String {
+    annotate::junit_suite(
+        input,
+        &c.bytes,
+        &c.report,
+        matches!(args.fail_on, Some(FailOn::Concern)),
+    )
 }
 
 /// The files the inputs name: a file as given, a directory's prose files (Markdown, HTML,
@@ -967,12 +980,15 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let results: Vec<Result<Checked>> = inputs.par_iter().map(|i| check_input(&checker, &args, i)).collect();
     let (mut failed, mut errors) = (false, 0);
     let mut json = Vec::new();
+    let mut suites = Vec::new();
     for (input, result) in inputs.iter().zip(results) {
         match result {
             Ok(checked) => {
                 failed |= checked.failed;
                 if matches!(args.format, CheckFormat::Json) {
                     json.push(serde_json::json!({"path": input, "report": checked.report}));
+                } else if matches!(args.format, CheckFormat::Junit) {
+                    suites.push(junit_suite(&args, input, &checked));
                 } else {
                     out.write_all(render_checked(&checker, &args, input, &checked, true)?.as_bytes())?;
                 }
@@ -986,6 +1002,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     if matches!(args.format, CheckFormat::Json) {
         serde_json::to_writer_pretty(&mut out, &json)?;
         writeln!(out)?;
+    }
+    if matches!(args.format, CheckFormat::Junit) {
+        out.write_all(annotate::junit(&suites).as_bytes())?;
     }
     out.flush()?;
     Ok(match (errors, failed) {

@@ -654,3 +654,37 @@ fn many_files_are_checked_in_order_and_a_bad_one_does_not_stop_the_rest() {
     assert_eq!(json[1]["path"], format!("{root}/b/c.html"));
     assert_eq!(json[1]["report"]["input"]["format"], "html");
 }
+
+#[test]
+fn junit_gives_a_suite_per_file_and_a_failed_case_per_failed_question() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("junit");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("hype.md"),
+        "Our miracle serum cures arthritis, guaranteed & \"safe\".\n",
+    )
+    .unwrap();
+    let sober = root().join("examples/exosomes-article.txt").display().to_string();
+    let hype = dir.join("hype.md").display().to_string();
+    let xml = stdout(&hypecheck(&["check", &hype, &sober, "--format", "junit"]));
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<testsuite ").count(), 2);
+    assert_eq!(xml.matches("<testcase ").count(), 8, "four questions each");
+    let hype_suite = &xml[xml.find(&format!("<testsuite name=\"{hype}\"")).unwrap()..xml.find("</testsuite>").unwrap()];
+    assert!(
+        hype_suite.contains("name=\"language\"><failure type=\"fail\""),
+        "{hype_suite}"
+    );
+    assert!(
+        hype_suite.contains("HC402") && hype_suite.contains("&quot;cures&quot;"),
+        "escaped: {hype_suite}"
+    );
+    assert!(
+        !xml[xml.find("</testsuite>").unwrap()..].contains("<failure"),
+        "the origin article passes: {xml}"
+    );
+}
