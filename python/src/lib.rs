@@ -289,27 +289,11 @@ impl Checker {
             .name("hypecheck-read".into())
             .spawn(move || {
                 let progress = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-                let mut batch = Vec::new();
-                let mut open = true;
-                for source in &sources {
-                    hypecheck_scan::read(source, &fields, max_bytes, &progress, &mut |event| {
-                        match event {
-                            hypecheck_scan::Event::Item(item) => batch.push(item),
-                            hypecheck_scan::Event::NotADocument { .. } => {
-                                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            }
-                        }
-                        if batch.len() >= 256 {
-                            // The iterator was dropped: stop reading.
-                            open = send.send(std::mem::take(&mut batch)).is_ok();
-                        }
-                        open
-                    });
-                    if !open {
-                        return;
-                    }
-                }
-                let _ = send.send(batch);
+                hypecheck_scan::read_batches(&sources, &fields, max_bytes, &progress, |batch| {
+                    counter.fetch_add(batch.not_documents.len() as u64, std::sync::atomic::Ordering::Relaxed);
+                    // The iterator was dropped: stop reading.
+                    send.send(batch.items).is_ok()
+                });
             })
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(Records {

@@ -76,16 +76,19 @@ fn severity_word(s: Severity) -> &'static str {
     }
 }
 
+/// `path:line:col: HCnnn`: where a finding is and what it is, as grep and editors read it.
+fn located(path: &str, source: &[u8], report: &Report, f: &FindingOut) -> String {
+    let p = place(source, report, f);
+    format!("{path}:{}:{}: {}", p.line, p.column, f.code)
+}
+
 /// `path:line:col: HCnnn severity: message`, one finding per line.
 pub fn concise(path: &str, source: &[u8], report: &Report) -> String {
     let mut out = String::new();
     for f in annotated(report) {
-        let p = place(source, report, f);
         out.push_str(&format!(
-            "{path}:{}:{}: {} {}: {}\n",
-            p.line,
-            p.column,
-            f.code,
+            "{} {}: {}\n",
+            located(path, source, report, f),
             severity_word(f.severity),
             one_line(&f.message)
         ));
@@ -131,17 +134,10 @@ pub fn junit_suite(path: &str, source: &[u8], report: &Report, strict: bool) -> 
         if failed {
             failures += 1;
             let mut details = String::new();
-            for f in report
-                .findings
-                .iter()
-                .filter(|f| f.question == question && f.severity != Severity::Positive)
-            {
-                let p = place(source, report, f);
+            for f in annotated(report).filter(|f| f.question == question) {
                 details.push_str(&format!(
-                    "{path}:{}:{}: {} {}\n",
-                    p.line,
-                    p.column,
-                    f.code,
+                    "{} {}\n",
+                    located(path, source, report, f),
                     one_line(&f.message)
                 ));
             }

@@ -6,10 +6,61 @@
 pub mod sources;
 pub mod warc;
 
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
 use hypecheck_core::record::{Origin, ScanRecord};
 use hypecheck_core::{Checker, Options};
 
 pub use sources::{list, read, total_bytes, Event, Item, JsonlFields, Source};
+
+/// A batch is handed on when it holds this many documents or bytes, whichever comes first:
+/// enough to keep every core busy, small enough to keep memory flat.
+pub const BATCH_DOCUMENTS: usize = 256;
+pub const BATCH_BYTES: usize = 8 * 1024 * 1024;
+
+/// Documents read in order, handed on together.
+#[derive(Default)]
+pub struct Batch {
+    pub items: Vec<Item>,
+    /// WARC records read that are not documents, by type.
+    pub not_documents: Vec<String>,
+}
+
+/// Reads every source in order and hands on batches of at most [`BATCH_DOCUMENTS`] documents or
+/// [`BATCH_BYTES`] bytes (the last one possibly empty); `hand_on` returning false (its receiver
+/// is gone) stops the reading.
+pub fn read_batches(
+    sources: &[Source],
+    fields: &JsonlFields,
+    max_bytes: usize,
+    progress: &Arc<AtomicU64>,
+    mut hand_on: impl FnMut(Batch) -> bool,
+) {
+    let mut batch = Batch::default();
+    let mut bytes = 0usize;
+    let mut open = true;
+    for source in sources {
+        read(source, fields, max_bytes, progress, &mut |event| {
+            match event {
+                Event::Item(item) => {
+                    bytes += item.content.as_ref().map_or(0, |c| c.bytes.len());
+                    batch.items.push(item);
+                }
+                Event::NotADocument { record_type } => batch.not_documents.push(record_type),
+            }
+            if batch.items.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
+                bytes = 0;
+                open = hand_on(std::mem::take(&mut batch));
+            }
+            open
+        });
+        if !open {
+            return;
+        }
+    }
+    hand_on(batch);
+}
 
 /// The record of one item: its report's columns, or the reason it has none.
 pub fn analyse(checker: &Checker, options: &Options, seq: u64, item: Item, full: bool) -> ScanRecord {

@@ -17,13 +17,9 @@ use hypecheck_core::{Checker, Options};
 use rayon::prelude::*;
 
 use hypecheck_core::record::ScanRecord;
-use hypecheck_scan::{analyse, sources, Event, Item, JsonlFields, Source};
+use hypecheck_scan::{analyse, sources, Batch, JsonlFields, Source};
 use summary::Summary;
 
-/// A batch is handed on when it holds this many documents or bytes, whichever comes first:
-/// enough to keep every core busy, small enough to keep memory flat.
-const BATCH_DOCUMENTS: usize = 256;
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
 /// Written records are forced to disk at most this often (what a power loss may cost).
 const SYNC_EVERY: Duration = Duration::from_secs(2);
 
@@ -168,12 +164,6 @@ fn resume_point(path: &Path, by_domain: bool, kept: &mut Vec<ScanRecord>) -> Res
     Ok((summary, count, last_id))
 }
 
-/// What the reading thread hands on.
-struct Batch {
-    items: Vec<Item>,
-    not_documents: Vec<String>,
-}
-
 pub fn scan(args: ScanArgs, checker: Checker) -> Result<ExitCode> {
     let format = match (args.format, &args.out) {
         (Some(f), _) => f,
@@ -244,40 +234,8 @@ pub fn scan(args: ScanArgs, checker: Checker) -> Result<ExitCode> {
         std::thread::Builder::new()
             .name("hypecheck-scan-read".into())
             .spawn(move || {
-                let mut batch = Batch {
-                    items: Vec::new(),
-                    not_documents: Vec::new(),
-                };
-                let mut bytes = 0usize;
-                let mut open = true;
-                for source in &sources {
-                    sources::read(source, &fields, max_bytes, &read, &mut |event| {
-                        match event {
-                            Event::Item(item) => {
-                                bytes += item.content.as_ref().map_or(0, |c| c.bytes.len());
-                                batch.items.push(item);
-                            }
-                            Event::NotADocument { record_type } => batch.not_documents.push(record_type),
-                        }
-                        if batch.items.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
-                            let full = std::mem::replace(
-                                &mut batch,
-                                Batch {
-                                    items: Vec::new(),
-                                    not_documents: Vec::new(),
-                                },
-                            );
-                            bytes = 0;
-                            // The receiver is gone only when writing failed: stop reading.
-                            open = send.send(full).is_ok();
-                        }
-                        open
-                    });
-                    if !open {
-                        return;
-                    }
-                }
-                let _ = send.send(batch);
+                // The receiver is gone only when writing failed: stop reading.
+                hypecheck_scan::read_batches(&sources, &fields, max_bytes, &read, |batch| send.send(batch).is_ok());
             })?
     };
 
