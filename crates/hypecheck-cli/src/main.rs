@@ -822,11 +822,14 @@ struct Checked {
     failed: bool,
 }
 
-/// Checks one input with the settings in force for it (its configuration found from its
-/// directory up).
-fn check_input(checker: &Checker, args: &CheckArgs, input: &str) -> Result<Checked> {
-    let near = (input != "-").then(|| Path::new(input));
-    let config = config::load(args.data.config.as_deref(), near)?;
+/// The configuration in force for an input: found from its directory up (standard input: from
+/// the working directory).
+fn config_for(args: &CheckArgs, input: &str) -> Result<config::Config> {
+    config::load(args.data.config.as_deref(), (input != "-").then(|| Path::new(input)))
+}
+
+/// Checks one input with the settings in force for it.
+fn check_input(checker: &Checker, args: &CheckArgs, input: &str, config: &config::Config) -> Result<Checked> {
     let mut ignore = config.ignore.clone().unwrap_or_default();
     ignore.extend(args.ignore.iter().cloned());
     let select = if args.select.is_empty() {
@@ -959,13 +962,20 @@ fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let inputs = expand_inputs(&args.inputs)?;
-    let near = inputs.first().filter(|i| *i != "-").map(Path::new);
-    let checker = build_checker(&args.data, &config::load(args.data.config.as_deref(), near)?)?;
+    if inputs.is_empty() {
+        bail!(
+            "no Markdown, HTML or text files in {} (name files, or choose others with a glob such as '**/*.rst')",
+            args.inputs.join(", ")
+        );
+    }
+    // The first input's configuration chooses the tier for all.
+    let first_config = config_for(&args, &inputs[0])?;
+    let checker = build_checker(&args.data, &first_config)?;
     // Stdout flushes at every newline; a pretty-printed report has one per field.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let many = inputs.len() != 1 || args.inputs.iter().any(|i| Path::new(i).is_dir());
     if !many {
-        let checked = check_input(&checker, &args, &inputs[0])?;
+        let checked = check_input(&checker, &args, &inputs[0], &first_config)?;
         out.write_all(render_checked(&checker, &args, &inputs[0], &checked, false)?.as_bytes())?;
         out.flush()?;
         return Ok(if checked.failed {
@@ -977,7 +987,10 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     // Many files: checked in parallel, printed in input order; a file that cannot be checked is
     // reported and the others go on (exit 2 at the end).
     use rayon::prelude::*;
-    let results: Vec<Result<Checked>> = inputs.par_iter().map(|i| check_input(&checker, &args, i)).collect();
+    let results: Vec<Result<Checked>> = inputs
+        .par_iter()
+        .map(|i| check_input(&checker, &args, i, &config_for(&args, i)?))
+        .collect();
     let (mut failed, mut errors) = (false, 0);
     let mut json = Vec::new();
     let mut suites = Vec::new();
