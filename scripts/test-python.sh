@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python package, the pre-commit hook and the Spark example: builds and installs the package (pip, maturin), runs
+# The Python package, the pre-commit hook, the SARIF schema test and the Spark example: builds and installs the package (pip, maturin), runs
 # its tests, then the Spark test (scripts/test-spark.py: local[2], a generated corpus of a few
 # thousand documents) when Java is present. With CI set, a missing Java fails instead of skipping.
 set -euo pipefail
@@ -14,6 +14,8 @@ pip_install ./python pytest
 python3 -m pytest -q python/tests
 # The pre-commit hook, run by pre-commit itself against a temporary repository.
 scripts/test-precommit.sh
+# The SARIF output against the official schema.
+scripts/test-sarif.sh
 if command -v java >/dev/null 2>&1; then
   pip_install "pyspark>=4,<5"
   python3 scripts/test-spark.py --hypecheck "$HYPECHECK_BIN"

@@ -64,7 +64,7 @@ fn from_span(f: &FindingOut) -> Place {
 }
 
 /// The findings worth annotating: shortcomings and notes, not the positive ones.
-fn annotated(report: &Report) -> impl Iterator<Item = &FindingOut> {
+pub fn annotated(report: &Report) -> impl Iterator<Item = &FindingOut> {
     report.findings.iter().filter(|f| f.severity != Severity::Positive)
 }
 

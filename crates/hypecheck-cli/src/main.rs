@@ -7,6 +7,7 @@ mod deep;
 mod eval;
 mod render;
 mod rules;
+mod sarif;
 mod scan;
 
 use std::ffi::OsStr;
@@ -242,6 +243,8 @@ enum CheckFormat {
     /// JUnit XML: per file a test suite, per question a test case that fails with its verdict
     /// `fail` (`concern` too with --fail-on concern), for CI test reports.
     Junit,
+    /// SARIF 2.1.0: one log for all files, the checks as rules (GitHub code scanning, editors).
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -888,6 +891,12 @@ fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked,
         CheckFormat::Concise => annotate::concise(input, &c.bytes, report),
         CheckFormat::Github => annotate::github(input, &c.bytes, report),
         CheckFormat::Junit => annotate::junit(&[junit_suite(args, input, c)]),
+        CheckFormat::Sarif => {
+            let log = sarif::log(&[sarif_part(input, c)], &[]);
+            let mut text = serde_json::to_string_pretty(&log)?;
+            text.push('\n');
+            text
+        }
         CheckFormat::Text => {
             let color = args.color.enabled(
                 std::io::stdout().is_terminal(),
@@ -905,6 +914,14 @@ fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked,
             }
         }
     })
+}
+
+fn sarif_part<'a>(input: &'a str, c: &'a Checked) -> sarif::Checked<'a> {
+    sarif::Checked {
+        path: input,
+        source: &c.bytes,
+        report: &c.report,
+    }
 }
 
 fn junit_suite(args: &CheckArgs, input: &str, c: &Checked) -> String {
@@ -994,11 +1011,14 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let (mut failed, mut errors) = (false, 0);
     let mut json = Vec::new();
     let mut suites = Vec::new();
+    let (mut sarif_files, mut sarif_errors) = (Vec::new(), Vec::new());
     for (input, result) in inputs.iter().zip(results) {
         match result {
             Ok(checked) => {
                 failed |= checked.failed;
-                if matches!(args.format, CheckFormat::Json) {
+                if matches!(args.format, CheckFormat::Sarif) {
+                    sarif_files.push((input, checked));
+                } else if matches!(args.format, CheckFormat::Json) {
                     json.push(serde_json::json!({"path": input, "report": checked.report}));
                 } else if matches!(args.format, CheckFormat::Junit) {
                     suites.push(junit_suite(&args, input, &checked));
@@ -1009,8 +1029,14 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             Err(e) => {
                 errors += 1;
                 eprintln!("hypecheck: error: {e:#}");
+                sarif_errors.push((input.clone(), format!("{e:#}")));
             }
         }
+    }
+    if matches!(args.format, CheckFormat::Sarif) {
+        let parts: Vec<sarif::Checked> = sarif_files.iter().map(|(i, c)| sarif_part(i, c)).collect();
+        serde_json::to_writer_pretty(&mut out, &sarif::log(&parts, &sarif_errors))?;
+        writeln!(out)?;
     }
     if matches!(args.format, CheckFormat::Json) {
         serde_json::to_writer_pretty(&mut out, &json)?;

@@ -688,3 +688,42 @@ fn junit_gives_a_suite_per_file_and_a_failed_case_per_failed_question() {
         "the origin article passes: {xml}"
     );
 }
+
+#[test]
+fn sarif_is_one_log_with_the_checks_as_rules_and_results_at_source_lines() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sarif");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("hype.md"), "# Joints\n\nOur miracle serum cures arthritis.\n").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let hype = dir.join("hype.md").display().to_string();
+    let empty = dir.join("empty.txt").display().to_string();
+    let o = hypecheck(&["check", &hype, &empty, "--format", "sarif"]);
+    assert_eq!(o.status.code(), Some(2), "the empty file is an error");
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules
+        .iter()
+        .any(|r| r["id"] == "HC401" && r["help"]["markdown"].as_str().unwrap().contains("# HC401")));
+    let results = run["results"].as_array().unwrap();
+    let promise = results
+        .iter()
+        .find(|r| r["ruleId"] == "HC402")
+        .expect("\"cures\" is flagged");
+    let place = &promise["locations"][0]["physicalLocation"];
+    assert_eq!(place["region"]["startLine"], 3, "the line in the Markdown source");
+    assert!(place["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/sarif/hype.md"));
+    assert_eq!(rules[promise["ruleIndex"].as_u64().unwrap() as usize]["id"], "HC402");
+    let notes = run["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]["message"]["text"].as_str().unwrap().contains("empty"),
+        "{notes:?}"
+    );
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+}
