@@ -271,3 +271,15 @@ warning-too-many-cues = Der Text hat mehr Signalwörter als jeder Fließtext ({ 
     [one] seinem ersten Byte
    *[other] seinen ersten { $read } Bytes
 }); er wurde nur bis dorthin gelesen.
+# The language server (hypecheck lsp): quick fixes and hovers.
+lsp-fix-ignore-line = { $code } in dieser Zeile ignorieren
+lsp-fix-unapproved = „{ $cue }“ durch „{ $replacement }“ ersetzen (die Wissensbasis: { $statement })
+lsp-unapproved-word = nicht zugelassen
+lsp-fix-risks = Einen Satz zu Risiken und Nebenwirkungen einfügen (auszufüllen)
+lsp-risks-placeholder = Risiken und Nebenwirkungen: [die bekannten Schäden von { $subject } nennen, wie oft sie auftreten und wie schwer sie sind, mit der Studie oder Behörde, die sie berichtet].
+lsp-fix-status = Einen Satz zur Zulassung einfügen (auszufüllen)
+lsp-status-placeholder = Zulassung: [angeben, ob { $subject } zugelassen ist, von welcher Behörde und für welche Anwendung, mit der Seite der Behörde].
+lsp-subject-fallback = dieser Behandlung
+lsp-hover-sources = Quellen
+lsp-hover-as-of = Stand { $date }
+lsp-cannot-check = hypecheck kann diese Datei nicht prüfen: { $error }

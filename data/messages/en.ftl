@@ -277,3 +277,15 @@ warning-too-many-cues = the text has more cue words than any prose ({ $cues } in
     [one] byte
    *[other] { $read } bytes
 }); it was read only that far
+# The language server (hypecheck lsp): quick fixes and hovers.
+lsp-fix-ignore-line = Ignore { $code } on this line
+lsp-fix-unapproved = Replace “{ $cue }” with “{ $replacement }” (the knowledge base: { $statement })
+lsp-unapproved-word = unapproved
+lsp-fix-risks = Add a sentence on risks and side effects (to fill in)
+lsp-risks-placeholder = Risks and side effects: [name the known harms of { $subject }, how often they occur and how serious they are, with the study or regulator that reports them].
+lsp-fix-status = Add a sentence on approval (to fill in)
+lsp-status-placeholder = Approval: [say whether { $subject } is approved, by which authority and for which use, with the regulator's page].
+lsp-subject-fallback = this treatment
+lsp-hover-sources = Sources
+lsp-hover-as-of = as of { $date }
+lsp-cannot-check = hypecheck cannot check this file: { $error }

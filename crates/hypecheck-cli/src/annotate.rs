@@ -27,22 +27,26 @@ fn line_column(source: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Where a finding is in the source the report was made from.
-pub fn place(source: &[u8], report: &Report, finding: &FindingOut) -> Place {
+/// The byte range of a finding in the source the report was made from; `None` where the
+/// source's positions are not the text's bytes (decoded UTF-16) or were not kept.
+pub fn source_range(source: &[u8], report: &Report, finding: &FindingOut) -> Option<(usize, usize)> {
     let shift = match report.input.span_basis {
         "input_after_bom" => 3,
-        // Decoded UTF-16: the text's own lines are the source's.
-        "decoded_text" => return from_span(finding),
+        "decoded_text" => return None,
         _ => 0,
     };
     let map = &report.input.source_map;
-    match (
-        map.source_offset(finding.span.start),
-        map.source_offset(finding.span.end),
-    ) {
-        (Some(start), Some(end)) => {
-            let (line, column) = line_column(source, start + shift);
-            let (end_line, end_column) = line_column(source, end.max(start) + shift);
+    let start = map.source_offset(finding.span.start)? + shift;
+    let end = map.source_offset(finding.span.end)?.max(start - shift) + shift;
+    Some((start.min(source.len()), end.min(source.len())))
+}
+
+/// Where a finding is in the source the report was made from.
+pub fn place(source: &[u8], report: &Report, finding: &FindingOut) -> Place {
+    match source_range(source, report, finding) {
+        Some((start, end)) => {
+            let (line, column) = line_column(source, start);
+            let (end_line, end_column) = line_column(source, end);
             Place {
                 line,
                 column,
@@ -50,7 +54,8 @@ pub fn place(source: &[u8], report: &Report, finding: &FindingOut) -> Place {
                 end_column,
             }
         }
-        _ => from_span(finding),
+        // Decoded UTF-16: the text's own lines are the source's.
+        None => from_span(finding),
     }
 }
 

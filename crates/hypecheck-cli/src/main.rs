@@ -5,6 +5,7 @@ mod annotate;
 mod config;
 mod deep;
 mod eval;
+mod lsp;
 mod render;
 mod rules;
 mod sarif;
@@ -129,6 +130,13 @@ enum Command {
     },
     /// Serve the web app and the HTTP API (see the README, "Web app and API").
     Serve(ServeArgs),
+    /// A language server on standard input and output: findings as an editor's diagnostics while
+    /// you type (Markdown, HTML, text), explanations and sources on hover, quick fixes. Settings
+    /// from the configuration file found from each document's folder up.
+    Lsp {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Print the settings in force for a file (or the working directory) and where each came from.
     Config {
         /// The file whose settings to show (the configuration is looked for from its directory up).
@@ -450,6 +458,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(args),
+        Command::Lsp { data } => {
+            let config = config::load(data.config.as_deref(), None)?;
+            lsp::run(build_checker(&data, &config)?, data.config.clone())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Config { path, config } => {
             let loaded = config::load(config.as_deref(), path.as_deref())?;
             std::io::stdout()

@@ -113,7 +113,18 @@ pub fn suppressions(raw: &str) -> Vec<Suppression> {
     for (at, _) in raw.match_indices("hypecheck") {
         let before = raw[..at].trim_end();
         let after = &raw[at + "hypecheck".len()..];
-        if before.ends_with("<!--") {
+        // `hypecheck: ignore[...]` on its own or inside a comment (`<!-- hypecheck: ignore[HC401] -->`
+        // keeps it out of a rendered page).
+        if let Some(rest) = after.strip_prefix(": ignore[") {
+            let Some(close) = rest.find(']') else { continue };
+            let line_start = raw[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = raw[at..].find('\n').map_or(raw.len(), |i| at + i);
+            out.push(Suppression {
+                range: line_start..line_end,
+                codes: codes_in(&rest[..close]),
+                line: line_of(at),
+            });
+        } else if before.ends_with("<!--") {
             let Some(end) = after.find("-->") else { continue };
             let comment_end = at + "hypecheck".len() + end + 3;
             if let Some(rest) = after[..end].strip_prefix("-disable") {
@@ -134,15 +145,6 @@ pub fn suppressions(raw: &str) -> Vec<Suppression> {
                     });
                 }
             }
-        } else if let Some(rest) = after.strip_prefix(": ignore[") {
-            let Some(close) = rest.find(']') else { continue };
-            let line_start = raw[..at].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = raw[at..].find('\n').map_or(raw.len(), |i| at + i);
-            out.push(Suppression {
-                range: line_start..line_end,
-                codes: codes_in(&rest[..close]),
-                line: line_of(at),
-            });
         }
     }
     if let Some((start, codes, line)) = open {
@@ -1214,6 +1216,11 @@ mod tests {
         assert!(found[2].codes.is_empty() && md[found[2].range.clone()].contains("All off"));
         // Words about hypecheck are no comment.
         assert!(suppressions("We asked hypecheck about it; hypecheck: ignore this").is_empty());
+        // The line form inside an HTML comment, as the language server's quick fix writes it.
+        let hidden = suppressions("One.\nMiracle cure. <!-- hypecheck: ignore[HC402] -->\nTwo.");
+        assert_eq!(hidden.len(), 1);
+        assert_eq!(hidden[0].codes, ["HC402"]);
+        assert_eq!(hidden[0].line, 2);
     }
 
     #[test]
