@@ -14,13 +14,35 @@
 //! ignore = ["HC405"]             # never these
 //! fail-on = "concern"            # exit 1 from this verdict on (concern or fail)
 //! editorial-rule = true          # the publisher's rule: no dosing, usage or sourcing information
+//! text-lang = "en"               # the texts' language (auto, en, de); default: detected
+//! lang = "de"                    # the reports' language (en, de); default: the text's
+//! exclude = ["drafts/**", "vendor"] # never checked when walking folders (paths from this file's folder)
+//! vocabulary = "styles/hypecheck" # the team's lexicon files (en/*.toml, de/*.toml), added to hypecheck's
+//! hype-terms = ["best-in-class"] # more words to flag as hype
+//! accepted-terms = ["Miracle Mile Clinic"] # names never read as cues
+//! kb = "kb"                      # the team's knowledge-base entries, beside the embedded ones
+//!
+//! [severity]                     # a check's shortcomings at another severity: fail, concern or info
+//! HC405 = "info"
+//!
+//! [[overrides]]                  # settings for some paths only (the first matching block wins)
+//! files = ["press/**"]
+//! ignore = ["HC502"]
+//! severity = { HC401 = "fail" }
 //! ```
+//!
+//! Globs are matched against paths relative to the configuration file's folder: `*` stays within
+//! a folder, `**` crosses folders, and a pattern without `/` also matches a file or folder name
+//! anywhere below. The tier, vocabulary and knowledge base come from the first file's
+//! configuration when many files are checked at once.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use hypecheck_core::checks::{Code, REGISTRY};
+use hypecheck_core::checks::{Code, Severity, REGISTRY};
 use hypecheck_core::learn::deep::Tier;
+use hypecheck_core::Language;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,9 +60,258 @@ pub struct Config {
     pub fail_on: Option<FailOnSetting>,
     #[serde(alias = "editorial-rule")]
     pub editorial_rule: Option<bool>,
+    /// The texts' language (`auto` detects it).
+    #[serde(alias = "text-lang")]
+    pub text_lang: Option<TextLangSetting>,
+    /// The reports' language.
+    pub lang: Option<Language>,
+    /// Paths never checked when walking folders or matching globs.
+    pub exclude: Option<Vec<String>>,
+    /// A check's shortcomings at another severity (keys: codes, prefixes or questions).
+    pub severity: Option<BTreeMap<String, SeveritySetting>>,
+    /// Settings for some paths only.
+    pub overrides: Option<Vec<Override>>,
+    /// A folder of the team's lexicon files (`en/*.toml`, `de/*.toml`; `*.toml` alone: English).
+    pub vocabulary: Option<PathBuf>,
+    /// More hype terms, in both languages.
+    #[serde(alias = "hype-terms")]
+    pub hype_terms: Option<Vec<String>>,
+    /// Names never read as cues (a product or clinic whose name holds a hype word).
+    #[serde(alias = "accepted-terms")]
+    pub accepted_terms: Option<Vec<String>>,
+    /// A folder of the team's knowledge-base entries, validated with the embedded ones.
+    pub kb: Option<PathBuf>,
     /// The file the settings came from (none: the defaults).
     #[serde(skip)]
     pub origin: Option<PathBuf>,
+}
+
+/// The settings an `[[overrides]]` block may change for the paths its `files` globs match.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub files: Vec<String>,
+    pub select: Option<Vec<String>>,
+    /// Added to the file's `ignore`.
+    pub ignore: Option<Vec<String>>,
+    /// Merged over the file's `[severity]`.
+    pub severity: Option<BTreeMap<String, SeveritySetting>>,
+    #[serde(alias = "fail-on")]
+    pub fail_on: Option<FailOnSetting>,
+    #[serde(alias = "editorial-rule")]
+    pub editorial_rule: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeveritySetting {
+    Fail,
+    Concern,
+    Info,
+}
+
+impl SeveritySetting {
+    fn severity(self) -> Severity {
+        match self {
+            SeveritySetting::Fail => Severity::Fail,
+            SeveritySetting::Concern => Severity::Concern,
+            SeveritySetting::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextLangSetting {
+    Auto,
+    En,
+    De,
+}
+
+/// What the configuration asks for one file, after its overrides (flags not yet applied).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ForFile {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub severity: Vec<(Code, Severity)>,
+    pub fail_on: Option<FailOnSetting>,
+    pub editorial_rule: bool,
+}
+
+impl Config {
+    /// The folder globs are relative to.
+    fn base(&self) -> PathBuf {
+        let dir = self
+            .origin
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        std::fs::canonicalize(&dir).unwrap_or(dir)
+    }
+
+    /// Whether `path` is excluded (`exclude`).
+    pub fn excludes(&self, path: &Path) -> bool {
+        let Some(patterns) = &self.exclude else { return false };
+        matches_any(patterns, &self.base(), path)
+    }
+
+    /// The settings for `path`: the file's, then the first `[[overrides]]` block whose `files`
+    /// match it.
+    pub fn for_file(&self, path: Option<&Path>) -> Result<ForFile> {
+        let mut select = self.select.clone();
+        let mut ignore = self.ignore.clone().unwrap_or_default();
+        let mut severity = self.severity.clone().unwrap_or_default();
+        let mut fail_on = self.fail_on;
+        let mut editorial_rule = self.editorial_rule.unwrap_or(false);
+        let base = self.base();
+        if let (Some(path), Some(overrides)) = (path, &self.overrides) {
+            if let Some(o) = overrides.iter().find(|o| matches_any(&o.files, &base, path)) {
+                select = o.select.clone().or(select);
+                ignore.extend(o.ignore.iter().flatten().cloned());
+                severity.extend(o.severity.iter().flatten().map(|(k, v)| (k.clone(), *v)));
+                fail_on = o.fail_on.or(fail_on);
+                editorial_rule = o.editorial_rule.unwrap_or(editorial_rule);
+            }
+        }
+        Ok(ForFile {
+            select,
+            ignore,
+            severity: severities(&severity)?,
+            fail_on,
+            editorial_rule,
+        })
+    }
+}
+
+/// The `[severity]` table as (check, severity) pairs; a key naming no check is an error.
+fn severities(table: &BTreeMap<String, SeveritySetting>) -> Result<Vec<(Code, Severity)>> {
+    let mut out: Vec<(Code, Severity)> = Vec::new();
+    for (key, value) in table {
+        let Some(codes) = checks_named(key) else {
+            anyhow::bail!(
+                "severity: {key:?} names no check (give a code such as HC401, a prefix such as HC4, or a question)"
+            );
+        };
+        for code in codes {
+            out.retain(|(c, _)| *c != code);
+            out.push((code, value.severity()));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether any of the globs matches `path` (relative to `base`; a pattern without `/` also
+/// matches any of the path's names, so `vendor` excludes every file below a `vendor` folder).
+fn matches_any(patterns: &[String], base: &Path, path: &Path) -> bool {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let Ok(relative) = absolute.strip_prefix(base) else {
+        return false;
+    };
+    patterns.iter().any(|p| {
+        let Ok(glob) = globset::GlobBuilder::new(p.trim_end_matches('/'))
+            .literal_separator(true)
+            .build()
+        else {
+            return false;
+        };
+        let glob = glob.compile_matcher();
+        if glob.is_match(relative) {
+            return true;
+        }
+        // Below a matched folder.
+        if relative
+            .ancestors()
+            .skip(1)
+            .any(|a| !a.as_os_str().is_empty() && glob.is_match(a))
+        {
+            return true;
+        }
+        !p.contains('/') && relative.iter().any(|name| glob.is_match(Path::new(name)))
+    })
+}
+
+/// Lexicon files per language: (file name, text).
+pub type LexiconFiles = Vec<(Language, Vec<(String, String)>)>;
+
+/// The team's vocabulary as lexicon files per language: the `vocabulary` folder's, then the
+/// `hype-terms` and `accepted-terms` as entries of kinds `hype` and `neutral`.
+pub fn vocabulary(config: &Config) -> Result<LexiconFiles> {
+    let mut out: LexiconFiles = Language::ALL.iter().map(|&l| (l, Vec::new())).collect();
+    if let Some(dir) = &config.vocabulary {
+        for (lang, files) in lexicon_files(dir)? {
+            if let Some(slot) = out.iter_mut().find(|(l, _)| *l == lang) {
+                slot.1.extend(files);
+            }
+        }
+    }
+    let entry = |kind: &str, terms: &Option<Vec<String>>| -> Option<String> {
+        let terms = terms.as_ref().filter(|t| !t.is_empty())?;
+        // A JSON string is a TOML basic string.
+        let list: Vec<String> = terms
+            .iter()
+            .map(|t| serde_json::to_string(t).unwrap_or_default())
+            .collect();
+        Some(format!(
+            "[[cue]]\nkind = \"{kind}\"\npatterns = [{}]\n",
+            list.join(", ")
+        ))
+    };
+    let origin = config
+        .origin
+        .as_deref()
+        .map_or("configuration".to_string(), |p| p.display().to_string());
+    for (key, kind, terms) in [
+        ("hype-terms", "hype", &config.hype_terms),
+        ("accepted-terms", "neutral", &config.accepted_terms),
+    ] {
+        if let Some(text) = entry(kind, terms) {
+            for (_, files) in out.iter_mut() {
+                files.push((format!("{origin} ({key})"), text.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The lexicon files of a folder laid out like data/lexicons (`en/`, `de/`), or `*.toml` alone
+/// taken as English.
+pub fn lexicon_files(dir: &Path) -> Result<LexiconFiles> {
+    let toml_files = |d: &Path| -> Result<Vec<(String, String)>> {
+        let mut paths: Vec<_> = std::fs::read_dir(d)
+            .with_context(|| format!("cannot read lexicon directory {}", d.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+                Ok((p.display().to_string(), text))
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for lang in Language::ALL {
+        let sub = dir.join(lang.as_str());
+        if sub.is_dir() {
+            out.push((lang, toml_files(&sub)?));
+        }
+    }
+    if out.is_empty() {
+        let files = toml_files(dir)?;
+        if files.is_empty() {
+            anyhow::bail!("no lexicon files (*.toml) in {}", dir.display());
+        }
+        out.push((Language::En, files));
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -168,7 +439,35 @@ fn finish(mut config: Config, base: &Path) -> Result<Config> {
     if let Some(ignore) = &config.ignore {
         disabled_checks(None, ignore)?;
     }
-    for p in [&mut config.encoder, &mut config.deep_model].into_iter().flatten() {
+    if let Some(table) = &config.severity {
+        severities(table)?;
+    }
+    for (i, o) in config.overrides.iter().flatten().enumerate() {
+        if o.files.is_empty() {
+            anyhow::bail!("overrides[{i}]: files is empty (give globs such as \"press/**\")");
+        }
+        disabled_checks(o.select.as_deref(), o.ignore.as_deref().unwrap_or(&[]))
+            .with_context(|| format!("overrides[{i}]"))?;
+        severities(o.severity.as_ref().unwrap_or(&BTreeMap::new())).with_context(|| format!("overrides[{i}]"))?;
+    }
+    for patterns in config
+        .exclude
+        .iter()
+        .chain(config.overrides.iter().flatten().map(|o| &o.files))
+    {
+        for p in patterns {
+            globset::Glob::new(p).with_context(|| format!("bad glob {p:?}"))?;
+        }
+    }
+    for p in [
+        &mut config.encoder,
+        &mut config.deep_model,
+        &mut config.vocabulary,
+        &mut config.kb,
+    ]
+    .into_iter()
+    .flatten()
+    {
         if p.is_relative() {
             *p = base.join(&*p);
         }
@@ -209,11 +508,27 @@ fn candidates(near: Option<&Path>) -> Vec<PathBuf> {
     out
 }
 
-/// The settings in force, one per line, each with where it came from (`hypecheck config`).
-pub fn describe(config: &Config) -> Result<String> {
+/// The settings in force for `path` (its overrides applied), one per line, each with where it
+/// came from (`hypecheck config`).
+pub fn describe(config: &Config, path: Option<&Path>) -> Result<String> {
     let from = |set: bool| match (&config.origin, set) {
         (Some(path), true) => format!("from {}", path.display()),
         _ => "default".to_string(),
+    };
+    let settings = config.for_file(path)?;
+    let overridden = path.is_some_and(|p| {
+        config
+            .overrides
+            .iter()
+            .flatten()
+            .any(|o| matches_any(&o.files, &config.base(), p))
+    });
+    let from_file = |set: bool| {
+        if overridden && set {
+            format!("{} (with its [[overrides]] for this path)", from(true))
+        } else {
+            from(set)
+        }
     };
     let list = |v: &Option<Vec<String>>| v.as_ref().map_or("[]".to_string(), |v| format!("{v:?}"));
     let mut out = match &config.origin {
@@ -224,31 +539,65 @@ pub fn describe(config: &Config) -> Result<String> {
     out += &format!("model = {tier:<22} # {}\n", from(config.model.is_some()));
     out += &format!(
         "select = {:<21} # {}\n",
-        list(&config.select),
-        from(config.select.is_some())
+        list(&settings.select),
+        from_file(settings.select.is_some())
     );
     out += &format!(
         "ignore = {:<21} # {}\n",
-        list(&config.ignore),
-        from(config.ignore.is_some())
+        format!("{:?}", settings.ignore),
+        from_file(!settings.ignore.is_empty())
     );
-    let fail_on = match config.fail_on {
+    let fail_on = match settings.fail_on {
         Some(FailOnSetting::Concern) => "concern",
         Some(FailOnSetting::Fail) => "fail",
         None => "never",
     };
-    out += &format!("fail-on = {fail_on:<20} # {}\n", from(config.fail_on.is_some()));
+    out += &format!("fail-on = {fail_on:<20} # {}\n", from_file(settings.fail_on.is_some()));
     out += &format!(
         "editorial-rule = {:<13} # {}\n",
-        config.editorial_rule.unwrap_or(false),
-        from(config.editorial_rule.is_some())
+        settings.editorial_rule,
+        from_file(settings.editorial_rule)
     );
-    for (key, value) in [("encoder", &config.encoder), ("deep-model", &config.deep_model)] {
+    let text_lang = match config.text_lang {
+        Some(TextLangSetting::En) => "en",
+        Some(TextLangSetting::De) => "de",
+        _ => "auto",
+    };
+    out += &format!("text-lang = {text_lang:<18} # {}\n", from(config.text_lang.is_some()));
+    let lang = config.lang.map_or("the text's", |l| l.as_str());
+    out += &format!("lang = {lang:<23} # {}\n", from(config.lang.is_some()));
+    out += &format!(
+        "exclude = {:<20} # {}\n",
+        list(&config.exclude),
+        from(config.exclude.is_some())
+    );
+    for (code, severity) in &settings.severity {
+        out += &format!("severity.{code} = {:<10} # {}\n", severity.as_str(), from_file(true));
+    }
+    for (key, value) in [
+        ("hype-terms", &config.hype_terms),
+        ("accepted-terms", &config.accepted_terms),
+    ] {
+        if value.is_some() {
+            out += &format!("{key} = {} # {}\n", list(value), from(true));
+        }
+    }
+    for (key, value) in [
+        ("encoder", &config.encoder),
+        ("deep-model", &config.deep_model),
+        ("vocabulary", &config.vocabulary),
+        ("kb", &config.kb),
+    ] {
         if let Some(path) = value {
             out += &format!("{key} = {} # {}\n", path.display(), from(true));
         }
     }
-    let off = disabled_checks(config.select.as_deref(), config.ignore.as_deref().unwrap_or(&[]))?;
+    if let Some(p) = path {
+        if config.excludes(p) {
+            out += "excluded: yes (left out when folders are walked; checked when named)\n";
+        }
+    }
+    let off = disabled_checks(settings.select.as_deref(), &settings.ignore)?;
     let off: Vec<&str> = off.iter().map(|c| c.as_str()).collect();
     out += &format!(
         "checks turned off: {}\n",

@@ -61,7 +61,7 @@ struct Server {
     checker: Checker,
     explicit_config: Option<PathBuf>,
     documents: HashMap<lsp::Uri, Document>,
-    /// The settings in force per folder, read once (cleared when the client reports changed files).
+    /// The settings in force per file, read once (cleared when the client reports changed files).
     settings: HashMap<PathBuf, std::result::Result<Settings, String>>,
 }
 
@@ -69,6 +69,8 @@ struct Server {
 struct Settings {
     disabled_checks: Vec<Code>,
     editorial_rule: bool,
+    severity: Vec<(Code, Severity)>,
+    report_language: Option<hypecheck_core::Language>,
 }
 
 struct Document {
@@ -178,18 +180,21 @@ impl Server {
 
     /// The settings for a document: its configuration file's select, ignore and editorial rule.
     fn settings_for(&mut self, path: Option<&Path>) -> std::result::Result<Settings, String> {
-        let folder = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+        // Per file: overrides may differ between files of one folder.
+        let key = path.map(Path::to_path_buf).unwrap_or_default();
         let explicit = self.explicit_config.clone();
         self.settings
-            .entry(folder)
+            .entry(key)
             .or_insert_with(|| {
                 let config = config::load(explicit.as_deref(), path).map_err(|e| format!("{e:#}"))?;
-                let disabled_checks =
-                    config::disabled_checks(config.select.as_deref(), &config.ignore.clone().unwrap_or_default())
-                        .map_err(|e| format!("{e:#}"))?;
+                let settings = config.for_file(path).map_err(|e| format!("{e:#}"))?;
+                let disabled_checks = config::disabled_checks(settings.select.as_deref(), &settings.ignore)
+                    .map_err(|e| format!("{e:#}"))?;
                 Ok(Settings {
                     disabled_checks,
-                    editorial_rule: config.editorial_rule == Some(true),
+                    editorial_rule: settings.editorial_rule,
+                    severity: settings.severity,
+                    report_language: config.lang,
                 })
             })
             .clone()
@@ -211,6 +216,8 @@ impl Server {
             input_format: doc.format,
             editorial_rule: settings.editorial_rule,
             disabled_checks: settings.disabled_checks,
+            severity_overrides: settings.severity,
+            report_language: settings.report_language,
             ..Options::default()
         };
         let report = match self.checker.check_bytes(doc.text.as_bytes(), &options) {

@@ -467,7 +467,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let loaded = config::load(config.as_deref(), path.as_deref())?;
             std::io::stdout()
                 .lock()
-                .write_all(config::describe(&loaded)?.as_bytes())?;
+                .write_all(config::describe(&loaded, path.as_deref())?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Scan { scan: args, data } => {
@@ -727,11 +727,17 @@ fn build_checker(data: &DataArgs, config: &config::Config) -> Result<Checker> {
         (_, true) => Tier::Deep,
         _ => config.model.unwrap_or(Tier::Fast),
     };
-    let kb = load_kb(data.kb.as_deref())?;
-    let lexicons = match &data.lexicons {
-        None => Vec::new(),
-        Some(dir) => read_lexicons(dir)?,
+    let kb = match (&data.kb, &config.kb) {
+        (None, Some(team)) => hypecheck_kb::embedded_and_dir(team).map_err(|errors| {
+            anyhow::anyhow!(
+                "the team's knowledge base {} is invalid:\n{}",
+                team.display(),
+                errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
+            )
+        })?,
+        _ => load_kb(data.kb.as_deref())?,
     };
+    let lexicons = lexicons_with_vocabulary(data.lexicons.as_deref(), config)?;
     // Models given or none wanted: the embedded ones are not loaded (they may be stale).
     if tier == Tier::Rules {
         return Ok(Checker::rules_only(kb, lexicons)?);
@@ -793,39 +799,30 @@ fn read_input(input: &str, max: usize) -> Result<Vec<u8>> {
 }
 
 /// Reads `dir/<lang>/*.toml` for each language, or `dir/*.toml` as English.
-fn read_lexicons(dir: &Path) -> Result<Vec<Lexicon>> {
-    let toml_files = |d: &Path| -> Result<Vec<(String, String)>> {
-        let mut paths: Vec<_> = std::fs::read_dir(d)
-            .with_context(|| format!("cannot read lexicon directory {}", d.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        paths
-            .into_iter()
-            .map(|p| Ok((p.display().to_string(), std::fs::read_to_string(&p)?)))
-            .collect()
+/// The lexicons: the embedded ones (or those of `--lexicons DIR`) with the team's vocabulary
+/// from the configuration added; none when neither changes anything.
+fn lexicons_with_vocabulary(dir: Option<&Path>, config: &config::Config) -> Result<Vec<Lexicon>> {
+    let base = match dir {
+        Some(dir) => config::lexicon_files(dir)?,
+        None => Vec::new(),
     };
+    let team = config::vocabulary(config)?;
     let mut lexicons = Vec::new();
     for lang in Language::ALL {
-        let sub = dir.join(lang.as_str());
-        if sub.is_dir() {
-            let files = toml_files(&sub)?;
-            lexicons.push(Lexicon::from_files(
+        let own = base.iter().find(|(l, _)| *l == lang).map(|(_, f)| f.as_slice());
+        let extra = team
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&[][..], |(_, f)| f.as_slice());
+        let files = extra.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+        match own {
+            Some(own) => lexicons.push(Lexicon::from_files(
                 lang.as_str(),
-                files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-            )?);
+                own.iter().map(|(n, t)| (n.as_str(), t.as_str())).chain(files),
+            )?),
+            None if !extra.is_empty() => lexicons.push(Lexicon::embedded_and(lang.as_str(), files)?),
+            None => {}
         }
-    }
-    if lexicons.is_empty() {
-        let files = toml_files(dir)?;
-        if files.is_empty() {
-            bail!("no lexicon files (*.toml) in {}", dir.display());
-        }
-        lexicons.push(Lexicon::from_files(
-            "en",
-            files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-        )?);
     }
     Ok(lexicons)
 }
@@ -846,15 +843,18 @@ fn config_for(args: &CheckArgs, input: &str) -> Result<config::Config> {
 
 /// Checks one input with the settings in force for it.
 fn check_input(checker: &Checker, args: &CheckArgs, input: &str, config: &config::Config) -> Result<Checked> {
-    let mut ignore = config.ignore.clone().unwrap_or_default();
+    let settings = config
+        .for_file((input != "-").then(|| Path::new(input)))
+        .with_context(|| format!("invalid configuration for {input}"))?;
+    let mut ignore = settings.ignore;
     ignore.extend(args.ignore.iter().cloned());
     let select = if args.select.is_empty() {
-        config.select.clone()
+        settings.select
     } else {
         Some(args.select.clone())
     };
     let disabled_checks = config::disabled_checks(select.as_deref(), &ignore)?;
-    let fail_on = args.fail_on.or(match config.fail_on {
+    let fail_on = args.fail_on.or(match settings.fail_on {
         Some(config::FailOnSetting::Concern) => Some(FailOn::Concern),
         Some(config::FailOnSetting::Fail) => Some(FailOn::Fail),
         None => None,
@@ -863,19 +863,23 @@ fn check_input(checker: &Checker, args: &CheckArgs, input: &str, config: &config
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
-        text_language: match args.text_lang {
-            TextLang::Auto => None,
-            TextLang::En => Some(Language::En),
-            TextLang::De => Some(Language::De),
+        text_language: match (args.text_lang, config.text_lang) {
+            (TextLang::En, _) | (TextLang::Auto, Some(config::TextLangSetting::En)) => Some(Language::En),
+            (TextLang::De, _) | (TextLang::Auto, Some(config::TextLangSetting::De)) => Some(Language::De),
+            (TextLang::Auto, _) => None,
         },
-        report_language: args.lang.map(|l| match l {
-            ReportLang::En => Language::En,
-            ReportLang::De => Language::De,
-        }),
+        report_language: args
+            .lang
+            .map(|l| match l {
+                ReportLang::En => Language::En,
+                ReportLang::De => Language::De,
+            })
+            .or(config.lang),
         cancel: None,
-        editorial_rule: args.editorial_rule || config.editorial_rule == Some(true),
+        editorial_rule: args.editorial_rule || settings.editorial_rule,
         disabled_checks,
         report_unused_suppressions: args.report_unused_suppressions,
+        severity_overrides: settings.severity,
     };
     let report = checker
         .check_bytes(&bytes, &options)
@@ -991,7 +995,14 @@ fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let inputs = expand_inputs(&args.inputs)?;
+    let mut inputs = Vec::new();
+    // A file found by walking a folder or matching a glob is left out when its configuration
+    // excludes it; a file named on the command line is always checked.
+    for input in expand_inputs(&args.inputs)? {
+        if args.inputs.contains(&input) || !config_for(&args, &input)?.excludes(Path::new(&input)) {
+            inputs.push(input);
+        }
+    }
     if inputs.is_empty() {
         bail!(
             "no Markdown, HTML or text files in {} (name files, or choose others with a glob such as '**/*.rst')",

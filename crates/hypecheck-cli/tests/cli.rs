@@ -727,3 +727,83 @@ fn sarif_is_one_log_with_the_checks_as_rules_and_results_at_source_lines() {
     );
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
 }
+
+#[test]
+fn a_teams_config_sets_severities_per_path_overrides_exclusions_vocabulary_and_kb() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("team-settings");
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["press", "drafts", "kb"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/team-kb.toml"),
+        dir.join("kb/team.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join(".hypecheck.toml"),
+        r#"exclude = ["drafts"]
+hype-terms = ["best-in-class"]
+accepted-terms = ["Miracle Mile Clinic"]
+kb = "kb"
+
+[severity]
+HC401 = "fail"
+
+[[overrides]]
+files = ["press/**"]
+ignore = ["HC401"]
+"#,
+    )
+    .unwrap();
+    let page = "Visit the Miracle Mile Clinic for GlowCell serum, a best-in-class serum.\n";
+    std::fs::write(dir.join("page.md"), page).unwrap();
+    std::fs::write(dir.join("press/release.md"), page).unwrap();
+    std::fs::write(dir.join("drafts/draft.md"), page).unwrap();
+    let o = hypecheck(&["check", dir.to_str().unwrap(), "--format", "concise"]);
+    let lines = stdout(&o);
+    let hype: Vec<&str> = lines.lines().filter(|l| l.contains(" HC401 ")).collect();
+    assert_eq!(
+        hype.len(),
+        1,
+        "only page.md: press/ ignores HC401, drafts/ is excluded: {lines}"
+    );
+    assert!(
+        hype[0].contains("page.md:1:") && hype[0].contains("HC401 error:"),
+        "HC401 raised to fail: {}",
+        hype[0]
+    );
+    assert!(hype[0].contains("best-in-class"), "the team's hype term: {}", hype[0]);
+    assert!(!lines.contains("\"Miracle"), "an accepted name is no hype: {lines}");
+    assert!(!lines.contains("drafts/"), "{lines}");
+    // Named on the command line, an excluded file is checked.
+    let named = dir.join("drafts/draft.md");
+    let o = hypecheck(&["check", named.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        report["interventions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == "glowcell_serum"),
+        "the team's knowledge-base entry is known: {}",
+        report["interventions"]
+    );
+    let shown = stdout(&hypecheck(&["config", dir.join("press/release.md").to_str().unwrap()]));
+    assert!(shown.contains("severity.HC401 = fail"), "{shown}");
+    assert!(
+        shown.contains("with its [[overrides]] for this path") && shown.contains("HC401"),
+        "{shown}"
+    );
+    let shown = stdout(&hypecheck(&["config", named.to_str().unwrap()]));
+    assert!(shown.contains("excluded: yes"), "{shown}");
+    // A bad value names the file, the line and the key.
+    std::fs::write(dir.join(".hypecheck.toml"), "[severity]\nHC401 = \"loud\"\n").unwrap();
+    let o = hypecheck(&["check", dir.join("page.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(".hypecheck.toml") && err.contains("line 2") && err.contains("loud"),
+        "{err}"
+    );
+}

@@ -42,6 +42,10 @@ pub struct Options {
     pub disabled_checks: Vec<crate::checks::Code>,
     /// Warn about suppression comments in the text that suppress nothing.
     pub report_unused_suppressions: bool,
+    /// A team's severity for a check's shortcomings (`[severity]` in the configuration): its
+    /// concerns, failures and notes all take this severity, and the verdicts follow. Positive
+    /// findings keep theirs: a merit is not made a fault.
+    pub severity_overrides: Vec<(crate::checks::Code, crate::checks::Severity)>,
 }
 
 /// A flag a caller sets to stop an analysis under way (cheap to clone and share).
@@ -80,6 +84,7 @@ impl Default for Options {
             editorial_rule: false,
             disabled_checks: Vec::new(),
             report_unused_suppressions: false,
+            severity_overrides: Vec::new(),
         }
     }
 }
@@ -292,6 +297,12 @@ impl Checker {
         }
         let (mut findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
         stop()?;
+        for f in &mut findings {
+            let over = options.severity_overrides.iter().find(|(code, _)| *code == f.code);
+            if let Some(&(_, severity)) = over.filter(|_| f.severity != checks::Severity::Positive) {
+                f.severity = severity;
+            }
+        }
         if !ingested.suppressions.is_empty() {
             let mut used = vec![false; ingested.suppressions.len()];
             let before = findings.len();

@@ -253,11 +253,20 @@ impl Lexicon {
 
     /// The lexicon compiled into the binary for `lang`.
     pub fn embedded(lang: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::embedded_and(lang, [])
+    }
+
+    /// The embedded lexicon of a language with more files after it (a team's vocabulary: extra
+    /// hype terms, accepted names as `neutral` entries).
+    pub fn embedded_and<'a>(
+        lang: &str,
+        extra: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Lexicon, LexiconError> {
         let files = crate::embedded::LEXICONS
             .iter()
             .filter(|(l, _, _)| *l == lang)
             .map(|(_, name, text)| (*name, *text));
-        Lexicon::from_files(lang, files)
+        Lexicon::from_files(lang, files.chain(extra))
     }
 }
 

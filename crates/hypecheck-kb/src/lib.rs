@@ -26,6 +26,17 @@ pub fn embedded() -> KnowledgeBase {
 
 /// Reads and validates every `*.toml` file in `dir` (sorted by name).
 pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<ValidationError>> {
+    from_dir_and(dir, &[])
+}
+
+/// The embedded knowledge base with a team's own entries from `dir` beside it (a team's
+/// products, their status and sources): validated together, so an entry there may name the
+/// embedded conditions and sources, and an id already taken is an error.
+pub fn embedded_and_dir(dir: &Path) -> Result<KnowledgeBase, Vec<ValidationError>> {
+    from_dir_and(dir, embedded::EMBEDDED)
+}
+
+fn from_dir_and(dir: &Path, before: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<ValidationError>> {
     let io_error = |message: String| {
         vec![ValidationError {
             file: dir.display().to_string(),
@@ -42,7 +53,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, Vec<ValidationError>> {
     if paths.is_empty() {
         return Err(io_error("no *.toml files found".into()));
     }
-    let mut files = Vec::new();
+    let mut files: Vec<(String, String)> = before.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     for p in &paths {
         let text = std::fs::read_to_string(p).map_err(|e| io_error(format!("{}: {e}", p.display())))?;
         files.push((p.display().to_string(), text));

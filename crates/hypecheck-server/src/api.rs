@@ -74,6 +74,7 @@ impl CheckRequest {
             editorial_rule: self.editorial_rule,
             disabled_checks: Vec::new(),
             report_unused_suppressions: false,
+            severity_overrides: Vec::new(),
         }
     }
 }
