@@ -216,6 +216,9 @@ struct CheckArgs {
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: usize,
+    /// Files checked at once, when many are given (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
     /// Language of the text; auto detects it, block by block for mixed texts.
     #[arg(long, value_enum, default_value_t = TextLang::Auto)]
     text_lang: TextLang,
@@ -1028,6 +1031,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     // Many files: checked in parallel, printed in input order; a file that cannot be checked is
     // reported and the others go on (exit 2 at the end).
     use rayon::prelude::*;
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+    }
     let results: Vec<Result<Checked>> = inputs
         .par_iter()
         .map(|i| check_input(&checker, &args, i, &config_for(&args, i)?))
