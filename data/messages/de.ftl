@@ -112,6 +112,7 @@ hc301 = „{ $cue }“ verspricht Sicherheit. Jede Behandlung hat Risiken; bei n
 hc302 = Der Text verspricht Nutzen von { $intervention }, nennt aber keine Schäden oder Nebenwirkungen.
 hc303 = Der Text nennt einen Schaden der Behandlung („{ $cue }“).
 hc304 = Der Text spricht von Schäden nur allgemein („{ $cue }“): Er nennt keinen und sagt nicht, wie oft sie auftreten.
+hc305 = Gutachter von Gesundheitsnachrichten beurteilten Texte wie diesen als ungenügend bei den Schäden: einen Schaden zu nennen („{ $cue }“) sagt nicht, wie oft er auftritt, wie schwer er ist und wie er sich zum Nutzen verhält (Modell, trainiert auf ihren Bewertungen, zu { $confidence } % sicher).
 subject-this-treatment = diese Behandlung
 hc401 = „{ $cue }“ ist reißerische Sprache, die mehr verspricht, als Belege halten können.
 hc402 = „{ $cue }“ ist ein absolutes Versprechen; keine Behandlung wirkt bei allen, sofort und für immer.

@@ -112,6 +112,7 @@ hc301 = "{ $cue }" promises safety. Every treatment has risks; for unregulated b
 hc302 = The text claims benefits for { $intervention } but names none of its harms or side effects.
 hc303 = The text names a harm of the treatment ("{ $cue }").
 hc304 = The text speaks of harms only in general ("{ $cue }"): it names none and does not say how often they happen.
+hc305 = Health-news reviewers judged texts like this one as not explaining the harms: naming a harm ("{ $cue }") does not say how often it happens, how serious it is or how it compares with the benefit (model trained on their ratings, { $confidence } % sure).
 subject-this-treatment = this treatment
 hc401 = "{ $cue }" is sensational language that promises more than evidence can deliver.
 hc402 = "{ $cue }" is an absolute promise; no treatment works for everyone, instantly and for good.

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     match config::parse(text, std::path::Path::new("/etc/hypecheck")) {
         Ok(c) => {
-            for p in [&c.encoder, &c.deep_model].into_iter().flatten() {
+            for p in [&c.encoder, &c.deep_model, &c.vocabulary, &c.kb].into_iter().flatten() {
                 assert!(p.is_absolute(), "{p:?} was not resolved against the file's directory");
             }
         }

@@ -462,8 +462,9 @@ pub struct QuestionAgreement {
 #[derive(serde::Serialize)]
 pub struct QuestionsAgreement {
     pub items: usize,
-    /// Whether any part of the verdicts was trained on these releases (none is: the questions rest
-    /// on the checks and on the claim-strength model, which learned from other sentences).
+    /// Whether any part of the verdicts was trained on these releases: the shipped criteria model
+    /// (read by the risks question's HC305) was, unless --cv retrained it per fold; the
+    /// claim-strength model learned from other sentences.
     pub trained_on_these_items: bool,
     pub questions: Vec<QuestionAgreement>,
 }
@@ -480,6 +481,15 @@ pub fn questions(
 ) -> Result<QuestionsAgreement> {
     let rules_only = rules_checker(checker, method)?;
     let checker = rules_only.as_ref().unwrap_or(checker);
+    // With --cv, the criteria model the risks question reads (HC305) is retrained for each fold on
+    // the other folds, and each release is checked by its fold's checker.
+    let (folds, fold_checkers) = match method {
+        Method::CrossValidated(k) => {
+            let folds: Vec<usize> = data.ids.iter().map(|id| fold_of(id, k)).collect();
+            (folds.clone(), fold_checkers(checker, data, &folds, k)?)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
     let keys = CriterionKey::ALL;
     let not_satisfactory = class_index(CriterionVerdict::NotSatisfactory);
     let not_applicable = class_index(CriterionVerdict::NotApplicable);
@@ -488,7 +498,8 @@ pub fn questions(
         .map(|_| Vec::with_capacity(data.ids.len()))
         .collect();
     let mut w = writer(predictions)?;
-    for (body, id) in data.bodies.iter().zip(&data.ids) {
+    for (i, (body, id)) in data.bodies.iter().zip(&data.ids).enumerate() {
+        let checker = folds.get(i).map_or(checker, |&f| &fold_checkers[f]);
         let report = checker
             .check_text(body, &english_text())
             .with_context(|| format!("release {id}"))?;
@@ -532,9 +543,34 @@ pub fn questions(
         .collect();
     Ok(QuestionsAgreement {
         items: data.ids.len(),
-        trained_on_these_items: false,
+        trained_on_these_items: method == Method::Model,
         questions,
     })
+}
+
+/// One checker per fold: the shipped claim-strength model and a criteria model trained on the
+/// releases of the other folds.
+fn fold_checkers(checker: &Checker, data: &HnrData, folds: &[usize], k: usize) -> Result<Vec<Checker>> {
+    let docs = hnr_features(checker, data)?;
+    let names = feature_names(&docs);
+    let tasks = hnr_tasks(data);
+    (0..k)
+        .map(|fold| {
+            let train: Vec<usize> = (0..data.ids.len()).filter(|&i| folds[i] != fold).collect();
+            let fold_names: Vec<Vec<&str>> = train.iter().map(|&i| names[i].clone()).collect();
+            let fold_tasks: Vec<Task> = tasks
+                .iter()
+                .map(|t| Task {
+                    key: t.key,
+                    classes: t.classes,
+                    labels: train.iter().map(|&i| t.labels[i]).collect(),
+                })
+                .collect();
+            let mut models = learn::Models::embedded()?;
+            models.criteria = Some(learn::train(&fold_names, &fold_tasks, &learn::CRITERIA_RECIPE));
+            Ok(Checker::rules_only(checker.kb().clone(), Vec::new())?.with_models(models))
+        })
+        .collect()
 }
 
 /// The questions' agreement as a readable table.
@@ -571,7 +607,12 @@ pub fn render_questions(a: &QuestionsAgreement) -> String {
     }
     let _ = writeln!(
         o,
-        "  No part of the four questions is trained on these releases, so these figures are out of sample as they stand."
+        "  {}",
+        if a.trained_on_these_items {
+            "The risks question reads the shipped criteria model, trained on these releases: a fit, not a test (use --cv 5)."
+        } else {
+            "Out of sample: the criteria model the risks question reads was trained inside the folds (or not used)."
+        }
     );
     o
 }

@@ -528,14 +528,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, false) => eval::Method::Model,
             };
             let on_questions = matches!(data, EvalData::Questions { .. });
-            if on_questions && matches!(method, eval::Method::CrossValidated(_)) {
-                eprintln!(
-                    "hypecheck: note: no part of the four questions is trained on the releases (the claim-strength \
-                     model learned from other sentences), so there is nothing to retrain per fold: --cv gives the \
-                     same, out-of-sample figures"
+            if on_questions && deep && matches!(method, eval::Method::CrossValidated(_)) {
+                bail!(
+                    "eval questions --cv retrains the fast tier's criteria model per fold; it does not run with --deep"
                 );
             }
-            if method == eval::Method::Model && !on_questions {
+            if method == eval::Method::Model {
                 eprintln!(
                     "hypecheck: note: the shipped models were trained on shared/data's dev files; on those files \
                      this measures a fit, not accuracy (use --cv 5 for a cross-validated estimate)"
@@ -1032,7 +1030,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     // reported and the others go on (exit 2 at the end).
     use rayon::prelude::*;
     if let Some(jobs) = args.jobs {
-        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
     }
     let results: Vec<Result<Checked>> = inputs
         .par_iter()

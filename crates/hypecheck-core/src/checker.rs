@@ -99,6 +99,54 @@ pub enum SetupError {
     Model(#[from] crate::learn::ModelsError),
 }
 
+/// What a team chose for its texts, applied to findings: the severity overrides, then the text's
+/// suppression comments (a suppressed finding is dropped, and a warning counts them). Returns
+/// which suppressions were used, added to `used`.
+fn team_choices(
+    findings: &mut Vec<Finding>,
+    ingested: &mut ingest::Ingested,
+    options: &Options,
+    mut used: Vec<bool>,
+) -> Vec<bool> {
+    for f in findings.iter_mut() {
+        let over = options.severity_overrides.iter().find(|(code, _)| *code == f.code);
+        if let Some(&(_, severity)) = over.filter(|_| f.severity != checks::Severity::Positive) {
+            f.severity = severity;
+        }
+    }
+    if ingested.suppressions.is_empty() {
+        return used;
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        let Some(at) = ingested.source_map.source_offset(f.span.start) else {
+            return true;
+        };
+        let by = ingested.suppressions.iter().position(|s| {
+            s.range.contains(&at) && (s.codes.is_empty() || s.codes.iter().any(|c| c == f.code.as_str()))
+        });
+        if let Some(i) = by {
+            used[i] = true;
+        }
+        by.is_none()
+    });
+    if findings.len() < before {
+        let mut dropped = before - findings.len();
+        // One warning for both phases of checks.
+        ingested.warnings.retain(|w| match w {
+            ingest::IngestWarning::Suppressed { findings } => {
+                dropped += findings;
+                false
+            }
+            _ => true,
+        });
+        ingested
+            .warnings
+            .push(ingest::IngestWarning::Suppressed { findings: dropped });
+    }
+    used
+}
+
 /// What the criteria model reads of one text, and what the rules answered without it.
 pub struct DocumentFeatures {
     pub features: Vec<Occurrence>,
@@ -230,6 +278,8 @@ impl Checker {
             if cancelled() {
                 return Err(InputError::Cancelled);
             }
+            let (findings, ingested) =
+                self.second_phase(&analysis, findings, ingested, &criteria, text_language, options);
             let method = Method {
                 criteria: if self.models.criteria.is_some() && text_language == Language::En {
                     Tier::Fast
@@ -297,39 +347,14 @@ impl Checker {
         }
         let (mut findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
         stop()?;
-        for f in &mut findings {
-            let over = options.severity_overrides.iter().find(|(code, _)| *code == f.code);
-            if let Some(&(_, severity)) = over.filter(|_| f.severity != checks::Severity::Positive) {
-                f.severity = severity;
-            }
-        }
-        if !ingested.suppressions.is_empty() {
-            let mut used = vec![false; ingested.suppressions.len()];
-            let before = findings.len();
-            findings.retain(|f| {
-                let Some(at) = ingested.source_map.source_offset(f.span.start) else {
-                    return true;
-                };
-                let by = ingested.suppressions.iter().position(|s| {
-                    s.range.contains(&at) && (s.codes.is_empty() || s.codes.iter().any(|c| c == f.code.as_str()))
-                });
-                if let Some(i) = by {
-                    used[i] = true;
-                }
-                by.is_none()
-            });
-            if findings.len() < before {
-                ingested.warnings.push(ingest::IngestWarning::Suppressed {
-                    findings: before - findings.len(),
-                });
-            }
-            if options.report_unused_suppressions {
-                for (s, used) in ingested.suppressions.iter().zip(used) {
-                    if !used {
-                        ingested
-                            .warnings
-                            .push(ingest::IngestWarning::UnusedSuppression { line: s.line });
-                    }
+        let used = vec![false; ingested.suppressions.len()];
+        let used = team_choices(&mut findings, &mut ingested, options, used);
+        if options.report_unused_suppressions {
+            for (s, used) in ingested.suppressions.iter().zip(&used) {
+                if !used {
+                    ingested
+                        .warnings
+                        .push(ingest::IngestWarning::UnusedSuppression { line: s.line });
                 }
             }
         }
@@ -438,6 +463,63 @@ impl Checker {
         rule: ClaimStrength,
     ) -> Option<ClaimStrength> {
         Some(self.read_sentences(analysis, sentences)?.strength(rule))
+    }
+
+    /// The checks' second phase, on the criteria (see [`checks::Check::run_on_reading`]), with
+    /// the team's severities and suppressions applied to what it adds.
+    fn second_phase(
+        &self,
+        analysis: &Analysis,
+        mut findings: Vec<Finding>,
+        mut ingested: ingest::Ingested,
+        criteria: &[Criterion],
+        text_language: Language,
+        options: &Options,
+    ) -> (Vec<Finding>, ingest::Ingested) {
+        let learned = self.models.criteria.is_some() && text_language == Language::En;
+        // The learned criteria the questions weigh: harms for risks (where, in cross-validation
+        // on the reviewers' ratings, the model read harms better than the rules; on evidence and
+        // sensational language it did not).
+        const READ: [(CriterionKey, checks::Question); 1] = [(CriterionKey::Harms, checks::Question::Risks)];
+        let reading = checks::ReviewersReading {
+            short_of: READ
+                .iter()
+                .filter_map(|&(key, question)| {
+                    let c = criteria.iter().find(|c| c.key == key)?;
+                    (learned && c.verdict == CriterionVerdict::NotSatisfactory).then_some((question, c.confidence))
+                })
+                .collect(),
+        };
+        let mut added = checks::run_on_reading(analysis, &findings, &reading, &options.disabled_checks);
+        if added.is_empty() {
+            return (findings, ingested);
+        }
+        let unused_before: Vec<usize> = ingested
+            .warnings
+            .iter()
+            .filter_map(|w| match w {
+                ingest::IngestWarning::UnusedSuppression { line } => Some(*line),
+                _ => None,
+            })
+            .collect();
+        let fresh = vec![false; ingested.suppressions.len()];
+        let used = team_choices(&mut added, &mut ingested, options, fresh);
+        // A suppression first reported unused may suppress a finding of the second phase.
+        let now_used: Vec<usize> = ingested
+            .suppressions
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| **u)
+            .map(|(s, _)| s.line)
+            .collect();
+        if !unused_before.is_empty() {
+            ingested
+                .warnings
+                .retain(|w| !matches!(w, ingest::IngestWarning::UnusedSuppression { line } if now_used.contains(line)));
+        }
+        findings.extend(added);
+        findings.sort_by_key(|f| (f.span.start, f.code));
+        (findings, ingested)
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.

@@ -476,6 +476,7 @@ const DECISIVE: &[Code] = &[
     Code::HC301,
     Code::HC302,
     Code::HC304,
+    Code::HC305,
     Code::HC401,
     Code::HC402,
 ];

@@ -30,6 +30,7 @@ mod hc301_safety_reassurance;
 mod hc302_risks_not_discussed;
 mod hc303_risks_disclosed;
 mod hc304_harms_not_specified;
+mod hc305_harms_short_of_reviewers;
 mod hc401_hype_term;
 mod hc402_absolute_promise;
 mod hc403_unhedged_causal_claim;
@@ -114,6 +115,7 @@ codes! {
     HC302,
     HC303,
     HC304,
+    HC305,
     HC401,
     HC402,
     HC403,
@@ -310,6 +312,32 @@ pub trait Check: Sync {
     /// One line saying what it checks, for `hypecheck rules`.
     fn summary(&self) -> &'static str;
     fn run(&self, a: &Analysis, out: &mut FindingSink);
+    /// The second phase, after the expert criteria are answered: a check that weighs the
+    /// reviewers' standard (as the learned model reads it) with what the other checks found.
+    /// Most checks have none.
+    fn run_on_reading(
+        &self,
+        _a: &Analysis,
+        _findings: &[Finding],
+        _reading: &ReviewersReading,
+        _out: &mut FindingSink,
+    ) {
+    }
+}
+
+/// What the model trained on health-news reviewers' ratings reads in a text, as the checks'
+/// second phase sees it: per question, how sure it is that the reviewers' matching criterion is
+/// not met (risks: harms explained and quantified). Empty where no model read the text (German
+/// texts, the rules tier). The checker fills it in from the criteria, which come after the checks.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewersReading {
+    pub short_of: Vec<(Question, f64)>,
+}
+
+impl ReviewersReading {
+    pub fn short_of(&self, question: Question) -> Option<f64> {
+        self.short_of.iter().find(|(q, _)| *q == question).map(|&(_, p)| p)
+    }
 }
 
 /// Every check, in code order.
@@ -336,6 +364,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc302_risks_not_discussed::RisksNotDiscussed,
     &hc303_risks_disclosed::RisksDisclosed,
     &hc304_harms_not_specified::HarmsNotSpecified,
+    &hc305_harms_short_of_reviewers::HarmsShortOfReviewers,
     &hc401_hype_term::HypeTerm,
     &hc402_absolute_promise::AbsolutePromise,
     &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
@@ -370,6 +399,7 @@ static SOURCES: &[(Code, &str)] = &[
     (Code::HC302, include_str!("hc302_risks_not_discussed.rs")),
     (Code::HC303, include_str!("hc303_risks_disclosed.rs")),
     (Code::HC304, include_str!("hc304_harms_not_specified.rs")),
+    (Code::HC305, include_str!("hc305_harms_short_of_reviewers.rs")),
     (Code::HC401, include_str!("hc401_hype_term.rs")),
     (Code::HC402, include_str!("hc402_absolute_promise.rs")),
     (Code::HC403, include_str!("hc403_unhedged_causal_claim.rs")),
@@ -494,6 +524,26 @@ pub fn run_all(a: &Analysis, cancelled: &dyn Fn() -> bool, disabled: &[Code]) ->
     }
     out.sort_by_key(|f| (f.span.start, f.code));
     (out, omitted)
+}
+
+/// The second phase of every check but the `disabled` ones, after the criteria: the findings it
+/// adds to those of the first.
+pub fn run_on_reading(
+    a: &Analysis,
+    findings: &[Finding],
+    reading: &ReviewersReading,
+    disabled: &[Code],
+) -> Vec<Finding> {
+    let mut added = Vec::new();
+    for check in REGISTRY {
+        if disabled.contains(&check.code()) {
+            continue;
+        }
+        let mut sink = FindingSink::new(MAX_FINDINGS_PER_CHECK);
+        check.run_on_reading(a, findings, reading, &mut sink);
+        added.extend(sink.kept);
+    }
+    added
 }
 
 /// Helpers shared by several checks.

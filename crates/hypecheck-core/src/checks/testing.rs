@@ -6,6 +6,11 @@ use std::sync::OnceLock;
 use crate::checks::{Check, Finding, FindingSink, MAX_FINDINGS_PER_CHECK};
 use crate::{Checker, Language};
 
+/// The shipped checker (for tests that need the whole report, as checks that read the criteria).
+pub fn shipped() -> &'static Checker {
+    checker()
+}
+
 fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
     CHECKER.get_or_init(|| Checker::new(hypecheck_kb::embedded()).expect("the embedded data load"))
