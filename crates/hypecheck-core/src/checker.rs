@@ -174,9 +174,18 @@ struct Pass<'d> {
 /// The compiled matcher of one text language and the catalog and sources of one report language.
 struct LanguagePack {
     language: Language,
-    matcher: Matcher,
+    /// Compiled on first use: building a language's automaton is most of a checker's start
+    /// (about 20 ms each), and most runs read one language.
+    matcher: std::sync::OnceLock<Matcher>,
+    lexicon: Lexicon,
     catalog: Catalog,
     sources: report::Sources,
+}
+
+impl LanguagePack {
+    fn matcher(&self, kb: &KnowledgeBase) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::new(&self.lexicon, kb))
+    }
 }
 
 /// A ready-to-use checker: compiled lexicons, knowledge base and catalogs for English and German.
@@ -216,7 +225,8 @@ impl Checker {
             let catalog = Catalog::embedded(language.as_str())?;
             packs.push(LanguagePack {
                 language,
-                matcher: Matcher::new(&lexicon, &kb),
+                matcher: std::sync::OnceLock::new(),
+                lexicon,
                 sources: report::Sources::new(&kb, &catalog),
                 catalog,
             });
@@ -560,7 +570,7 @@ impl Checker {
     /// Matching, context and claims over one sentence (or short passage), handed to `inspect`.
     fn with_passage<R>(&self, passage: &str, language: Language, inspect: impl FnOnce(&Analysis) -> R) -> R {
         let doc = Document::new(passage.to_string());
-        inspect(&Analysis::run(&doc, &self.kb, &self.pack(language).matcher))
+        inspect(&Analysis::run(&doc, &self.kb, self.pack(language).matcher(&self.kb)))
     }
 
     /// The claim strength of one sentence (or short passage) and whether it is hedged, from the
@@ -622,7 +632,7 @@ impl Checker {
             return Vec::new();
         };
         if languages.iter().all(|&l| l == first) {
-            return self.pack(first).matcher.find(&doc.text);
+            return self.pack(first).matcher(&self.kb).find(&doc.text);
         }
         // Each language's text is prepared once, however many runs alternate.
         let mut prepared: Vec<(Language, crate::lexicon::Prepared)> = Vec::new();
@@ -631,7 +641,7 @@ impl Checker {
         for i in 1..=languages.len() {
             if i == languages.len() || languages[i] != languages[run_start] {
                 let language = languages[run_start];
-                let matcher = &self.pack(language).matcher;
+                let matcher = self.pack(language).matcher(&self.kb);
                 if !prepared.iter().any(|(l, _)| *l == language) {
                     prepared.push((language, matcher.prepare(&doc.text)));
                 }
