@@ -909,12 +909,8 @@ fn render_checked(checker: &Checker, args: &CheckArgs, input: &str, c: &Checked,
         CheckFormat::Concise => annotate::concise(input, &c.bytes, report),
         CheckFormat::Github => annotate::github(input, &c.bytes, report),
         CheckFormat::Junit => annotate::junit(&[junit_suite(args, input, c)]),
-        CheckFormat::Sarif => {
-            let log = sarif::log(&[sarif_part(input, c)], &[]);
-            let mut text = serde_json::to_string_pretty(&log)?;
-            text.push('\n');
-            text
-        }
+        // Written whole by `check`, for one file as for many.
+        CheckFormat::Sarif => String::new(),
         CheckFormat::Text => {
             let color = args.color.enabled(
                 std::io::stdout().is_terminal(),
@@ -1015,7 +1011,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let checker = build_checker(&args.data, &first_config)?;
     // Stdout flushes at every newline; a pretty-printed report has one per field.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let many = inputs.len() != 1 || args.inputs.iter().any(|i| Path::new(i).is_dir());
+    // SARIF is one log whatever happens: a file that cannot be checked becomes a notification in
+    // it, as with many files, so that an upload step always has a log.
+    let many = inputs.len() != 1
+        || args.inputs.iter().any(|i| Path::new(i).is_dir())
+        || matches!(args.format, CheckFormat::Sarif);
     if !many {
         let checked = check_input(&checker, &args, &inputs[0], &first_config)?;
         out.write_all(render_checked(&checker, &args, &inputs[0], &checked, false)?.as_bytes())?;

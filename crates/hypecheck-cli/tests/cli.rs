@@ -726,6 +726,18 @@ fn sarif_is_one_log_with_the_checks_as_rules_and_results_at_source_lines() {
         "{notes:?}"
     );
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    // One file that cannot be checked still gives a log, for the upload step after it.
+    let o = hypecheck(&["check", &empty, "--format", "sarif"]);
+    assert_eq!(o.status.code(), Some(2));
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
