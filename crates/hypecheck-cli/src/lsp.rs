@@ -3,7 +3,8 @@
 //! is opened or changed, explains a finding and its sources on hover, and offers quick fixes:
 //! ignore a finding on its line, replace a false approval claim by the status the knowledge base
 //! gives, add a sentence on risks or on approval to fill in. Settings come from the same
-//! configuration file as `hypecheck check` (found from the document's folder up).
+//! configuration file as `hypecheck check` (found from the document's folder up); the tier, the
+//! vocabulary and the knowledge base from the one found where the server starts.
 //!
 //! Positions are in UTF-16 code units, the protocol's default; the server reads the whole text on
 //! every change (a 50 KB page is analysed in a few milliseconds).
@@ -71,6 +72,7 @@ struct Settings {
     editorial_rule: bool,
     severity: Vec<(Code, Severity)>,
     report_language: Option<hypecheck_core::Language>,
+    text_language: Option<hypecheck_core::Language>,
 }
 
 struct Document {
@@ -195,6 +197,11 @@ impl Server {
                     editorial_rule: settings.editorial_rule,
                     severity: settings.severity,
                     report_language: config.lang,
+                    text_language: match config.text_lang {
+                        Some(config::TextLangSetting::En) => Some(hypecheck_core::Language::En),
+                        Some(config::TextLangSetting::De) => Some(hypecheck_core::Language::De),
+                        _ => None,
+                    },
                 })
             })
             .clone()
@@ -218,6 +225,7 @@ impl Server {
             disabled_checks: settings.disabled_checks,
             severity_overrides: settings.severity,
             report_language: settings.report_language,
+            text_language: settings.text_language,
             ..Options::default()
         };
         let report = match self.checker.check_bytes(doc.text.as_bytes(), &options) {
