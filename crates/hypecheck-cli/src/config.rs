@@ -194,9 +194,11 @@ fn severities(table: &BTreeMap<String, SeveritySetting>) -> Result<Vec<(Code, Se
     let mut out: Vec<(Code, Severity)> = Vec::new();
     for (key, value) in table {
         let Some(codes) = checks_named(key) else {
-            anyhow::bail!(
-                "severity: {key:?} names no check (give a code such as HC401, a prefix such as HC4, or a question)"
-            );
+            return Err(NoSuchCheck {
+                key: "severity".into(),
+                entry: key.clone(),
+            }
+            .into());
         };
         for code in codes {
             out.retain(|(c, _)| *c != code);
@@ -341,16 +343,50 @@ pub fn checks_named(entry: &str) -> Option<Vec<Code>> {
     (!by_code.is_empty()).then_some(by_code)
 }
 
+/// A `select`, `ignore` or `[severity]` entry that names no check.
+#[derive(Debug)]
+pub struct NoSuchCheck {
+    pub key: String,
+    pub entry: String,
+}
+
+impl std::fmt::Display for NoSuchCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {:?} names no check (give a code such as HC401, a prefix such as HC4, or a question: \
+             evidence, approval, risks, language, compliance; see `hypecheck rules`)",
+            self.key, self.entry
+        )
+    }
+}
+
+impl std::error::Error for NoSuchCheck {}
+
+/// The 1-based line of a configuration's text where an entry that names no check is written (as
+/// a quoted string, or as a `[severity]` key).
+fn line_of_entry(text: &str, entry: &str) -> Option<usize> {
+    let quoted = format!("\"{entry}\"");
+    text.lines()
+        .position(|l| {
+            l.contains(&quoted)
+                || l.trim_start().starts_with(&format!("{entry} "))
+                || l.trim_start().starts_with(&format!("{entry}="))
+        })
+        .map(|i| i + 1)
+}
+
 /// The checks to turn off: all but the selected ones (when `select` is given), and the ignored.
 pub fn disabled_checks(select: Option<&[String]>, ignore: &[String]) -> Result<Vec<Code>> {
     let resolve = |entries: &[String], key: &str| -> Result<Vec<Code>> {
         let mut out = Vec::new();
         for e in entries {
             let Some(codes) = checks_named(e) else {
-                anyhow::bail!(
-                    "{key}: {e:?} names no check (give a code such as HC401, a prefix such as HC4, or a question: \
-                     evidence, approval, risks, language, compliance; see `hypecheck rules`)"
-                );
+                return Err(NoSuchCheck {
+                    key: key.to_string(),
+                    entry: e.clone(),
+                }
+                .into());
             };
             out.extend(codes);
         }
@@ -399,7 +435,15 @@ pub fn load(explicit: Option<&Path>, near: Option<&Path>) -> Result<Config> {
     } else {
         parse(&text, base)
     };
-    let mut config = parsed.with_context(|| format!("invalid configuration {}", path.display()))?;
+    // Our own checks of the names come after parsing, without serde's positions: find the line.
+    let line = parsed.as_ref().err().and_then(|e| {
+        let entry = &e.chain().find_map(|c| c.downcast_ref::<NoSuchCheck>())?.entry;
+        line_of_entry(&text, entry)
+    });
+    let mut config = parsed.with_context(|| match line {
+        Some(n) => format!("invalid configuration {}, line {n}", path.display()),
+        None => format!("invalid configuration {}", path.display()),
+    })?;
     config.origin = Some(path);
     Ok(config)
 }

@@ -818,4 +818,16 @@ ignore = ["HC401"]
         err.contains(".hypecheck.toml") && err.contains("line 2") && err.contains("loud"),
         "{err}"
     );
+    // So does a name that is no check, found after parsing.
+    std::fs::write(
+        dir.join(".hypecheck.toml"),
+        "exclude = []\nignore = [\n  \"HC401\",\n  \"HX9\",\n]\n",
+    )
+    .unwrap();
+    let o = hypecheck(&["check", dir.join("page.md").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("line 4") && err.contains("\"HX9\" names no check"),
+        "{err}"
+    );
 }
