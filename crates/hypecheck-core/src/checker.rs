@@ -99,15 +99,49 @@ pub enum SetupError {
     Model(#[from] crate::learn::ModelsError),
 }
 
+/// What the text's suppression comments did over both phases of checks: which were used, and
+/// how many findings they dropped. Told as warnings once, when the report is built.
+struct Suppressed {
+    used: Vec<bool>,
+    dropped: usize,
+}
+
+impl Suppressed {
+    fn new(ingested: &ingest::Ingested) -> Suppressed {
+        Suppressed {
+            used: vec![false; ingested.suppressions.len()],
+            dropped: 0,
+        }
+    }
+
+    /// The warnings: how many findings were suppressed, and (when asked) the comments that
+    /// suppressed nothing.
+    fn warn(self, ingested: &mut ingest::Ingested, report_unused: bool) {
+        if self.dropped > 0 {
+            ingested
+                .warnings
+                .push(ingest::IngestWarning::Suppressed { findings: self.dropped });
+        }
+        if report_unused {
+            for (s, used) in ingested.suppressions.iter().zip(self.used) {
+                if !used {
+                    ingested
+                        .warnings
+                        .push(ingest::IngestWarning::UnusedSuppression { line: s.line });
+                }
+            }
+        }
+    }
+}
+
 /// What a team chose for its texts, applied to findings: the severity overrides, then the text's
-/// suppression comments (a suppressed finding is dropped, and a warning counts them). Returns
-/// which suppressions were used, added to `used`.
+/// suppression comments (a suppressed finding is dropped and counted in `suppressed`).
 fn team_choices(
     findings: &mut Vec<Finding>,
-    ingested: &mut ingest::Ingested,
+    ingested: &ingest::Ingested,
     options: &Options,
-    mut used: Vec<bool>,
-) -> Vec<bool> {
+    suppressed: &mut Suppressed,
+) {
     for f in findings.iter_mut() {
         let over = options.severity_overrides.iter().find(|(code, _)| *code == f.code);
         if let Some(&(_, severity)) = over.filter(|_| f.severity != checks::Severity::Positive) {
@@ -115,7 +149,7 @@ fn team_choices(
         }
     }
     if ingested.suppressions.is_empty() {
-        return used;
+        return;
     }
     let before = findings.len();
     findings.retain(|f| {
@@ -126,25 +160,36 @@ fn team_choices(
             s.range.contains(&at) && (s.codes.is_empty() || s.codes.iter().any(|c| c == f.code.as_str()))
         });
         if let Some(i) = by {
-            used[i] = true;
+            suppressed.used[i] = true;
         }
         by.is_none()
     });
-    if findings.len() < before {
-        let mut dropped = before - findings.len();
-        // One warning for both phases of checks.
-        ingested.warnings.retain(|w| match w {
-            ingest::IngestWarning::Suppressed { findings } => {
-                dropped += findings;
-                false
-            }
-            _ => true,
-        });
-        ingested
-            .warnings
-            .push(ingest::IngestWarning::Suppressed { findings: dropped });
-    }
-    used
+    suppressed.dropped += before - findings.len();
+}
+
+/// The findings the checks' second phase adds (see [`checks::Check::run_on_reading`]), from
+/// the criteria as the learned model answered them (`learned`), else none.
+fn second_phase(
+    analysis: &Analysis,
+    findings: &[Finding],
+    criteria: &[Criterion],
+    learned: bool,
+    options: &Options,
+) -> Vec<Finding> {
+    // The learned criteria the questions weigh: harms for risks (where, in cross-validation on
+    // the reviewers' ratings, the model read harms better than the rules; on evidence and
+    // sensational language it did not).
+    const READ: [(CriterionKey, checks::Question); 1] = [(CriterionKey::Harms, checks::Question::Risks)];
+    let reading = checks::ReviewersReading {
+        short_of: READ
+            .iter()
+            .filter_map(|&(key, question)| {
+                let c = criteria.iter().find(|c| c.key == key)?;
+                (learned && c.verdict == CriterionVerdict::NotSatisfactory).then_some((question, c.confidence))
+            })
+            .collect(),
+    };
+    checks::run_on_reading(analysis, findings, &reading, &options.disabled_checks)
 }
 
 /// What the criteria model reads of one text, and what the rules answered without it.
@@ -169,6 +214,7 @@ struct Pass<'d> {
     sentence_languages: Vec<Language>,
     /// The input's format, size and warnings (its text now lives in the analysis' document).
     ingested: ingest::Ingested,
+    suppressed: Suppressed,
 }
 
 /// The compiled matcher of one text language and the catalog and sources of one report language.
@@ -276,26 +322,27 @@ impl Checker {
                 analysis,
                 claim_tiers,
                 strength_method,
-                findings,
+                mut findings,
                 omitted,
                 rules,
                 text_language,
                 sentence_languages,
-                ingested,
+                mut ingested,
+                mut suppressed,
             } = pass;
             let criteria = self.criteria(&analysis, &findings, rules, text_language, &cancelled);
             // A cancel while the criteria model read the text left its answers incomplete.
             if cancelled() {
                 return Err(InputError::Cancelled);
             }
-            let (findings, ingested) =
-                self.second_phase(&analysis, findings, ingested, &criteria, text_language, options);
+            let learned = self.learns_criteria(text_language);
+            let mut added = second_phase(&analysis, &findings, &criteria, learned, options);
+            team_choices(&mut added, &ingested, options, &mut suppressed);
+            findings.extend(added);
+            findings.sort_by_key(|f| (f.span.start, f.code));
+            suppressed.warn(&mut ingested, options.report_unused_suppressions);
             let method = Method {
-                criteria: if self.models.criteria.is_some() && text_language == Language::En {
-                    Tier::Fast
-                } else {
-                    Tier::Rules
-                },
+                criteria: if learned { Tier::Fast } else { Tier::Rules },
                 ..strength_method
             };
             let mut languages: Vec<Language> = Vec::new();
@@ -357,17 +404,8 @@ impl Checker {
         }
         let (mut findings, omitted) = checks::run_all(&analysis, &cancelled, &options.disabled_checks);
         stop()?;
-        let used = vec![false; ingested.suppressions.len()];
-        let used = team_choices(&mut findings, &mut ingested, options, used);
-        if options.report_unused_suppressions {
-            for (s, used) in ingested.suppressions.iter().zip(&used) {
-                if !used {
-                    ingested
-                        .warnings
-                        .push(ingest::IngestWarning::UnusedSuppression { line: s.line });
-                }
-            }
-        }
+        let mut suppressed = Suppressed::new(&ingested);
+        team_choices(&mut findings, &ingested, options, &mut suppressed);
         let rules = criteria::assess(&analysis, &findings);
         Ok(finish(Pass {
             analysis,
@@ -379,6 +417,7 @@ impl Checker {
             text_language,
             sentence_languages,
             ingested,
+            suppressed,
         }))
     }
 
@@ -475,61 +514,9 @@ impl Checker {
         Some(self.read_sentences(analysis, sentences)?.strength(rule))
     }
 
-    /// The checks' second phase, on the criteria (see [`checks::Check::run_on_reading`]), with
-    /// the team's severities and suppressions applied to what it adds.
-    fn second_phase(
-        &self,
-        analysis: &Analysis,
-        mut findings: Vec<Finding>,
-        mut ingested: ingest::Ingested,
-        criteria: &[Criterion],
-        text_language: Language,
-        options: &Options,
-    ) -> (Vec<Finding>, ingest::Ingested) {
-        let learned = self.models.criteria.is_some() && text_language == Language::En;
-        // The learned criteria the questions weigh: harms for risks (where, in cross-validation
-        // on the reviewers' ratings, the model read harms better than the rules; on evidence and
-        // sensational language it did not).
-        const READ: [(CriterionKey, checks::Question); 1] = [(CriterionKey::Harms, checks::Question::Risks)];
-        let reading = checks::ReviewersReading {
-            short_of: READ
-                .iter()
-                .filter_map(|&(key, question)| {
-                    let c = criteria.iter().find(|c| c.key == key)?;
-                    (learned && c.verdict == CriterionVerdict::NotSatisfactory).then_some((question, c.confidence))
-                })
-                .collect(),
-        };
-        let mut added = checks::run_on_reading(analysis, &findings, &reading, &options.disabled_checks);
-        if added.is_empty() {
-            return (findings, ingested);
-        }
-        let unused_before: Vec<usize> = ingested
-            .warnings
-            .iter()
-            .filter_map(|w| match w {
-                ingest::IngestWarning::UnusedSuppression { line } => Some(*line),
-                _ => None,
-            })
-            .collect();
-        let fresh = vec![false; ingested.suppressions.len()];
-        let used = team_choices(&mut added, &mut ingested, options, fresh);
-        // A suppression first reported unused may suppress a finding of the second phase.
-        let now_used: Vec<usize> = ingested
-            .suppressions
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| **u)
-            .map(|(s, _)| s.line)
-            .collect();
-        if !unused_before.is_empty() {
-            ingested
-                .warnings
-                .retain(|w| !matches!(w, ingest::IngestWarning::UnusedSuppression { line } if now_used.contains(line)));
-        }
-        findings.extend(added);
-        findings.sort_by_key(|f| (f.span.start, f.code));
-        (findings, ingested)
+    /// Whether the learned model answers the expert criteria of a text in this language.
+    fn learns_criteria(&self, text_language: Language) -> bool {
+        self.models.criteria.is_some() && text_language == Language::En
     }
 
     /// The ten expert criteria: by the learned model for English texts, by rules otherwise.
