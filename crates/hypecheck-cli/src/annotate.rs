@@ -73,7 +73,8 @@ pub fn annotated(report: &Report) -> impl Iterator<Item = &FindingOut> {
     report.findings.iter().filter(|f| f.severity != Severity::Positive)
 }
 
-fn severity_word(s: Severity) -> &'static str {
+/// A finding's severity as editors and SARIF name levels.
+pub fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Fail => "error",
         Severity::Concern => "warning",

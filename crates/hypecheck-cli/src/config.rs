@@ -128,6 +128,17 @@ pub enum TextLangSetting {
     De,
 }
 
+impl TextLangSetting {
+    /// The language it forces; `None` for `auto` (detected).
+    pub fn language(self) -> Option<Language> {
+        match self {
+            TextLangSetting::Auto => None,
+            TextLangSetting::En => Some(Language::En),
+            TextLangSetting::De => Some(Language::De),
+        }
+    }
+}
+
 /// What the configuration asks for one file, after its overrides (flags not yet applied).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ForFile {
@@ -602,11 +613,10 @@ pub fn describe(config: &Config, path: Option<&Path>) -> Result<String> {
         settings.editorial_rule,
         from_file(settings.editorial_rule)
     );
-    let text_lang = match config.text_lang {
-        Some(TextLangSetting::En) => "en",
-        Some(TextLangSetting::De) => "de",
-        _ => "auto",
-    };
+    let text_lang = config
+        .text_lang
+        .and_then(TextLangSetting::language)
+        .map_or("auto", Language::as_str);
     out += &format!("text-lang = {text_lang:<18} # {}\n", from(config.text_lang.is_some()));
     let lang = config.lang.map_or("the text's", |l| l.as_str());
     out += &format!("lang = {lang:<23} # {}\n", from(config.lang.is_some()));

@@ -197,11 +197,7 @@ impl Server {
                     editorial_rule: settings.editorial_rule,
                     severity: settings.severity,
                     report_language: config.lang,
-                    text_language: match config.text_lang {
-                        Some(config::TextLangSetting::En) => Some(hypecheck_core::Language::En),
-                        Some(config::TextLangSetting::De) => Some(hypecheck_core::Language::De),
-                        _ => None,
-                    },
+                    text_language: config.text_lang.and_then(config::TextLangSetting::language),
                 })
             })
             .clone()
@@ -377,18 +373,16 @@ impl Server {
                         add(title, lsp::TextEdit::new(*range, replacement), diagnostic.clone());
                     }
                 }
-                Some(Code::HC302) => {
-                    let sentence = catalog.format("lsp-risks-placeholder", &[("subject", subject.clone())]);
+                // Silence on harms or on approval: a sentence to fill in, at the end.
+                Some(code @ (Code::HC302 | Code::HC204)) => {
+                    let (title, placeholder) = if code == Code::HC302 {
+                        ("lsp-fix-risks", "lsp-risks-placeholder")
+                    } else {
+                        ("lsp-fix-status", "lsp-status-placeholder")
+                    };
+                    let sentence = catalog.format(placeholder, &[("subject", subject.clone())]);
                     add(
-                        catalog.format("lsp-fix-risks", &[]),
-                        lsp::TextEdit::new(lsp::Range::new(end, end), format!("\n\n{sentence}\n")),
-                        diagnostic.clone(),
-                    );
-                }
-                Some(Code::HC204) => {
-                    let sentence = catalog.format("lsp-status-placeholder", &[("subject", subject.clone())]);
-                    add(
-                        catalog.format("lsp-fix-status", &[]),
+                        catalog.format(title, &[]),
                         lsp::TextEdit::new(lsp::Range::new(end, end), format!("\n\n{sentence}\n")),
                         diagnostic.clone(),
                     );

@@ -864,10 +864,10 @@ fn check_input(checker: &Checker, args: &CheckArgs, input: &str, config: &config
     let options = Options {
         input_format: args.input_format.map(InputFormat::from),
         max_bytes: args.max_bytes,
-        text_language: match (args.text_lang, config.text_lang) {
-            (TextLang::En, _) | (TextLang::Auto, Some(config::TextLangSetting::En)) => Some(Language::En),
-            (TextLang::De, _) | (TextLang::Auto, Some(config::TextLangSetting::De)) => Some(Language::De),
-            (TextLang::Auto, _) => None,
+        text_language: match args.text_lang {
+            TextLang::En => Some(Language::En),
+            TextLang::De => Some(Language::De),
+            TextLang::Auto => config.text_lang.and_then(config::TextLangSetting::language),
         },
         report_language: args
             .lang
@@ -992,12 +992,16 @@ fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
+    // Each input with its configuration, read once. A file found by walking a folder or matching
+    // a glob is left out when its configuration excludes it; a file named on the command line is
+    // always checked.
     let mut inputs = Vec::new();
-    // A file found by walking a folder or matching a glob is left out when its configuration
-    // excludes it; a file named on the command line is always checked.
+    let mut configs = Vec::new();
     for input in expand_inputs(&args.inputs)? {
-        if args.inputs.contains(&input) || !config_for(&args, &input)?.excludes(Path::new(&input)) {
+        let config = config_for(&args, &input)?;
+        if args.inputs.contains(&input) || !config.excludes(Path::new(&input)) {
             inputs.push(input);
+            configs.push(config);
         }
     }
     if inputs.is_empty() {
@@ -1007,8 +1011,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         );
     }
     // The first input's configuration chooses the tier for all.
-    let first_config = config_for(&args, &inputs[0])?;
-    let checker = build_checker(&args.data, &first_config)?;
+    let checker = build_checker(&args.data, &configs[0])?;
     // Stdout flushes at every newline; a pretty-printed report has one per field.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // SARIF is one log whatever happens: a file that cannot be checked becomes a notification in
@@ -1017,7 +1020,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         || args.inputs.iter().any(|i| Path::new(i).is_dir())
         || matches!(args.format, CheckFormat::Sarif);
     if !many {
-        let checked = check_input(&checker, &args, &inputs[0], &first_config)?;
+        let checked = check_input(&checker, &args, &inputs[0], &configs[0])?;
         out.write_all(render_checked(&checker, &args, &inputs[0], &checked, false)?.as_bytes())?;
         out.flush()?;
         return Ok(if checked.failed {
@@ -1036,7 +1039,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     }
     let results: Vec<Result<Checked>> = inputs
         .par_iter()
-        .map(|i| check_input(&checker, &args, i, &config_for(&args, i)?))
+        .zip(&configs)
+        .map(|(i, config)| check_input(&checker, &args, i, config))
         .collect();
     let (mut failed, mut errors) = (false, 0);
     let mut json = Vec::new();

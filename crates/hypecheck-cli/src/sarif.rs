@@ -4,11 +4,11 @@
 //! place in the source, and the files that could not be checked as tool notifications. A test
 //! (`scripts/test-sarif.sh`) validates the output against the official schema.
 
-use hypecheck_core::checks::{Severity, REGISTRY};
+use hypecheck_core::checks::REGISTRY;
 use hypecheck_core::Report;
 use serde_json::{json, Value};
 
-use crate::annotate::{annotated, place};
+use crate::annotate::{annotated, place, severity_word};
 
 /// One file's part of the log.
 pub struct Checked<'a> {
@@ -39,7 +39,7 @@ pub fn log(files: &[Checked], errors: &[(String, String)]) -> Value {
             let rule_index = REGISTRY.iter().position(|c| c.code().as_str() == f.code);
             let mut result = json!({
                 "ruleId": f.code,
-                "level": level(f.severity),
+                "level": severity_word(f.severity),
                 "message": {"text": f.message},
                 "locations": [{
                     "physicalLocation": {
@@ -100,14 +100,6 @@ pub fn log(files: &[Checked], errors: &[(String, String)]) -> Value {
         "version": "2.1.0",
         "runs": [run],
     })
-}
-
-fn level(s: Severity) -> &'static str {
-    match s {
-        Severity::Fail => "error",
-        Severity::Concern => "warning",
-        Severity::Info | Severity::Positive => "note",
-    }
 }
 
 /// A file as SARIF names it: relative paths against the checkout's root (`%SRCROOT%`), absolute
