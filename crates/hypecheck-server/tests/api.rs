@@ -582,7 +582,10 @@ fn heads_that_cannot_be_parsed_get_json_errors() {
     assert_eq!(r.header("connection"), Some("close"));
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
     let mut huge = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
-    huge.extend(std::iter::repeat_n(b'a', 500_000));
+    // Well past hyper's limit (about 408 KB): hyper checks it only while the head is incomplete, and
+    // a read that completes a head near the limit, when the whole request is already waiting in
+    // the socket (a loaded machine), let a 500 KB head through.
+    huge.extend(std::iter::repeat_n(b'a', 2_000_000));
     huge.extend_from_slice(b"\r\n\r\n");
     send(s.addr, &huge).assert_error(431, "headers_too_large");
     let mut long_uri = b"GET /".to_vec();
