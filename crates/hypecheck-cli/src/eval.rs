@@ -354,10 +354,13 @@ fn hnr_tasks(data: &HnrData) -> Vec<Task<'static>> {
         .collect()
 }
 
-/// Evaluates the ten criteria; writes `{"id": ..., "criteria": {...}}` lines if asked.
+/// Evaluates the ten criteria; writes `{"id": ..., "criteria": {...}}` lines if asked (with
+/// `--cv`, also `"probabilities"`: each learned criterion's class probabilities, out of fold).
 pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Option<&Path>) -> Result<HnrAgreement> {
     let keys = CriterionKey::ALL;
-    // predicted[criterion][item]
+    // predicted[criterion][item]; with cross-validation also each learned criterion's class
+    // probabilities (probabilities[criterion][item]), which the predictions file records.
+    let mut probabilities: Vec<Option<Vec<Vec<f64>>>> = vec![None; keys.len()];
     let predicted: Vec<Vec<usize>> = match method {
         Method::CrossValidated(k) => {
             let docs = hnr_features(checker, data)?;
@@ -372,7 +375,9 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
                         return docs.iter().map(|d| class_index(d.rules[k].1)).collect();
                     }
                     let task = learned.next().expect("one head per learned criterion");
-                    task.iter().map(|p| learn::argmax(p)).collect()
+                    let classes = task.iter().map(|p| learn::argmax(p)).collect();
+                    probabilities[k] = Some(task);
+                    classes
                 })
                 .collect()
         }
@@ -403,7 +408,23 @@ pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Optio
                     )
                 })
                 .collect();
-            writeln!(w, "{}", serde_json::json!({"id": id, "criteria": verdicts}))?;
+            let mut line = serde_json::json!({"id": id, "criteria": verdicts});
+            let probability: serde_json::Map<String, serde_json::Value> = keys
+                .iter()
+                .zip(&probabilities)
+                .filter_map(|(key, p)| {
+                    let by_class: serde_json::Map<String, serde_json::Value> = CRITERION_CLASSES
+                        .iter()
+                        .zip(&p.as_ref()?[i])
+                        .map(|(class, p)| (class.to_string(), serde_json::json!((p * 1e4).round() / 1e4)))
+                        .collect();
+                    Some((key.as_str().to_string(), by_class.into()))
+                })
+                .collect();
+            if !probability.is_empty() {
+                line["probabilities"] = probability.into();
+            }
+            writeln!(w, "{line}")?;
         }
     }
     let criteria: Vec<(String, Agreement)> = keys

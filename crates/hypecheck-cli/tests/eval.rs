@@ -189,6 +189,23 @@ fn hnr_criteria_cross_validated_do_not_regress() {
     let file = data.join("hnr-releases/dev.jsonl");
     let (v, predicted) = run_eval("hnr", &file, &["--cv", "5"]);
     check_hnr_predictions(&file, &v, &predicted);
+    // Each learned criterion's out-of-fold class probabilities, for thresholds to be tried on
+    // them; the class predicted is the most probable one.
+    for p in &predicted {
+        let probabilities = p["probabilities"].as_object().expect("probabilities with --cv");
+        assert_eq!(probabilities.len(), 7, "the learned criteria: {p}");
+        for (key, by_class) in probabilities {
+            let by_class = by_class.as_object().unwrap();
+            let sum: f64 = by_class.values().map(|x| x.as_f64().unwrap()).sum();
+            assert!((sum - 1.0).abs() < 1e-3, "{key}: {sum}");
+            let most = by_class
+                .iter()
+                .max_by(|a, b| a.1.as_f64().unwrap().total_cmp(&b.1.as_f64().unwrap()))
+                .unwrap()
+                .0;
+            assert_eq!(p["criteria"][key].as_str(), Some(most.as_str()), "{p}");
+        }
+    }
     let mean = v["mean_macro_f1"].as_f64().unwrap();
     assert!(
         mean >= HNR_CV_MEAN_MACRO_F1_FLOOR,

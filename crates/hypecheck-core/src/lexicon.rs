@@ -38,6 +38,11 @@ pub enum CueKind {
     NamedHarm,
     /// Words that tie a named harm to the treatment: "have been reported", "if you notice".
     HarmContext,
+    /// Words right before a named harm that make it one the treatment's users met:
+    /// "participants reported (mild nausea)", "complained of (heartburn)".
+    /// Unlike [`CueKind::HarmContext`] they tie only the harm that follows them closely
+    /// ("people with hearing loss" a few words on is no harm of the treatment).
+    HarmLead,
     /// Words of a decrease that are not verbs: "fewer", "smaller", "reduction in". Before a harm
     /// they make it an outcome measure ("fewer wound infections"), not a harm of the treatment.
     Decrease,
@@ -116,6 +121,7 @@ impl CueKind {
             CueKind::NamedHarm => "named_harm",
             CueKind::Decrease => "decrease",
             CueKind::HarmContext => "harm_context",
+            CueKind::HarmLead => "harm_lead",
             CueKind::Reassurance => "reassurance",
             CueKind::Hype => "hype",
             CueKind::Absolute => "absolute",

@@ -84,6 +84,73 @@ mod tests {
     }
 
     #[test]
+    fn harms_that_participants_or_users_reported_are_disclosures() {
+        // No "side effect" in the sentence: who reported the harm ties it to the treatment.
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Some participants reported mild stomach upset and nausea."
+            ),
+            vec!["stomach upset"]
+        );
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Several users complained of heartburn and indigestion."
+            ),
+            vec!["heartburn"]
+        );
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Two patients complained of headaches after the injection."
+            ),
+            vec!["headaches"]
+        );
+        // The study's size is still read where its people reported the harm.
+        let sized = "The drug reduced pain. In the trial, 200 participants reported mild nausea.";
+        assert_eq!(flagged(&RisksDisclosed, sized), vec!["nausea"]);
+        assert_eq!(
+            flagged(&crate::checks::hc108_study_size_stated::StudySizeStated, sized),
+            vec!["200 participants"]
+        );
+    }
+
+    #[test]
+    fn harms_reported_as_lessened_or_as_the_disease_are_not_disclosures() {
+        for t in [
+            "Participants reported fewer headaches after eight weeks.",
+            "Patients reported less bloating than before the diet.",
+            "The trial enrolled patients with fatigue and nausea from chemotherapy.",
+            "Researchers reported that the device lowered blood pressure.",
+        ] {
+            assert!(flagged(&RisksDisclosed, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn german_harms_that_participants_or_users_reported() {
+        use crate::checks::testing::flagged_de;
+        assert_eq!(
+            flagged_de(
+                &RisksDisclosed,
+                "Einige Teilnehmer berichteten über leichte Magenbeschwerden."
+            ),
+            vec!["Magenbeschwerden"]
+        );
+        assert_eq!(
+            flagged_de(&RisksDisclosed, "Mehrere Anwender klagten über Sodbrennen."),
+            vec!["Sodbrennen"]
+        );
+        for t in [
+            "Die Teilnehmer berichteten über weniger Kopfschmerzen.",
+            "Aufgenommen wurden Patienten mit Übelkeit nach einer Chemotherapie.",
+        ] {
+            assert!(flagged_de(&RisksDisclosed, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn vague_harm_talk_risk_of_disease_and_outcomes_are_not_disclosures() {
         for t in [
             "Side effects were minimal.",

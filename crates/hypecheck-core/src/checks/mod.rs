@@ -850,6 +850,7 @@ pub(crate) mod util {
                     (x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
                         || x.kind == CueKind::HarmContext
                         || (x.kind == CueKind::HarmComparison && names_a_treatment(a, s))
+                        || (x.kind == CueKind::HarmLead && leads_to(a, x.span, m.span))
                 })
             {
                 continue;
@@ -878,6 +879,22 @@ pub(crate) mod util {
             }
         }
         out
+    }
+
+    /// How many words a harm lead ("participants reported", "complained of") reaches:
+    /// "reported mild stomach upset and nausea".
+    const LEAD_REACH: usize = 4;
+
+    /// Whether the harm at `harm` follows the lead at `lead` closely, and is not a condition the
+    /// people have ("patients reported ... people with hearing loss").
+    fn leads_to(a: &Analysis, lead: Span, harm: Span) -> bool {
+        if lead.end > harm.start || crate::context::words_between(&a.doc.text, lead.end, harm.start) > LEAD_REACH {
+            return false;
+        }
+        let between = a.doc.text[lead.end..harm.start].to_lowercase();
+        !between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "with" || w == "mit")
     }
 
     /// Whether a mention is part of a capitalised name ("Division of Pediatric Allergy", "the
