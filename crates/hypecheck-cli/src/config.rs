@@ -563,6 +563,9 @@ fn candidates(near: Option<&Path>) -> Vec<PathBuf> {
     out
 }
 
+/// Where `hypecheck config` lines up the comments of its main settings: key, " = ", value.
+const SETTING_COLUMN: usize = 27;
+
 /// The settings in force for `path` (its overrides applied), one per line, each with where it
 /// came from (`hypecheck config`).
 pub fn describe(config: &Config, path: Option<&Path>) -> Result<String> {
@@ -590,41 +593,46 @@ pub fn describe(config: &Config, path: Option<&Path>) -> Result<String> {
         Some(path) => format!("configuration: {}\n", path.display()),
         None => "configuration: none found (defaults)\n".to_string(),
     };
-    let tier = config.model.map_or("fast", |t| t.as_str());
-    out += &format!("model = {tier:<22} # {}\n", from(config.model.is_some()));
-    out += &format!(
-        "select = {:<21} # {}\n",
-        list(&settings.select),
-        from_file(settings.select.is_some())
+    // "key = value", the comments lined up in one column.
+    let mut setting = |key: &str, value: &str, source: String| {
+        out += &format!(
+            "{key} = {value:<width$} # {source}\n",
+            width = SETTING_COLUMN.saturating_sub(key.len())
+        );
+    };
+    setting(
+        "model",
+        config.model.map_or("fast", |t| t.as_str()),
+        from(config.model.is_some()),
     );
-    out += &format!(
-        "ignore = {:<21} # {}\n",
-        format!("{:?}", settings.ignore),
-        from_file(!settings.ignore.is_empty())
+    setting("select", &list(&settings.select), from_file(settings.select.is_some()));
+    setting(
+        "ignore",
+        &format!("{:?}", settings.ignore),
+        from_file(!settings.ignore.is_empty()),
     );
     let fail_on = match settings.fail_on {
         Some(FailOnSetting::Concern) => "concern",
         Some(FailOnSetting::Fail) => "fail",
         None => "never",
     };
-    out += &format!("fail-on = {fail_on:<20} # {}\n", from_file(settings.fail_on.is_some()));
-    out += &format!(
-        "editorial-rule = {:<13} # {}\n",
-        settings.editorial_rule,
-        from_file(settings.editorial_rule)
+    setting("fail-on", fail_on, from_file(settings.fail_on.is_some()));
+    setting(
+        "editorial-rule",
+        &settings.editorial_rule.to_string(),
+        from_file(settings.editorial_rule),
     );
     let text_lang = config
         .text_lang
         .and_then(TextLangSetting::language)
         .map_or("auto", Language::as_str);
-    out += &format!("text-lang = {text_lang:<18} # {}\n", from(config.text_lang.is_some()));
-    let lang = config.lang.map_or("the text's", |l| l.as_str());
-    out += &format!("lang = {lang:<23} # {}\n", from(config.lang.is_some()));
-    out += &format!(
-        "exclude = {:<20} # {}\n",
-        list(&config.exclude),
-        from(config.exclude.is_some())
+    setting("text-lang", text_lang, from(config.text_lang.is_some()));
+    setting(
+        "lang",
+        config.lang.map_or("the text's", |l| l.as_str()),
+        from(config.lang.is_some()),
     );
+    setting("exclude", &list(&config.exclude), from(config.exclude.is_some()));
     for (code, severity) in &settings.severity {
         out += &format!("severity.{code} = {:<10} # {}\n", severity.as_str(), from_file(true));
     }

@@ -358,26 +358,31 @@ fn hnr_tasks(data: &HnrData) -> Vec<Task<'static>> {
 /// `--cv`, also `"probabilities"`: each learned criterion's class probabilities, out of fold).
 pub fn hnr(checker: &Checker, data: &HnrData, method: Method, predictions: Option<&Path>) -> Result<HnrAgreement> {
     let keys = CriterionKey::ALL;
-    // predicted[criterion][item]; with cross-validation also each learned criterion's class
-    // probabilities (probabilities[criterion][item]), which the predictions file records.
+    // With cross-validation, each learned criterion's out-of-fold class probabilities
+    // (probabilities[criterion][item]), which the predictions file records.
     let mut probabilities: Vec<Option<Vec<Vec<f64>>>> = vec![None; keys.len()];
+    // predicted[criterion][item]
     let predicted: Vec<Vec<usize>> = match method {
         Method::CrossValidated(k) => {
             let docs = hnr_features(checker, data)?;
             let folds: Vec<usize> = data.ids.iter().map(|id| fold_of(id, k)).collect();
             let probs = learn::cross_validate(&feature_names(&docs), &hnr_tasks(data), &folds, &learn::CRITERIA_RECIPE);
-            // As shipped: the model's answer where it has a head, the rules' elsewhere.
             let mut learned = probs.into_iter();
-            keys.iter()
+            probabilities = keys
+                .iter()
+                .map(|key| {
+                    hypecheck_core::learn::criteria::LEARNED
+                        .contains(key)
+                        .then(|| learned.next().expect("one head per learned criterion"))
+                })
+                .collect();
+            // As shipped: the model's answer where it has a head, the rules' elsewhere.
+            probabilities
+                .iter()
                 .enumerate()
-                .map(|(k, key)| {
-                    if !hypecheck_core::learn::criteria::LEARNED.contains(key) {
-                        return docs.iter().map(|d| class_index(d.rules[k].1)).collect();
-                    }
-                    let task = learned.next().expect("one head per learned criterion");
-                    let classes = task.iter().map(|p| learn::argmax(p)).collect();
-                    probabilities[k] = Some(task);
-                    classes
+                .map(|(k, task)| match task {
+                    Some(task) => task.iter().map(|p| learn::argmax(p)).collect(),
+                    None => docs.iter().map(|d| class_index(d.rules[k].1)).collect(),
                 })
                 .collect()
         }

@@ -38,8 +38,9 @@ pub enum CueKind {
     NamedHarm,
     /// Words that tie a named harm to the treatment: "have been reported", "if you notice".
     HarmContext,
-    /// Words right before a named harm that make it one the treatment's users met:
-    /// "participants reported (mild nausea)", "complained of (heartburn)".
+    /// Words right before a named harm that make it one the treatment's users met: "(participants)
+    /// reported (mild nausea)", "complained of (heartburn)". They start at the verb, so that "200
+    /// participants" stays a study's size.
     /// Unlike [`CueKind::HarmContext`] they tie only the harm that follows them closely
     /// ("people with hearing loss" a few words on is no harm of the treatment).
     HarmLead,

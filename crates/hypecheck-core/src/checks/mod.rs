@@ -881,8 +881,8 @@ pub(crate) mod util {
         out
     }
 
-    /// How many words a harm lead ("participants reported", "complained of") reaches:
-    /// "reported mild stomach upset and nausea".
+    /// How many words a harm lead ("reported", "complained of") reaches: "reported mild stomach
+    /// upset and nausea".
     const LEAD_REACH: usize = 4;
 
     /// Whether the harm at `harm` follows the lead at `lead` closely, and is not a condition the
