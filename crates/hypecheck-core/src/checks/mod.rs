@@ -891,10 +891,9 @@ pub(crate) mod util {
         if lead.end > harm.start || crate::context::words_between(&a.doc.text, lead.end, harm.start) > LEAD_REACH {
             return false;
         }
-        let between = a.doc.text[lead.end..harm.start].to_lowercase();
-        !between
+        !a.doc.text[lead.end..harm.start]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "with" || w == "mit")
+            .any(|w| w.eq_ignore_ascii_case("with") || w.eq_ignore_ascii_case("mit"))
     }
 
     /// Whether a mention is part of a capitalised name ("Division of Pediatric Allergy", "the
