@@ -489,7 +489,7 @@ pub struct QuestionAgreement {
 pub struct QuestionsAgreement {
     pub items: usize,
     /// Whether any part of the verdicts was trained on these releases: the shipped criteria model
-    /// (read by the risks question's HC305) was, unless --cv retrained it per fold; the
+    /// (read by the risks question's HC305 and HC306) was, unless --cv retrained it per fold; the
     /// claim-strength model learned from other sentences.
     pub trained_on_these_items: bool,
     pub questions: Vec<QuestionAgreement>,
@@ -507,7 +507,7 @@ pub fn questions(
 ) -> Result<QuestionsAgreement> {
     let rules_only = rules_checker(checker, method)?;
     let checker = rules_only.as_ref().unwrap_or(checker);
-    // With --cv, the criteria model the risks question reads (HC305) is retrained for each fold on
+    // With --cv, the criteria model the risks question reads (HC305, HC306) is retrained for each fold on
     // the other folds, and each release is checked by its fold's checker.
     let (folds, fold_checkers) = match method {
         Method::CrossValidated(k) => {

@@ -185,7 +185,7 @@ fn second_phase(
             .iter()
             .filter_map(|&(key, question)| {
                 let c = criteria.iter().find(|c| c.key == key)?;
-                (learned && c.verdict == CriterionVerdict::NotSatisfactory).then_some((question, c.confidence))
+                Some((question, c.short_of.filter(|_| learned)?))
             })
             .collect(),
     };

@@ -120,6 +120,9 @@ pub struct Criterion {
     pub spans: Vec<Span>,
     /// For a learned verdict: the features that weighed most for it (words, cues, findings).
     pub cues: Vec<String>,
+    /// For a learned verdict: the model's probability that the criterion is not satisfied
+    /// (whatever class it chose), which the four questions weigh. None for the rules' answers.
+    pub short_of: Option<f64>,
 }
 
 pub(crate) fn criterion(key: CriterionKey, verdict: CriterionVerdict, confidence: f64, spans: Vec<Span>) -> Criterion {
@@ -134,6 +137,7 @@ pub(crate) fn criterion(key: CriterionKey, verdict: CriterionVerdict, confidence
         ),
         spans,
         cues: Vec::new(),
+        short_of: None,
     }
 }
 

@@ -496,6 +496,24 @@ fn solid_evidence(findings: &[Finding]) -> bool {
 /// weighed with the evidence it rests on: beside a controlled study of stated size it is one
 /// concern among the text's merits; on weaker evidence it decides.
 fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool) -> (Verdict, Vec<usize>) {
+    // An absence of harms that the reviewers' model finds not at issue (HC306) does not decide:
+    // the concern stays in the report, the note that answers it is what the verdict tells.
+    let excusing: Vec<usize> = findings
+        .iter()
+        .filter(|(_, f)| f.code == Code::HC306)
+        .map(|(i, _)| *i)
+        .collect();
+    let kept: Vec<(usize, &Finding)>;
+    let findings = if excusing.is_empty() {
+        findings
+    } else {
+        kept = findings
+            .iter()
+            .filter(|(_, f)| !crate::checks::HARM_ABSENCES.contains(&f.code))
+            .copied()
+            .collect();
+        &kept[..]
+    };
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
     let (pos, con, fail) = (
         count(Severity::Positive),
@@ -539,7 +557,7 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
     if pos > 0 {
         return (Verdict::Pass, ids(Severity::Positive));
     }
-    (Verdict::NotApplicable, Vec::new())
+    (Verdict::NotApplicable, excusing)
 }
 
 fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
@@ -622,16 +640,22 @@ fn question_summary(
                 usize::MAX,
             )
         }
-        Verdict::Concern | Verdict::Fail => {
+        // A concern or failure tells what decided it; a `not applicable` what answered the
+        // question's concerns, if anything did (HC306), else that there is nothing to judge.
+        Verdict::Concern | Verdict::Fail | Verdict::NotApplicable => {
             let mut codes: Vec<Code> = Vec::new();
             for (i, f) in mine {
                 if decided.contains(i) && !codes.contains(&f.code) {
                     codes.push(f.code);
                 }
             }
-            ("summary-found", codes, MAX_SUMMARY_SENTENCES)
+            let prefix = if verdict == Verdict::NotApplicable {
+                "summary-na"
+            } else {
+                "summary-found"
+            };
+            (prefix, codes, MAX_SUMMARY_SENTENCES)
         }
-        Verdict::NotApplicable => ("", Vec::new(), 0),
     };
     let told: Vec<String> = codes
         .iter()

@@ -31,6 +31,8 @@ mod hc302_risks_not_discussed;
 mod hc303_risks_disclosed;
 mod hc304_harms_not_specified;
 mod hc305_harms_short_of_reviewers;
+mod hc306_harms_not_at_issue;
+pub use hc306_harms_not_at_issue::ABSENCES as HARM_ABSENCES;
 mod hc401_hype_term;
 mod hc402_absolute_promise;
 mod hc403_unhedged_causal_claim;
@@ -116,6 +118,7 @@ codes! {
     HC303,
     HC304,
     HC305,
+    HC306,
     HC401,
     HC402,
     HC403,
@@ -326,8 +329,8 @@ pub trait Check: Sync {
 }
 
 /// What the model trained on health-news reviewers' ratings reads in a text, as the checks'
-/// second phase sees it: per question, how sure it is that the reviewers' matching criterion is
-/// not met (risks: harms explained and quantified). Empty where no model read the text (German
+/// second phase sees it: per question, the probability it gives that the reviewers' matching
+/// criterion is not met (risks: harms explained and quantified), whichever class it chose. Empty where no model read the text (German
 /// texts, the rules tier). The checker fills it in from the criteria, which come after the checks.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewersReading {
@@ -365,6 +368,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc303_risks_disclosed::RisksDisclosed,
     &hc304_harms_not_specified::HarmsNotSpecified,
     &hc305_harms_short_of_reviewers::HarmsShortOfReviewers,
+    &hc306_harms_not_at_issue::HarmsNotAtIssue,
     &hc401_hype_term::HypeTerm,
     &hc402_absolute_promise::AbsolutePromise,
     &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
@@ -400,6 +404,7 @@ static SOURCES: &[(Code, &str)] = &[
     (Code::HC303, include_str!("hc303_risks_disclosed.rs")),
     (Code::HC304, include_str!("hc304_harms_not_specified.rs")),
     (Code::HC305, include_str!("hc305_harms_short_of_reviewers.rs")),
+    (Code::HC306, include_str!("hc306_harms_not_at_issue.rs")),
     (Code::HC401, include_str!("hc401_hype_term.rs")),
     (Code::HC402, include_str!("hc402_absolute_promise.rs")),
     (Code::HC403, include_str!("hc403_unhedged_causal_claim.rs")),

@@ -65,6 +65,11 @@ pub fn answer(
                 c.reason = "criterion-not-applicable".into();
             }
             c.cues = p.drivers.into_iter().map(|d| d.feature).collect();
+            c.short_of = head
+                .classes
+                .iter()
+                .position(|class| CriterionVerdict::parse(class) == Some(CriterionVerdict::NotSatisfactory))
+                .map(|i| p.probabilities[i]);
             c
         })
         .collect()

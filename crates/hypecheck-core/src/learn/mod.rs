@@ -228,6 +228,8 @@ pub struct Driver {
 pub struct Prediction {
     pub class: usize,
     pub probability: f64,
+    /// Every class's probability, in the head's class order.
+    pub probabilities: Vec<f64>,
     /// The features that pushed most towards the chosen class, strongest first.
     pub drivers: Vec<Driver>,
 }
@@ -345,6 +347,7 @@ pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Feature
             Prediction {
                 class,
                 probability: p[class],
+                probabilities: p,
                 drivers: top
                     .into_iter()
                     .map(|(j, _)| Driver {
