@@ -56,7 +56,7 @@ impl Check for RisksNotDiscussed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{flagged, run};
+    use crate::checks::testing::{flagged, flagged_de, run};
 
     #[test]
     fn flags_promotion_without_risks_and_cites_documented_harms() {
@@ -75,6 +75,36 @@ mod tests {
             "Turmeric capsules reverse arthritis. This supplement repairs your joints within weeks.",
         );
         assert_eq!(f, vec!["Turmeric capsules reverse arthritis."]);
+    }
+
+    #[test]
+    fn testimony_of_what_a_product_fixed_or_made_go_away_is_a_claim_of_benefit() {
+        // Forum posts praise a product in their own words: what it fixed, what is gone now.
+        for (t, claim) in [
+            (
+                "I take a magnesium capsule every night. This supplement fixed my sleep when nothing else did.",
+                "This supplement fixed my sleep when nothing else did.",
+            ),
+            (
+                "I tried the turmeric capsules for a month. My knee pain is gone.",
+                "My knee pain is gone.",
+            ),
+        ] {
+            assert_eq!(flagged(&RisksNotDiscussed, t), vec![claim], "{t}");
+        }
+        assert_eq!(
+            flagged_de(
+                &RisksNotDiscussed,
+                "Ich nehme seit Wochen Magnesiumkapseln. Meine Schlafprobleme sind weg."
+            ),
+            vec!["Meine Schlafprobleme sind weg."]
+        );
+        // A story with no benefit in it is no claim.
+        assert!(flagged(
+            &RisksNotDiscussed,
+            "I take a magnesium capsule every night. My sleep is the same."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -47,13 +47,25 @@ impl Check for HypeTerm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::flagged;
+    use crate::checks::testing::{flagged, flagged_de};
 
     #[test]
     fn flags_hype_words() {
         assert_eq!(
             flagged(&HypeTerm, "This revolutionary breakthrough is a game changer."),
             vec!["revolutionary", "breakthrough", "game changer"]
+        );
+    }
+
+    #[test]
+    fn flags_the_testimonial_trope_of_the_one_thing_that_worked() {
+        assert_eq!(
+            flagged(&HypeTerm, "This supplement fixed my sleep when nothing else did."),
+            vec!["when nothing else did"]
+        );
+        assert_eq!(
+            flagged_de(&HypeTerm, "Die Kapseln haben geholfen, als nichts anderes half."),
+            vec!["als nichts anderes half"]
         );
     }
 

@@ -65,6 +65,18 @@ mod tests {
     }
 
     #[test]
+    fn a_complaint_completely_gone_is_an_absolute_promise() {
+        let f = run(
+            &AbsolutePromise,
+            "My anxiety is completely gone since I take these capsules.",
+        );
+        let sev: Vec<Severity> = f.iter().map(|f| f.severity).collect();
+        assert_eq!(sev, vec![Severity::Fail], "{f:?}");
+        // Gone in part is no absolute.
+        assert!(run(&AbsolutePromise, "My anxiety is partly gone.").is_empty());
+    }
+
+    #[test]
     fn german_weder_noch_negates_both_parts() {
         use crate::checks::testing::flagged_de;
         assert!(flagged_de(
