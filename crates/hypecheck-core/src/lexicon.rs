@@ -164,6 +164,227 @@ impl CueKind {
 pub enum Requirement {
     NumberBefore,
     NumberAfter,
+    /// A count of the people named: a number right before, or one or two describing words
+    /// between ("14 advanced-stage cancer patients"), or a number word ("five volunteers").
+    CountBefore,
+}
+
+/// Words that may not stand between a count and what it counts: with them the number counts
+/// something else ("20 percent of patients", "3 times more women").
+const NOT_DESCRIBING: &[&str] = &[
+    "percent",
+    "per",
+    "cent",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "than",
+    "more",
+    "fewer",
+    "less",
+    "out",
+    "with",
+    "from",
+    "by",
+    "were",
+    "are",
+    "was",
+    "is",
+    "had",
+    "have",
+    "all",
+    "times",
+    "mg",
+    "ml",
+    "kg",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "year",
+    "day",
+    "week",
+    "month",
+    "minutes",
+    "prozent",
+    "von",
+    "der",
+    "die",
+    "das",
+    "den",
+    "und",
+    "oder",
+    "mit",
+    "im",
+    "pro",
+    "mehr",
+    "weniger",
+    "als",
+    "jahre",
+    "jahren",
+    "tage",
+    "tagen",
+    "wochen",
+    "monate",
+    "monaten",
+    "mal",
+    // Counts of a population at large ("17.7 million people", "700 new cases"), not of a study.
+    "million",
+    "millions",
+    "billion",
+    "thousand",
+    "new",
+    "millionen",
+    "milliarden",
+    "tausend",
+    "neue",
+];
+
+/// Words before a number that make it a label, not a count ("type 2 diabetes patients", "stage 3
+/// cancer patients").
+const LABELS: &[&str] = &[
+    "type",
+    "stage",
+    "phase",
+    "grade",
+    "class",
+    "level",
+    "tier",
+    "step",
+    "day",
+    "week",
+    "month",
+    "year",
+    "age",
+    "aged",
+    "ages",
+    "figure",
+    "table",
+    "version",
+    "trisomy",
+    "chromosome",
+    "typ",
+    "stadium",
+    "grad",
+    "klasse",
+    "stufe",
+    "tag",
+    "woche",
+    "jahr",
+    "alter",
+];
+
+/// Number words that count people on their own ("five volunteers", "zwölf Probanden").
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("elf", 11),
+    ("zwölf", 12),
+    ("zwanzig", 20),
+    ("dreißig", 30),
+];
+
+/// Describing words a count may have between it and the people it counts.
+const MAX_DESCRIBING_WORDS: usize = 2;
+
+/// The count before the people named at `start` ("1,045 patients", "14 advanced-stage cancer
+/// patients", "five volunteers"): where it starts and its value (digits only: "1.2 million"
+/// reads 12). None when the number before is a label ("type 2 diabetes patients", "COVID-19
+/// patients"), a year before describing words ("2019 cancer patients"), or absent.
+pub fn count_before(text: &str, start: usize) -> Option<(usize, u64)> {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    for describing in 0..=MAX_DESCRIBING_WORDS {
+        let mut i = at;
+        while i > 0 && matches!(bytes[i - 1], b' ' | b'-' | b'\t') && at - i < 3 {
+            i -= 1;
+        }
+        if i > 0 && bytes[i - 1].is_ascii_digit() {
+            let end = i;
+            let mut s = i;
+            while s > 0 && (bytes[s - 1].is_ascii_digit() || matches!(bytes[s - 1], b',' | b'.')) {
+                s -= 1;
+            }
+            while !bytes[s].is_ascii_digit() {
+                s += 1;
+            }
+            let digits: String = text[s..end].chars().filter(char::is_ascii_digit).collect();
+            let value: u64 = digits.parse().ok()?;
+            // "COVID-19 patients", "IL-6": a number glued to a word by a hyphen names a thing.
+            if s > 1 && bytes[s - 1] == b'-' && (bytes[s - 2] as char).is_ascii_alphabetic() {
+                return None;
+            }
+            let before = text[..s].trim_end_matches([' ', '\t']);
+            let label = word_ending_at(before, before.len())
+                .is_some_and(|w| LABELS.iter().any(|l| before[w..].eq_ignore_ascii_case(l)));
+            let year = describing > 0 && (1900..2100).contains(&value) && !text[s..end].contains(',');
+            return (!label && !year).then_some((s, value));
+        }
+        let word_start = word_ending_at(text, i)?;
+        let word = &text[word_start..i];
+        if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+            // A number word counts only right before the people: "two conditions affect patients".
+            return (describing == 0).then_some((word_start, *n));
+        }
+        let describes = word.len() >= 2
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_DESCRIBING.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if !describes || describing == MAX_DESCRIBING_WORDS {
+            return None;
+        }
+        at = word_start;
+    }
+    None
+}
+
+/// The start of the word (letters, digits and inner hyphens) that ends at `end`, if one does.
+fn word_ending_at(text: &str, end: usize) -> Option<usize> {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let start = end - text[start..end].trim_start_matches('-').len();
+    (start < end).then_some(start)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -618,8 +839,14 @@ impl Matcher {
             }
             loop {
                 let p = m.pattern().as_usize();
-                let readings = std::iter::once(&self.info[p])
-                    .chain(self.alternatives.iter().filter(|(i, _)| *i == p).map(|(_, info)| info));
+                // A reading that asks for a neighbour (a number) is the more specific one: "12
+                // volunteers" is a study's size before it is a word for a study's people.
+                let readings = self
+                    .alternatives
+                    .iter()
+                    .filter(|(i, _)| *i == p)
+                    .map(|(_, info)| info)
+                    .chain(std::iter::once(&self.info[p]));
                 let free_from = out.last().map_or(0, |o: &Mention| o.span.end);
                 let accepted = readings
                     .filter_map(|info| {
@@ -696,8 +923,10 @@ impl Matcher {
         let first_is_word = is_word_char(text[start..].chars().next()?);
         let prev = text[..start].chars().next_back();
         if first_is_word && prev.is_some_and(is_word_char) {
-            let glued_to_number =
-                info.requires == Some(Requirement::NumberBefore) && prev.is_some_and(|c| c.is_ascii_digit());
+            let glued_to_number = matches!(
+                info.requires,
+                Some(Requirement::NumberBefore | Requirement::CountBefore)
+            ) && prev.is_some_and(|c| c.is_ascii_digit());
             if !glued_to_number && !info.compound {
                 return None;
             }
@@ -723,6 +952,9 @@ impl Matcher {
                 if i == 0 || !bytes[i - 1].is_ascii_digit() {
                     return None;
                 }
+            }
+            Some(Requirement::CountBefore) => {
+                count_before(text, start)?;
             }
             Some(Requirement::NumberAfter) => {
                 let mut i = end;

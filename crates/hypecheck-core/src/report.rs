@@ -1014,3 +1014,42 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         interventions,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn risks(findings: &[Finding]) -> (Verdict, Vec<Code>) {
+        let indexed: Vec<(usize, &Finding)> = findings.iter().enumerate().collect();
+        let (verdict, decided) = verdict_for(Question::Risks, &indexed, false);
+        (verdict, decided.iter().map(|&i| findings[i].code).collect())
+    }
+
+    fn finding(code: Code, severity: Severity) -> Finding {
+        Finding::new(code, Question::Risks, severity, Span::new(0, 4), "test")
+    }
+
+    #[test]
+    fn an_absence_the_reviewers_do_not_fault_does_not_decide_the_risks_verdict() {
+        let silent = [finding(Code::HC302, Severity::Concern)];
+        assert_eq!(risks(&silent), (Verdict::Concern, vec![Code::HC302]));
+        let excused = [
+            finding(Code::HC302, Severity::Concern),
+            finding(Code::HC306, Severity::Info),
+        ];
+        assert_eq!(risks(&excused), (Verdict::NotApplicable, vec![Code::HC306]));
+        let named_in_general = [
+            finding(Code::HC303, Severity::Positive),
+            finding(Code::HC304, Severity::Concern),
+            finding(Code::HC306, Severity::Info),
+        ];
+        assert_eq!(risks(&named_in_general), (Verdict::Pass, vec![Code::HC303]));
+        // A safety promise is the text's own words: nothing excuses it.
+        let promise = [
+            finding(Code::HC301, Severity::Concern),
+            finding(Code::HC302, Severity::Concern),
+            finding(Code::HC306, Severity::Info),
+        ];
+        assert_eq!(risks(&promise), (Verdict::Concern, vec![Code::HC301]));
+    }
+}

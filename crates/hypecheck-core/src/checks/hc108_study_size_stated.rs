@@ -34,7 +34,7 @@ impl Check for StudySizeStated {
             return;
         }
         if let Some((i, m, _)) = util::study_size(a) {
-            let span = util::with_number_before(a, m.span);
+            let span = util::with_count_before(a, m.span);
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, span, "hc108")
                     .arg("cue", util::quote(a, span))
@@ -58,6 +58,41 @@ mod tests {
             ),
             vec!["1,045 patients"]
         );
+    }
+
+    #[test]
+    fn a_count_may_have_describing_words_or_be_a_word() {
+        for (t, size) in [
+            (
+                "The drug improved survival in 14 advanced-stage cancer patients.",
+                "14 advanced-stage cancer patients",
+            ),
+            ("The drug improved smell in five volunteers.", "five volunteers"),
+            (
+                "Das Medikament verbesserte den Schlaf bei 120 übergewichtigen Frauen.",
+                "120 übergewichtigen Frauen",
+            ),
+        ] {
+            let found = if t.starts_with("Das") {
+                crate::checks::testing::flagged_de(&StudySizeStated, t)
+            } else {
+                flagged(&StudySizeStated, t)
+            };
+            assert_eq!(found, vec![size], "{t}");
+        }
+    }
+
+    #[test]
+    fn labels_shares_and_years_are_no_count() {
+        for t in [
+            "The drug improved blood sugar in type 2 diabetes patients.",
+            "The drug improved breathing in COVID-19 patients.",
+            "The drug improved pain in 20 percent of patients.",
+            "In 2019 cancer patients benefited from the drug.",
+            "Two conditions affect patients who benefit from the drug.",
+        ] {
+            assert!(flagged(&StudySizeStated, t).is_empty(), "{t}");
+        }
     }
 
     #[test]

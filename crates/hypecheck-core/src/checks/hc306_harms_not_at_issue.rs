@@ -81,56 +81,58 @@ impl Check for HarmsNotAtIssue {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::shipped;
+    use super::*;
+    use crate::checks::testing::{flagged_on_reading, shipped};
     use crate::report::Verdict;
     use crate::Options;
 
-    fn risks(text: &str) -> (Vec<&'static str>, Verdict) {
+    const DIET: &str = "Diet rich in vegetables linked to lower risk of depression. \
+        In an observational study that followed 15,000 adults for ten years, those who ate \
+        the most vegetables were 20 percent less likely to be diagnosed with depression. \
+        The study shows an association and cannot prove cause and effect, the authors noted. \
+        \"A balanced diet may help protect mental health,\" said the lead author.";
+
+    #[test]
+    fn an_absence_reviewers_would_not_fault_is_noted_at_its_span() {
+        assert_eq!(
+            flagged_on_reading(&HarmsNotAtIssue, DIET, 0.2),
+            vec!["\"A balanced diet may help protect mental health,\" said the lead author."]
+        );
+    }
+
+    #[test]
+    fn not_when_reviewers_might_fault_it() {
+        assert!(flagged_on_reading(&HarmsNotAtIssue, DIET, UNFAULTED_BELOW).is_empty());
+        assert!(flagged_on_reading(&HarmsNotAtIssue, DIET, 0.7).is_empty());
+    }
+
+    #[test]
+    fn never_for_documented_harms_or_a_safety_promise() {
+        for t in [
+            // The knowledge base documents harms of exosome products.
+            "Exosome therapy restores youthful skin. A recent study of 30 women found fewer \
+             wrinkles after three sessions, researchers said.",
+            // The text's own words are judged: "no side effects" is a promise (HC301).
+            "Turmeric capsules ease joint pain, with no side effects at all.",
+        ] {
+            assert!(flagged_on_reading(&HarmsNotAtIssue, t, 0.05).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_drug_promoted_without_harms_stays_a_concern_in_the_shipped_report() {
         let options = Options {
             input_format: Some(crate::InputFormat::Text),
             text_language: Some(crate::Language::En),
             ..Options::default()
         };
+        let text = "A new drug slashes the risk of heart attacks, researchers announced today. \
+                    In the study, patients taking the drug had 40 percent fewer heart attacks. \
+                    \"This is a game changer for millions of patients,\" said the lead author. \
+                    The company plans to seek approval next year.";
         let report = shipped().check_text(text, &options).unwrap();
-        let codes = report.findings.iter().map(|f| f.code).collect();
-        (codes, report.questions.risks.verdict)
-    }
-
-    #[test]
-    fn a_diet_observed_in_a_study_needs_no_harms() {
-        let (found, verdict) = risks(
-            "Diet rich in vegetables linked to lower risk of depression. \
-             In an observational study that followed 15,000 adults for ten years, those who ate \
-             the most vegetables were 20 percent less likely to be diagnosed with depression. \
-             The study shows an association and cannot prove cause and effect, the authors noted. \
-             \"A balanced diet may help protect mental health,\" said the lead author.",
-        );
-        assert!(found.contains(&"HC302"), "no harm is named: {found:?}");
-        assert!(found.contains(&"HC306"), "{found:?}");
-        assert_eq!(verdict, Verdict::NotApplicable, "{found:?}");
-    }
-
-    #[test]
-    fn a_drug_promoted_without_harms_stays_a_concern() {
-        let (found, verdict) = risks(
-            "A new drug slashes the risk of heart attacks, researchers announced today. \
-             In the study, patients taking the drug had 40 percent fewer heart attacks. \
-             \"This is a game changer for millions of patients,\" said the lead author. \
-             The company plans to seek approval next year.",
-        );
-        assert!(found.contains(&"HC302"), "{found:?}");
-        assert!(!found.contains(&"HC306"), "{found:?}");
-        assert_eq!(verdict, Verdict::Concern);
-    }
-
-    #[test]
-    fn documented_harms_are_never_excused() {
-        let (found, verdict) = risks(
-            "Exosome therapy restores youthful skin. A recent study of 30 women found fewer \
-             wrinkles after three sessions, researchers said.",
-        );
-        assert!(found.contains(&"HC302"), "{found:?}");
-        assert!(!found.contains(&"HC306"), "{found:?}");
-        assert_eq!(verdict, Verdict::Concern);
+        let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+        assert!(codes.contains(&"HC302") && !codes.contains(&"HC306"), "{codes:?}");
+        assert_eq!(report.questions.risks.verdict, Verdict::Concern);
     }
 }

@@ -779,20 +779,13 @@ pub(crate) mod util {
     pub fn people_studied(a: &Analysis) -> Option<u64> {
         a.cues(CueKind::Population)
             .filter(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
-            .filter_map(|(_, m, _)| {
-                let before = a.doc.text[..m.span.start].trim_end_matches([' ', '-', '\u{a0}']);
-                let digits: String = before
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-                    .filter(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                digits.parse().ok()
-            })
+            .filter_map(|(_, m, _)| crate::lexicon::count_before(&a.doc.text, m.span.start).map(|(_, n)| n))
             .max()
+    }
+
+    /// A count of people with the count ("14 advanced-stage cancer patients").
+    pub fn with_count_before(a: &Analysis, span: Span) -> Span {
+        crate::lexicon::count_before(&a.doc.text, span.start).map_or(span, |(start, _)| Span::new(start, span.end))
     }
 
     pub use crate::analysis::HarmTalk;

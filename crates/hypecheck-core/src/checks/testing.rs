@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::checks::{Check, Finding, FindingSink, MAX_FINDINGS_PER_CHECK};
+use crate::checks::{run_all, Check, Finding, FindingSink, Question, ReviewersReading, MAX_FINDINGS_PER_CHECK};
 use crate::{Checker, Language};
 
 /// The shipped checker (for tests that need the whole report, as checks that read the criteria).
@@ -53,4 +53,22 @@ pub fn flagged_de(check: &dyn Check, text: &str) -> Vec<String> {
         .into_iter()
         .map(|(_, e)| e)
         .collect()
+}
+
+/// The excerpts a second-phase check flags in an English `text`, after every first-phase check
+/// ran as it ships, given the reviewers' model's probability that the text falls short on risks: for checks whose input is
+/// the model's probability, so that their logic is tested apart from the model's weights.
+pub fn flagged_on_reading(check: &dyn Check, text: &str, short_of_risks: f64) -> Vec<String> {
+    let reading = ReviewersReading {
+        short_of: vec![(Question::Risks, short_of_risks)],
+    };
+    checker().inspect(text, Language::En, |a| {
+        let (findings, _) = run_all(a, &|| false, &[]);
+        let mut out = FindingSink::new(MAX_FINDINGS_PER_CHECK);
+        check.run_on_reading(a, &findings, &reading, &mut out);
+        out.into_findings()
+            .into_iter()
+            .map(|f| a.doc.text[f.span.start..f.span.end].to_string())
+            .collect()
+    })
 }
