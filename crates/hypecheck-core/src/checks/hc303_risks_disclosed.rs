@@ -117,6 +117,26 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_the_treated_had_more_of_is_a_harm_of_the_treatment() {
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Surgery plus radiotherapy improved survival in men with prostate cancer. Men who \
+                 received surgery and radiotherapy had higher rates of erectile dysfunction \
+                 (28 percent vs 20 percent)."
+            ),
+            vec!["erectile dysfunction"]
+        );
+        // The condition the people have, or one the treatment lowers, is no harm of it.
+        for t in [
+            "The drug improved blood flow. Men with erectile dysfunction had higher rates of heart disease.",
+            "The drug lowered rates of erectile dysfunction in men with diabetes.",
+        ] {
+            assert!(flagged(&RisksDisclosed, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn harms_reported_as_lessened_or_as_the_disease_are_not_disclosures() {
         for t in [
             "Participants reported fewer headaches after eight weeks.",

@@ -827,6 +827,9 @@ pub(crate) mod util {
                     (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i) && !in_a_proper_name(a, i)
                 }
                 CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
+                // A condition the treated had more of, or reported, is a harm of the treatment
+                // ("higher rates of erectile dysfunction (28 percent vs 20 percent)").
+                CueKind::Condition => !c.has(Modifier::Negated) && condition_as_harm(a, i),
                 _ => false,
             };
             if !counts {
@@ -869,9 +872,9 @@ pub(crate) mod util {
                     // Once per sentence: it names a harm or gives a number for it (a number
                     // near the harm words; "a 29% reduction ... and what the side effects were"
                     // counts nothing).
-                    specific: a
-                        .in_sentence(s)
-                        .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
+                    specific: m.kind == CueKind::Condition
+                        || a.in_sentence(s)
+                            .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
                         || number_near(a, i, HARM_NUMBER_REACH),
                 }),
             }
@@ -892,6 +895,17 @@ pub(crate) mod util {
         !a.doc.text[lead.end..harm.start]
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case("with") || w.eq_ignore_ascii_case("mit"))
+    }
+
+    /// Whether the condition at `mention` is what the treated had more of ("had higher rates of
+    /// erectile dysfunction") or reported ("reported erectile problems"): then it is a harm.
+    fn condition_as_harm(a: &Analysis, mention: usize) -> bool {
+        let m = &a.mentions[mention];
+        let s = a.sentence_of(mention);
+        a.in_sentence(s).any(|(_, x, _)| {
+            ((x.kind == CueKind::HarmComparison && names_a_treatment(a, s)) || x.kind == CueKind::HarmLead)
+                && leads_to(a, x.span, m.span)
+        })
     }
 
     /// Whether a mention is part of a capitalised name ("Division of Pediatric Allergy", "the
