@@ -200,6 +200,17 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                         }
                         ctx[base + j].set(Modifier::Hypothetical, Some(i));
                     }
+                    // One that closes its clause reaches back: "Larger randomized trials are
+                    // needed.", "Further studies are warranted."
+                    let rest = text[m.span.end..sentence.end].trim_start();
+                    if rest.is_empty() || rest.starts_with(['.', '!', ';', ',', ')']) {
+                        let start = clause_start_before(ms, k, sentence.start, text);
+                        for (j, t) in ms.iter().enumerate().take(k) {
+                            if t.span.start >= start {
+                                ctx[base + j].set(Modifier::Hypothetical, Some(i));
+                            }
+                        }
+                    }
                 }
                 CueKind::Reported => {
                     // Reported speech reaches forward to the clause end and back to its start.

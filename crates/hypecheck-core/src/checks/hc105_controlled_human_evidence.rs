@@ -52,6 +52,19 @@ mod tests {
     use crate::checks::testing::flagged;
 
     #[test]
+    fn a_controlled_trial_still_needed_is_no_evidence() {
+        for t in [
+            "Acupuncture eased hot flashes in 14 women. \"We need a randomized trial,\" said the author.",
+            "Acupuncture eased hot flashes in 14 women. Larger randomized trials are needed.",
+            "Acupuncture eased hot flashes in 14 women. Future randomized trials should test it.",
+        ] {
+            assert!(flagged(&ControlledHumanEvidence, t).is_empty(), "{t}");
+        }
+        let de = "Akupunktur linderte Hitzewallungen bei 14 Frauen. Größere randomisierte Studien sind nötig.";
+        assert!(crate::checks::testing::flagged_de(&ControlledHumanEvidence, de).is_empty());
+    }
+
+    #[test]
     fn notes_randomized_trials() {
         assert_eq!(
             flagged(
