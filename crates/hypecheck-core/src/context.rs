@@ -179,8 +179,7 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                     }
                     // A negation that closes its clause reaches back: "Side effects: none.",
                     // "Risiken gibt es keine.", "Zugelassen ist das Produkt nicht."
-                    let rest = text[m.span.end..sentence.end].trim_start();
-                    if rest.is_empty() || rest.starts_with(['.', '!', ';', ',', ')']) {
+                    if closes_its_clause(text, m.span.end, sentence.end) {
                         let start = clause_start_before(ms, k, sentence.start, text);
                         for (j, t) in ms.iter().enumerate().take(k).rev() {
                             if t.span.start < start || words_between(text, t.span.end, m.span.start) > NEGATION_WINDOW {
@@ -202,8 +201,7 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
                     }
                     // One that closes its clause reaches back: "Larger randomized trials are
                     // needed.", "Further studies are warranted."
-                    let rest = text[m.span.end..sentence.end].trim_start();
-                    if rest.is_empty() || rest.starts_with(['.', '!', ';', ',', ')']) {
+                    if closes_its_clause(text, m.span.end, sentence.end) {
                         let start = clause_start_before(ms, k, sentence.start, text);
                         for (j, t) in ms.iter().enumerate().take(k) {
                             if t.span.start >= start {
@@ -267,6 +265,13 @@ pub fn apply(doc: &Document, mentions: &[Mention], by_sentence: &[std::ops::Rang
         prev_refutable = Some(range.clone());
     }
     ctx
+}
+
+/// Whether a trigger ending at `end` closes its clause ("Side effects: none.", "Larger trials
+/// are needed."): then it reaches back over the clause instead of forward.
+fn closes_its_clause(text: &str, end: usize, sentence_end: usize) -> bool {
+    let rest = text[end..sentence_end].trim_start();
+    rest.is_empty() || rest.starts_with(['.', '!', ';', ',', ')'])
 }
 
 /// Where the clause holding mention `k` starts: after the previous terminator or semicolon. A colon

@@ -330,24 +330,13 @@ const MAX_DESCRIBING_WORDS: usize = 2;
 /// reads 12). None when the number before is a label ("type 2 diabetes patients", "COVID-19
 /// patients"), a year before describing words ("2019 cancer patients"), or absent.
 pub fn count_before(text: &str, start: usize) -> Option<(usize, u64)> {
-    let bytes = text.as_bytes();
     let mut at = start;
     for describing in 0..=MAX_DESCRIBING_WORDS {
-        let mut i = at;
-        while i > 0 && matches!(bytes[i - 1], b' ' | b'-' | b'\t') && at - i < 3 {
-            i -= 1;
-        }
-        if i > 0 && bytes[i - 1].is_ascii_digit() {
-            let end = i;
-            let mut s = i;
-            while s > 0 && (bytes[s - 1].is_ascii_digit() || matches!(bytes[s - 1], b',' | b'.')) {
-                s -= 1;
-            }
-            while !bytes[s].is_ascii_digit() {
-                s += 1;
-            }
+        if let Some(number) = number_before(text, at) {
+            let (s, end) = (number.start, number.end);
             let digits: String = text[s..end].chars().filter(char::is_ascii_digit).collect();
             let value: u64 = digits.parse().ok()?;
+            let bytes = text.as_bytes();
             // "COVID-19 patients", "IL-6": a number glued to a word by a hyphen names a thing.
             if s > 1 && bytes[s - 1] == b'-' && (bytes[s - 2] as char).is_ascii_alphabetic() {
                 return None;
@@ -358,6 +347,7 @@ pub fn count_before(text: &str, start: usize) -> Option<(usize, u64)> {
             let year = describing > 0 && (1900..2100).contains(&value) && !text[s..end].contains(',');
             return (!label && !year).then_some((s, value));
         }
+        let i = past_joiners(text.as_bytes(), at);
         let word_start = word_ending_at(text, i)?;
         let word = &text[word_start..i];
         if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
@@ -373,6 +363,34 @@ pub fn count_before(text: &str, start: usize) -> Option<(usize, u64)> {
         at = word_start;
     }
     None
+}
+
+/// Where the text before `at` ends once at most three spaces, tabs or hyphens are passed over
+/// ("490 €", "12-week").
+fn past_joiners(bytes: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'-' | b'\t') && at - i < 3 {
+        i -= 1;
+    }
+    i
+}
+
+/// The number that ends right before `at`, past at most three spaces, tabs or hyphens ("1,045
+/// patients", "490 €"), with its thousands separators and decimal point.
+pub fn number_before(text: &str, at: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let end = past_joiners(bytes, at);
+    if end == 0 || !bytes[end - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_digit() || matches!(bytes[start - 1], b',' | b'.')) {
+        start -= 1;
+    }
+    while !bytes[start].is_ascii_digit() {
+        start += 1;
+    }
+    Some(Span::new(start, end))
 }
 
 /// The start of the word (letters, digits and inner hyphens) that ends at `end`, if one does.
@@ -945,13 +963,7 @@ impl Matcher {
         }
         match info.requires {
             Some(Requirement::NumberBefore) => {
-                let mut i = start;
-                while i > 0 && matches!(bytes[i - 1], b' ' | b'-' | b'\t') && start - i < 3 {
-                    i -= 1;
-                }
-                if i == 0 || !bytes[i - 1].is_ascii_digit() {
-                    return None;
-                }
+                number_before(text, start)?;
             }
             Some(Requirement::CountBefore) => {
                 count_before(text, start)?;

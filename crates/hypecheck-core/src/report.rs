@@ -503,17 +503,11 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
         .filter(|(_, f)| f.code == Code::HC306)
         .map(|(i, _)| *i)
         .collect();
-    let kept: Vec<(usize, &Finding)>;
-    let findings = if excusing.is_empty() {
-        findings
-    } else {
-        kept = findings
-            .iter()
-            .filter(|(_, f)| !crate::checks::HARM_ABSENCES.contains(&f.code))
-            .copied()
-            .collect();
-        &kept[..]
-    };
+    let findings: Vec<(usize, &Finding)> = findings
+        .iter()
+        .filter(|(_, f)| excusing.is_empty() || !crate::checks::HARM_ABSENCES.contains(&f.code))
+        .copied()
+        .collect();
     let count = |s: Severity| findings.iter().filter(|(_, f)| f.severity == s).count();
     let (pos, con, fail) = (
         count(Severity::Positive),

@@ -62,24 +62,24 @@ mod tests {
 
     #[test]
     fn a_count_may_have_describing_words_or_be_a_word() {
-        for (t, size) in [
-            (
-                "The drug improved survival in 14 advanced-stage cancer patients.",
-                "14 advanced-stage cancer patients",
+        assert_eq!(
+            flagged(
+                &StudySizeStated,
+                "The drug improved survival in 14 advanced-stage cancer patients."
             ),
-            ("The drug improved smell in five volunteers.", "five volunteers"),
-            (
-                "Das Medikament verbesserte den Schlaf bei 120 übergewichtigen Frauen.",
-                "120 übergewichtigen Frauen",
+            vec!["14 advanced-stage cancer patients"]
+        );
+        assert_eq!(
+            flagged(&StudySizeStated, "The drug improved smell in five volunteers."),
+            vec!["five volunteers"]
+        );
+        assert_eq!(
+            crate::checks::testing::flagged_de(
+                &StudySizeStated,
+                "Das Medikament verbesserte den Schlaf bei 120 übergewichtigen Frauen."
             ),
-        ] {
-            let found = if t.starts_with("Das") {
-                crate::checks::testing::flagged_de(&StudySizeStated, t)
-            } else {
-                flagged(&StudySizeStated, t)
-            };
-            assert_eq!(found, vec![size], "{t}");
-        }
+            vec!["120 übergewichtigen Frauen"]
+        );
     }
 
     #[test]

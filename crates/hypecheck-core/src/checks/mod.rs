@@ -330,8 +330,8 @@ pub trait Check: Sync {
 
 /// What the model trained on health-news reviewers' ratings reads in a text, as the checks'
 /// second phase sees it: per question, the probability it gives that the reviewers' matching
-/// criterion is not met (risks: harms explained and quantified), whichever class it chose. Empty where no model read the text (German
-/// texts, the rules tier). The checker fills it in from the criteria, which come after the checks.
+/// criterion is not met (risks: harms explained and quantified), whichever class it chose. Empty
+/// where no model read the text (German texts, the rules tier). The checker fills it in from the criteria, which come after the checks.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewersReading {
     pub short_of: Vec<(Question, f64)>,
@@ -986,21 +986,7 @@ pub(crate) mod util {
 
     /// Extends a unit's span back over the number before it ("10 billion", "250mcg").
     pub fn with_number_before(a: &Analysis, span: Span) -> Span {
-        let b = a.doc.text.as_bytes();
-        let mut s = span.start;
-        while s > 0 && matches!(b[s - 1], b' ' | b'-') && span.start - s < 3 {
-            s -= 1;
-        }
-        if s == 0 || !b[s - 1].is_ascii_digit() {
-            return span;
-        }
-        while s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.')) {
-            s -= 1;
-        }
-        while s < span.start && !b[s].is_ascii_digit() {
-            s += 1;
-        }
-        Span::new(s, span.end)
+        crate::lexicon::number_before(&a.doc.text, span.start).map_or(span, |n| Span::new(n.start, span.end))
     }
 
     /// Extends a currency sign's span over the amount after it ("$4,900").

@@ -56,8 +56,9 @@ pub fn flagged_de(check: &dyn Check, text: &str) -> Vec<String> {
 }
 
 /// The excerpts a second-phase check flags in an English `text`, after every first-phase check
-/// ran as it ships, given the reviewers' model's probability that the text falls short on risks: for checks whose input is
-/// the model's probability, so that their logic is tested apart from the model's weights.
+/// ran as it ships, given the reviewers' model's probability that the text falls short on risks:
+/// for checks whose input is that probability, so that their logic is tested apart from the
+/// model's weights.
 pub fn flagged_on_reading(check: &dyn Check, text: &str, short_of_risks: f64) -> Vec<String> {
     let reading = ReviewersReading {
         short_of: vec![(Question::Risks, short_of_risks)],
