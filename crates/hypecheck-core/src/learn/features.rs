@@ -23,11 +23,54 @@ pub struct Occurrence {
     pub span: Option<Span>,
 }
 
-/// Receives each feature occurrence; the name is only valid during the call, so extraction over a
-/// large text allocates nothing per word. It answers whether longer n-grams that contain this one
-/// can still matter: a model whose vocabulary holds every part of each n-gram it holds says no
-/// for a name it does not know, and the extractor skips those n-grams.
-pub type Sink<'s> = dyn FnMut(&str, Option<Span>) -> bool + 's;
+/// A word or cue label of an n-gram feature, numbered by the [`Sink`] that reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token(pub u32);
+
+impl Token {
+    /// A token the sink does not know: no n-gram with it can be known either.
+    pub const UNKNOWN: Token = Token(u32::MAX);
+}
+
+/// The n-gram groups: their names are their tokens joined by spaces after the prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gram {
+    /// `w:` words and word pairs.
+    Words,
+    /// `a:` the abstracted sentence.
+    Abstracted,
+}
+
+impl Gram {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Gram::Words => "w",
+            Gram::Abstracted => "a",
+        }
+    }
+
+    pub fn from_prefix(prefix: &str) -> Option<Gram> {
+        match prefix {
+            "w" => Some(Gram::Words),
+            "a" => Some(Gram::Abstracted),
+            _ => None,
+        }
+    }
+}
+
+/// Receives each feature occurrence. The words of n-grams come as tokens the sink numbered, so
+/// a model looks each word up once however many n-grams it is part of, and extraction over a large
+/// text builds no string per feature.
+pub trait Sink {
+    /// The sink's token for a word (lower-cased) or a cue label.
+    fn token(&mut self, text: &str) -> Token;
+    /// An n-gram of `group` made of `parts`. Answers whether longer n-grams that contain it can
+    /// still matter: a model whose vocabulary holds every part of each n-gram it holds says no for
+    /// one it does not know, and the extractor skips those n-grams.
+    fn gram(&mut self, group: Gram, parts: &[Token], span: Option<Span>) -> bool;
+    /// A feature named in full (cues, findings, rule verdicts, claim strengths, numbers).
+    fn named(&mut self, name: &str, span: Option<Span>);
+}
 
 /// Alphanumeric runs of `text[span]`.
 fn token_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
@@ -78,43 +121,36 @@ const ABSTRACTED: [(CueKind, &str); 5] = [
 ];
 
 /// Features of sentence `s` of an analysis, for claim strength.
-pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
+pub fn sentence_into(a: &Analysis, s: usize, sink: &mut dyn Sink) {
     let text = &a.doc.text;
-    let toks: Vec<Span> = token_spans(text, a.sentence_span(s)).collect();
-    // All tokens lower-cased once, side by side in one buffer.
     let span = a.sentence_span(s);
-    let mut lower = String::with_capacity(span.end - span.start);
-    let mut bounds = Vec::with_capacity(toks.len());
-    for sp in &toks {
-        let start = lower.len();
-        push_lower(&mut lower, &text[sp.start..sp.end]);
-        bounds.push((start, lower.len()));
-    }
-    let token = |i: usize| &lower[bounds[i].0..bounds[i].1];
-    let mut name = String::new();
-    let words: Vec<usize> = (0..toks.len()).filter(|&i| is_word(token(i))).collect();
-    let mut known = Vec::with_capacity(words.len());
-    for &i in &words {
-        name.clear();
-        name.push_str("w:");
-        name.push_str(token(i));
-        known.push(sink(&name, Some(toks[i])));
-    }
+    // Each word lower-cased and handed to the sink once, for the words and the abstracted sentence.
+    let mut lower = String::new();
+    let toks: Vec<(Span, Token, bool)> = token_spans(text, span)
+        .map(|sp| {
+            lower.clear();
+            push_lower(&mut lower, &text[sp.start..sp.end]);
+            (sp, sink.token(&lower), is_word(&lower))
+        })
+        .collect();
+    let words: Vec<(Span, Token)> = toks.iter().filter(|t| t.2).map(|&(sp, t, _)| (sp, t)).collect();
+    let known: Vec<bool> = words
+        .iter()
+        .map(|&(sp, t)| sink.gram(Gram::Words, &[t], Some(sp)))
+        .collect();
     for (n, pair) in words.windows(2).enumerate() {
         if known[n] && known[n + 1] {
-            name.clear();
-            name.push_str("w:");
-            name.push_str(token(pair[0]));
-            name.push(' ');
-            name.push_str(token(pair[1]));
-            sink(&name, Some(Span::new(toks[pair[0]].start, toks[pair[1]].end)));
+            let span = Span::new(pair[0].0.start, pair[1].0.end);
+            sink.gram(Gram::Words, &[pair[0].1, pair[1].1], Some(span));
         }
     }
     // The abstracted sentence: a cue's tokens become its kind, once per cue.
+    let labels = ABSTRACTED.map(|(kind, label)| (kind, label, sink.token(label)));
     let mentions = &a.mentions[a.by_sentence[s].clone()];
-    let mut abstracted: Vec<(&str, Span)> = Vec::with_capacity(toks.len());
+    // Each part with its span and, for a cue, its label.
+    let mut abstracted: Vec<(Token, Span, Option<&str>)> = Vec::with_capacity(toks.len());
     let mut m = 0;
-    for (i, sp) in toks.iter().enumerate() {
+    for &(sp, token, _) in &toks {
         while m < mentions.len() && mentions[m].span.end <= sp.start {
             m += 1;
         }
@@ -122,39 +158,38 @@ pub fn sentence_into(a: &Analysis, s: usize, sink: &mut Sink) {
             .get(m)
             .filter(|mention| mention.span.start <= sp.start)
             .and_then(|mention| {
-                ABSTRACTED
+                labels
                     .iter()
-                    .find(|(k, _)| *k == mention.kind)
-                    .map(|(_, l)| (*l, mention.span))
+                    .find(|(k, _, _)| *k == mention.kind)
+                    .map(|&(_, label, token)| (label, token, mention.span))
             });
         match label {
-            Some((label, cue)) => {
+            Some((label, token, cue)) => {
                 if abstracted
                     .last()
-                    .is_some_and(|(l, last)| *l == label && last.end > cue.start)
+                    .is_some_and(|(_, last, l)| *l == Some(label) && last.end > cue.start)
                 {
                     continue;
                 }
-                abstracted.push((label, cue));
+                abstracted.push((token, cue, Some(label)));
             }
-            None => abstracted.push((token(i), *sp)),
+            None => abstracted.push((token, sp, None)),
         }
     }
     // known[n - 1][i]: the n-gram starting at i may matter; an n-gram needs both its (n-1)-grams.
     let mut known: [Vec<bool>; 3] = Default::default();
+    let mut parts: Vec<Token> = Vec::with_capacity(3);
     for n in 1..=3 {
         for (i, window) in abstracted.windows(n).enumerate() {
             let parts_known = n == 1 || (known[n - 2][i] && known[n - 2][i + 1]);
             let k = parts_known && {
-                name.clear();
-                name.push_str("a:");
-                for (k, (t, _)) in window.iter().enumerate() {
-                    if k > 0 {
-                        name.push(' ');
-                    }
-                    name.push_str(t);
-                }
-                sink(&name, Some(Span::new(window[0].1.start, window[n - 1].1.end)))
+                parts.clear();
+                parts.extend(window.iter().map(|(t, _, _)| *t));
+                sink.gram(
+                    Gram::Abstracted,
+                    &parts,
+                    Some(Span::new(window[0].1.start, window[n - 1].1.end)),
+                )
             };
             known[n - 1].push(k);
         }
@@ -167,7 +202,7 @@ pub fn document_into(
     findings: &[Finding],
     rules: &[Criterion],
     cancelled: &dyn Fn() -> bool,
-    sink: &mut Sink,
+    sink: &mut dyn Sink,
 ) {
     use std::fmt::Write as _;
     let text = &a.doc.text;
@@ -179,57 +214,105 @@ pub fn document_into(
         }
         let t = &text[sp.start..sp.end];
         if t.bytes().all(|b| b.is_ascii_digit()) {
-            sink("n:number", Some(sp));
+            sink.named("n:number", Some(sp));
         } else if is_word(t) {
             name.clear();
-            name.push_str("w:");
             push_lower(&mut name, t);
-            sink(&name, Some(sp));
+            let token = sink.token(&name);
+            sink.gram(Gram::Words, &[token], Some(sp));
         }
     }
     for (i, _) in text.match_indices('%') {
-        sink("n:percent", Some(Span::new(i, i + 1)));
+        sink.named("n:percent", Some(Span::new(i, i + 1)));
     }
     for (m, c) in a.mentions.iter().zip(&a.context) {
         let kind = m.kind.as_str();
         name.clear();
         let _ = write!(name, "c:{kind}");
-        sink(&name, Some(m.span));
+        sink.named(&name, Some(m.span));
         for modifier in c.modifiers() {
             name.clear();
             let _ = write!(name, "c:{kind}~{}", modifier.as_str());
-            sink(&name, Some(m.span));
+            sink.named(&name, Some(m.span));
         }
     }
     for f in findings {
         name.clear();
         let _ = write!(name, "f:{}~{}", f.code, f.severity.as_str());
-        sink(&name, Some(f.span));
+        sink.named(&name, Some(f.span));
     }
     for r in rules {
         name.clear();
         let _ = write!(name, "r:{}~{}", r.key.as_str(), r.verdict.as_str());
-        sink(&name, r.spans.first().copied());
+        sink.named(&name, r.spans.first().copied());
     }
     for claim in &a.claims {
         name.clear();
         let _ = write!(name, "k:{}", claim.strength.as_str());
-        sink(&name, Some(claim.span));
+        sink.named(&name, Some(claim.span));
         if claim.hedged {
-            sink("k:hedged", Some(claim.span));
+            sink.named("k:hedged", Some(claim.span));
         }
     }
 }
 
-fn collect(extract: impl FnOnce(&mut Sink)) -> Vec<Occurrence> {
+/// A sink that spells each feature out as its name, for training and inspection: every token it
+/// hands out is known, so no n-gram is skipped.
+pub struct ByName<F: FnMut(&str, Option<Span>)> {
+    /// The tokens handed out so far, side by side; token `i` is `spelled[bounds[i].0..bounds[i].1]`.
+    spelled: String,
+    bounds: Vec<(usize, usize)>,
+    name: String,
+    emit: F,
+}
+
+impl<F: FnMut(&str, Option<Span>)> ByName<F> {
+    pub fn new(emit: F) -> ByName<F> {
+        ByName {
+            spelled: String::new(),
+            bounds: Vec::new(),
+            name: String::new(),
+            emit,
+        }
+    }
+}
+
+impl<F: FnMut(&str, Option<Span>)> Sink for ByName<F> {
+    fn token(&mut self, text: &str) -> Token {
+        let start = self.spelled.len();
+        self.spelled.push_str(text);
+        self.bounds.push((start, self.spelled.len()));
+        Token(self.bounds.len() as u32 - 1)
+    }
+
+    fn gram(&mut self, group: Gram, parts: &[Token], span: Option<Span>) -> bool {
+        self.name.clear();
+        self.name.push_str(group.prefix());
+        self.name.push(':');
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                self.name.push(' ');
+            }
+            let (start, end) = self.bounds[part.0 as usize];
+            self.name.push_str(&self.spelled[start..end]);
+        }
+        (self.emit)(&self.name, span);
+        true
+    }
+
+    fn named(&mut self, name: &str, span: Option<Span>) {
+        (self.emit)(name, span);
+    }
+}
+
+fn collect(extract: impl FnOnce(&mut dyn Sink)) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    extract(&mut |name: &str, span: Option<Span>| {
+    extract(&mut ByName::new(|name: &str, span: Option<Span>| {
         out.push(Occurrence {
             name: name.to_string(),
             span,
-        });
-        true
-    });
+        })
+    }));
     out
 }
 

@@ -19,6 +19,31 @@ pub struct Vocabulary {
     /// Every n-gram in the vocabulary has both its (n-1)-grams in it too (true when features are
     /// chosen by document frequency alone), so an extractor may skip n-grams with an unknown part.
     closed: bool,
+    /// The group of each feature, as an index into `groups`.
+    group_of_feature: Vec<u32>,
+    groups: Vec<String>,
+    /// Each part of the names (`group:part part…`, parts split at spaces), numbered once.
+    parts: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// The names of two to [`MAX_GRAM_PARTS`] parts by their group and parts: a caller that
+    /// numbered its words once finds every n-gram of them with no string built.
+    grams: rustc_hash::FxHashMap<GramKey, u32>,
+    /// The names of one part, the most looked up, by `part * groups.len() + group` (`u32::MAX`
+    /// where there is none).
+    unigrams: Vec<u32>,
+}
+
+/// The most parts an n-gram found by [`Vocabulary::gram`] has.
+pub const MAX_GRAM_PARTS: usize = 3;
+
+/// A name's group and parts, one number each, packed (unused parts `u32::MAX`, which no part is).
+type GramKey = u128;
+
+fn gram_key(group: u32, parts: &[u32]) -> Option<GramKey> {
+    if parts.len() > MAX_GRAM_PARTS {
+        return None;
+    }
+    let part = |i: usize| u128::from(parts.get(i).copied().unwrap_or(u32::MAX));
+    Some(u128::from(group) << 96 | part(0) << 64 | part(1) << 32 | part(2))
 }
 
 /// How the vocabulary is chosen from training documents.
@@ -90,11 +115,75 @@ impl Vocabulary {
                 _ => true,
             }
         });
+        let mut groups: Vec<String> = Vec::new();
+        let mut group_of_feature = Vec::with_capacity(names.len());
+        let mut parts: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        let mut grams: rustc_hash::FxHashMap<GramKey, u32> = Default::default();
+        let mut single: Vec<(u32, u32, u32)> = Vec::new();
+        for (id, name) in names.iter().enumerate() {
+            let (group, body) = name.split_once(':').unwrap_or(("", name));
+            let g = match groups.iter().position(|known| known == group) {
+                Some(g) => g as u32,
+                None => {
+                    groups.push(group.to_string());
+                    groups.len() as u32 - 1
+                }
+            };
+            group_of_feature.push(g);
+            let ids: Vec<u32> = body
+                .split(' ')
+                .map(|part| {
+                    let next = parts.len() as u32;
+                    *parts.entry(part.into()).or_insert(next)
+                })
+                .collect();
+            match ids[..] {
+                [part] => single.push((part, g, id as u32)),
+                _ => {
+                    if let Some(key) = gram_key(g, &ids) {
+                        grams.insert(key, id as u32);
+                    }
+                }
+            }
+        }
+        let mut unigrams = vec![u32::MAX; parts.len() * groups.len()];
+        for (part, g, id) in single {
+            unigrams[part as usize * groups.len() + g as usize] = id;
+        }
         Vocabulary {
             names,
             idf,
             index,
             closed,
+            group_of_feature,
+            groups,
+            parts,
+            grams,
+            unigrams,
+        }
+    }
+
+    /// The number of a part of the names (a word or label of an n-gram), if any name has it.
+    pub fn part(&self, part: &str) -> Option<u32> {
+        self.parts.get(part).copied()
+    }
+
+    /// The number of a group of names (`w` of `w:may`), if any name is in it.
+    pub fn group(&self, group: &str) -> Option<u32> {
+        self.groups.iter().position(|g| g == group).map(|g| g as u32)
+    }
+
+    /// The feature of `group` whose parts are `parts` (numbered by [`Vocabulary::part`]): the
+    /// name `group:part part…`, found with no string built. None for more than
+    /// [`MAX_GRAM_PARTS`] parts.
+    pub fn gram(&self, group: u32, parts: &[u32]) -> Option<u32> {
+        match *parts {
+            [part] if (group as usize) < self.groups.len() => {
+                let at = part as usize * self.groups.len() + group as usize;
+                self.unigrams.get(at).copied().filter(|&id| id != u32::MAX)
+            }
+            [_] => None,
+            _ => self.grams.get(&gram_key(group, parts)?).copied(),
         }
     }
 
@@ -145,9 +234,9 @@ impl Vocabulary {
         // Names are sorted, so each group is a contiguous run of indices.
         let mut start = 0;
         while start < v.len() {
-            let group = group_of(&self.names[v[start].0 as usize]);
+            let group = self.group_of_feature[v[start].0 as usize];
             let mut end = start + 1;
-            while end < v.len() && group_of(&self.names[v[end].0 as usize]) == group {
+            while end < v.len() && self.group_of_feature[v[end].0 as usize] == group {
                 end += 1;
             }
             let norm = v[start..end].iter().map(|(_, x)| x * x).sum::<f64>().sqrt();

@@ -272,23 +272,68 @@ pub struct Features {
     x: Vec<(u32, f64)>,
 }
 
-/// Runs an extractor and hands each occurrence of a feature in the vocabulary to `hit`. When the
-/// vocabulary holds every part of its n-grams, an unknown name stops the n-grams built on it.
-fn look_up(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink), mut hit: impl FnMut(u32, Option<Span>)) {
-    let closed = vocabulary.closed_under_parts();
-    extract(&mut |name: &str, span: Option<Span>| match vocabulary.get(name) {
-        Some(id) => {
-            hit(id, span);
-            true
+/// A sink that keeps the features a vocabulary knows, by number: each word is looked up once,
+/// its n-grams by the numbers of their parts.
+struct Known<'v, H: FnMut(u32, Option<Span>)> {
+    vocabulary: &'v Vocabulary,
+    closed: bool,
+    /// The numbers of the n-gram groups, none for a group the vocabulary lacks.
+    groups: [Option<u32>; 2],
+    ids: Vec<u32>,
+    hit: H,
+}
+
+impl<H: FnMut(u32, Option<Span>)> features::Sink for Known<'_, H> {
+    fn token(&mut self, text: &str) -> features::Token {
+        self.vocabulary
+            .part(text)
+            .map_or(features::Token::UNKNOWN, features::Token)
+    }
+
+    fn gram(&mut self, group: features::Gram, parts: &[features::Token], span: Option<Span>) -> bool {
+        // No name has an unknown part, so no longer n-gram with it can matter either.
+        let group = match group {
+            features::Gram::Words => self.groups[0],
+            features::Gram::Abstracted => self.groups[1],
+        };
+        let Some(group) = group.filter(|_| !parts.contains(&features::Token::UNKNOWN)) else {
+            return false;
+        };
+        self.ids.clear();
+        self.ids.extend(parts.iter().map(|t| t.0));
+        match self.vocabulary.gram(group, &self.ids) {
+            Some(id) => {
+                (self.hit)(id, span);
+                true
+            }
+            None => !self.closed,
         }
-        None => !closed,
+    }
+
+    fn named(&mut self, name: &str, span: Option<Span>) {
+        if let Some(id) = self.vocabulary.get(name) {
+            (self.hit)(id, span);
+        }
+    }
+}
+
+/// Runs an extractor and hands each occurrence of a feature in the vocabulary to `hit`. When the
+/// vocabulary holds every part of its n-grams, an unknown n-gram stops the n-grams built on it.
+fn look_up(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink), hit: impl FnMut(u32, Option<Span>)) {
+    let group = |gram: features::Gram| vocabulary.group(gram.prefix());
+    extract(&mut Known {
+        vocabulary,
+        closed: vocabulary.closed_under_parts(),
+        groups: [group(features::Gram::Words), group(features::Gram::Abstracted)],
+        ids: Vec::with_capacity(linear::MAX_GRAM_PARTS),
+        hit,
     });
 }
 
 impl Features {
     /// Runs an extractor ([`features::sentence_into`], [`features::document_into`]) and keeps the
     /// occurrences of features in the vocabulary.
-    pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Features {
+    pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink)) -> Features {
         // A text repeating one word millions of times keeps 4 bytes per repeat for the counts, and
         // spans (which only explain the strongest features) for the first hits alone.
         let mut ids = Vec::new();
@@ -304,7 +349,7 @@ impl Features {
     }
 
     /// Only the vector, for a prediction that need not explain itself.
-    pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut features::Sink)) -> Vec<(u32, f64)> {
+    pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink)) -> Vec<(u32, f64)> {
         let mut ids = Vec::new();
         look_up(vocabulary, extract, |id, _| ids.push(id));
         vocabulary.vectorize_ids(ids)
@@ -525,32 +570,55 @@ mod tests {
         );
     }
 
+    /// The vector a model reads, found by numbered words and n-grams, is the one its spelled-out
+    /// feature names give: for sentences and whole texts, for the shipped vocabularies (whose
+    /// n-grams have all their parts, so unknown n-grams are skipped) and for one that lacks parts.
     #[test]
-    fn skipping_n_grams_with_unknown_parts_changes_nothing() {
+    fn features_found_by_number_are_the_features_spelled_out() {
         let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
-        let model = Models::embedded().unwrap().claim_strength.unwrap();
-        assert!(model.vocabulary.closed_under_parts());
+        let models = Models::embedded().unwrap();
+        let strength = models.claim_strength.unwrap().vocabulary;
+        let criteria = models.criteria.unwrap().vocabulary;
+        assert!(strength.closed_under_parts() && criteria.closed_under_parts());
+        // The shipped vocabulary without the words "risk" and "not": their pairs stay.
+        let (names, idf): (Vec<String>, Vec<f64>) = strength
+            .names
+            .iter()
+            .zip(&strength.idf)
+            .filter(|(n, _)| !["w:risk", "w:not", "a:not"].contains(&n.as_str()))
+            .map(|(n, i)| (n.clone(), *i))
+            .unzip();
+        let open = Vocabulary::from_parts(names, idf);
+        assert!(!open.closed_under_parts());
+        assert!(open.get("w:the risk").is_some() && open.get("w:was not").is_some());
+        let matcher = crate::lexicon::Matcher::new(&crate::lexicon::Lexicon::embedded("en").unwrap(), checker.kb());
         for text in [
             "Statins may reduce the risk of stroke in older adults with diabetes.",
             "Exosome therapy regenerates damaged cartilage and relieves knee pain, zorbly quux.",
-            "Higher coffee intake was not associated with lower all-cause mortality.",
+            "Higher coffee intake was not associated with lower all-cause mortality. It may not help 45 % of İstanbul's patients.",
         ] {
             let doc = crate::document::Document::new(text.to_string());
-            let analysis = crate::Analysis::run(
-                &doc,
-                checker.kb(),
-                &crate::lexicon::Matcher::new(&crate::lexicon::Lexicon::embedded("en").unwrap(), checker.kb()),
-            );
-            let all: Vec<Occurrence> = (0..doc.sentences.len())
-                .flat_map(|s| features::sentence(&analysis, s))
-                .collect();
-            let pruned = Features::vector(&model.vocabulary, |sink| {
+            let analysis = crate::Analysis::run(&doc, checker.kb(), &matcher);
+            let sentences = |sink: &mut dyn features::Sink| {
                 for s in 0..doc.sentences.len() {
                     features::sentence_into(&analysis, s, sink);
                 }
+            };
+            let spelled: Vec<Occurrence> = (0..doc.sentences.len())
+                .flat_map(|s| features::sentence(&analysis, s))
+                .collect();
+            let names: Vec<&str> = spelled.iter().map(|o| o.name.as_str()).collect();
+            for vocabulary in [&strength, &open] {
+                assert_eq!(Features::vector(vocabulary, sentences), vocabulary.vectorize(&names), "{text}");
+            }
+            let (findings, _) = crate::checks::run_all(&analysis, &|| false, &[]);
+            let rules = crate::criteria::assess(&analysis, &findings);
+            let spelled = features::document(&analysis, &findings, &rules);
+            let names: Vec<&str> = spelled.iter().map(|o| o.name.as_str()).collect();
+            let found = Features::vector(&criteria, |sink| {
+                features::document_into(&analysis, &findings, &rules, &|| false, sink)
             });
-            let names: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
-            assert_eq!(pruned, model.vocabulary.vectorize(&names), "{text}");
+            assert_eq!(found, criteria.vectorize(&names), "{text}");
         }
     }
 
