@@ -120,13 +120,14 @@ const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.40;
 /// shortcoming), 5-fold cross-validated (the criteria model that risks reads through HC305 and
 /// HC306 trained inside the folds), measured on 2026-12-02: (question, balanced accuracy, kappa):
 /// evidence 0.718 / 0.342 (0.715 / 0.354 before study sizes were read with describing words and
-/// number words: "14 advanced-stage cancer patients", "five volunteers"), risks 0.771 / 0.452
-/// (0.735 / 0.375 with the rules alone, 0.749 / 0.435 before HC306), language 0.612 / 0.213. Before the rebuild they were evidence 0.544 /
+/// number words: "14 advanced-stage cancer patients", "five volunteers"), risks 0.781 / 0.469
+/// (0.735 / 0.375 with the rules alone, 0.749 / 0.435 before HC306, 0.771 / 0.452 before "no
+/// complications were reported" stopped counting as a promise), language 0.612 / 0.213. Before the rebuild they were evidence 0.544 /
 /// 0.046, risks 0.472 / -0.023, language 0.608 / 0.224. The issue's target is 0.75 / 0.45 on
 /// each; risks reaches it.
 const QUESTION_FLOORS: [(&str, f64, f64); 3] = [
     ("evidence", 0.71, 0.33),
-    ("risks", 0.765, 0.44),
+    ("risks", 0.775, 0.46),
     ("language", 0.60, 0.20),
 ];
 

@@ -38,6 +38,10 @@ pub enum CueKind {
     NamedHarm,
     /// Words that tie a named harm to the treatment: "have been reported", "if you notice".
     HarmContext,
+    /// Words that report what a study saw: "were reported", "occurred in", "were seen in". They
+    /// tie a named harm to the treatment as [`CueKind::HarmContext`] does, and make a denied harm
+    /// a result ("no complications were reported"), not a promise.
+    HarmReport,
     /// Words right before a named harm that make it one the treatment's users met: "(participants)
     /// reported (mild nausea)", "complained of (heartburn)". They start at the verb, so that "200
     /// participants" stays a study's size.
@@ -122,6 +126,7 @@ impl CueKind {
             CueKind::NamedHarm => "named_harm",
             CueKind::Decrease => "decrease",
             CueKind::HarmContext => "harm_context",
+            CueKind::HarmReport => "harm_report",
             CueKind::HarmLead => "harm_lead",
             CueKind::Reassurance => "reassurance",
             CueKind::Hype => "hype",

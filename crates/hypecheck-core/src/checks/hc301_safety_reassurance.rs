@@ -4,7 +4,8 @@
 //! Flags safety promises: absolute ones ("zero side effects", "100% safe", "risk-free", "no
 //! complications") fail; softer ones that hide risk behind comfort or nature ("natural",
 //! "your body's own", "no downtime", "gentle") are a concern. Negation decides: "no side effects"
-//! is a promise, "not risk-free" is a disclosure; quoted-to-refute promises do not count.
+//! is a promise, "not risk-free" is a disclosure; quoted-to-refute promises do not count, nor
+//! does a study's result ("no complications were reported", "es traten keine Komplikationen auf").
 //!
 //! ## Why is this bad?
 //! Every injected biological product carries risk; documented harms of unregulated exosome and
@@ -74,6 +75,12 @@ impl Check for SafetyReassurance {
             if reports_counted_harms && STUDY_CONCLUSIONS.iter().any(|p| phrase.starts_with(p)) {
                 continue;
             }
+            // "No complications from the injections were reported": what a study saw.
+            if a.in_sentence(a.sentence_of(i))
+                .any(|(_, x, _)| x.kind == CueKind::HarmReport)
+            {
+                continue;
+            }
             let severity = if m.strong { Severity::Fail } else { Severity::Concern };
             out.push(
                 Finding::new(self.code(), self.question(), severity, m.span, "hc301")
@@ -95,11 +102,16 @@ impl Check for SafetyReassurance {
                 crate::context::words_between(&a.doc.text, m.span.end, tspan.start) <= 3
             };
             let s = a.sentence_of(i);
-            // "No adverse events occurred in the trial" reports a result; it is not a promise.
+            // "No adverse events occurred in the trial" and "No complications from the injections
+            // were reported" report a result; they are not promises.
             let study = a.in_sentence(s).any(|(_, x, _)| {
                 matches!(
                     x.kind,
-                    CueKind::HumanControlled | CueKind::HumanEarly | CueKind::Preclinical | CueKind::Limitation
+                    CueKind::HumanControlled
+                        | CueKind::HumanEarly
+                        | CueKind::Preclinical
+                        | CueKind::Limitation
+                        | CueKind::HarmReport
                 )
             });
             let distanced = c.has(Modifier::Reported) || c.has(Modifier::Refuted) || c.has(Modifier::Hypothetical);
@@ -189,6 +201,7 @@ mod tests {
             "Exosome injections are not risk-free.",
             "Clinics claim the injections have no side effects. This is false.",
             "No treatment-related adverse events occurred in the phase 2 trial.",
+            "One of the basic tenets in medicine is to do no harm.",
         ] {
             assert!(flagged(&SafetyReassurance, t).is_empty(), "{t}");
         }
@@ -209,5 +222,28 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Fail);
+    }
+
+    #[test]
+    fn a_harm_a_study_did_not_see_is_a_result_not_a_promise() {
+        for t in [
+            "No complications from the Botox injections were reported.",
+            "No infections were observed in either group.",
+        ] {
+            assert!(flagged(&SafetyReassurance, t).is_empty(), "{t}");
+        }
+        assert!(
+            crate::checks::testing::flagged_de(&SafetyReassurance, "Es wurden keine Komplikationen beobachtet.")
+                .is_empty()
+        );
+        // Near misses: sellers' wording, and a promise beside a reported result.
+        assert_eq!(
+            flagged(&SafetyReassurance, "No side effects have been reported."),
+            vec!["No side effects"]
+        );
+        assert_eq!(
+            flagged(&SafetyReassurance, "There are no side effects."),
+            vec!["no side effects"]
+        );
     }
 }

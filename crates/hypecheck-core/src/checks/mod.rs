@@ -849,7 +849,7 @@ pub(crate) mod util {
                 && !follows_harm_talk
                 && !a.in_sentence(s).any(|(j, x, xc)| {
                     (x.kind == CueKind::Risk && !xc.has(Modifier::Negated) && !is_outcome(a, j))
-                        || x.kind == CueKind::HarmContext
+                        || matches!(x.kind, CueKind::HarmContext | CueKind::HarmReport)
                         || (x.kind == CueKind::HarmComparison && names_a_treatment(a, s))
                         || (x.kind == CueKind::HarmLead && leads_to(a, x.span, m.span))
                 })
