@@ -122,7 +122,8 @@ const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.40;
 /// evidence 0.718 / 0.342 (0.715 / 0.354 before study sizes were read with describing words and
 /// number words: "14 advanced-stage cancer patients", "five volunteers"), risks 0.781 / 0.469
 /// (0.735 / 0.375 with the rules alone, 0.749 / 0.435 before HC306, 0.771 / 0.452 before "no
-/// complications were reported" stopped counting as a promise), language 0.612 / 0.213. Before the rebuild they were evidence 0.544 /
+/// complications were reported" stopped counting as a promise), language 0.616 / 0.223 (0.612 /
+/// 0.213 before the FDA's "protects the public health" stopped counting as a causal claim). Before the rebuild they were evidence 0.544 /
 /// 0.046, risks 0.472 / -0.023, language 0.608 / 0.224. The issue's target is 0.75 / 0.45 on
 /// each; risks reaches it.
 const QUESTION_FLOORS: [(&str, f64, f64); 3] = [

@@ -174,200 +174,94 @@ pub enum Requirement {
     CountBefore,
 }
 
-/// Words that may not stand between a count and what it counts: with them the number counts
-/// something else ("20 percent of patients", "3 times more women").
-const NOT_DESCRIBING: &[&str] = &[
-    "percent",
-    "per",
-    "cent",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "and",
-    "or",
-    "the",
-    "a",
-    "an",
-    "than",
-    "more",
-    "fewer",
-    "less",
-    "out",
-    "with",
-    "from",
-    "by",
-    "were",
-    "are",
-    "was",
-    "is",
-    "had",
-    "have",
-    "all",
-    "times",
-    "mg",
-    "ml",
-    "kg",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "year",
-    "day",
-    "week",
-    "month",
-    "minutes",
-    "prozent",
-    "von",
-    "der",
-    "die",
-    "das",
-    "den",
-    "und",
-    "oder",
-    "mit",
-    "im",
-    "pro",
-    "mehr",
-    "weniger",
-    "als",
-    "jahre",
-    "jahren",
-    "tage",
-    "tagen",
-    "wochen",
-    "monate",
-    "monaten",
-    "mal",
-    // Counts of a population at large ("17.7 million people", "700 new cases"), not of a study.
-    "million",
-    "millions",
-    "billion",
-    "thousand",
-    "new",
-    "millionen",
-    "milliarden",
-    "tausend",
-    "neue",
-];
+/// How a language's count before the people of a `count_before` cue is read (a lexicon file's
+/// `[counting]` table): its words lower case, as the matcher sees the text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counting {
+    /// Words before a number that make it a label, not a count ("type 2 diabetes patients").
+    #[serde(default)]
+    labels: Vec<String>,
+    /// Words that may not stand between a count and what it counts ("20 percent of patients").
+    #[serde(default)]
+    not_describing: Vec<String>,
+    /// Number words that count people on their own ("five volunteers").
+    #[serde(default)]
+    number_words: std::collections::BTreeMap<String, u64>,
+}
 
-/// Words before a number that make it a label, not a count ("type 2 diabetes patients", "stage 3
-/// cancer patients").
-const LABELS: &[&str] = &[
-    "type",
-    "stage",
-    "phase",
-    "grade",
-    "class",
-    "level",
-    "tier",
-    "step",
-    "day",
-    "week",
-    "month",
-    "year",
-    "age",
-    "aged",
-    "ages",
-    "figure",
-    "table",
-    "version",
-    "trisomy",
-    "chromosome",
-    "typ",
-    "stadium",
-    "grad",
-    "klasse",
-    "stufe",
-    "tag",
-    "woche",
-    "jahr",
-    "alter",
-];
-
-/// Number words that count people on their own ("five volunteers", "zwölf Probanden").
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("zwei", 2),
-    ("drei", 3),
-    ("vier", 4),
-    ("fünf", 5),
-    ("sechs", 6),
-    ("sieben", 7),
-    ("acht", 8),
-    ("neun", 9),
-    ("zehn", 10),
-    ("elf", 11),
-    ("zwölf", 12),
-    ("zwanzig", 20),
-    ("dreißig", 30),
-];
+/// A count of people found before the people it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// Where the count starts ("14" of "14 advanced-stage cancer patients").
+    pub start: usize,
+    pub people: u64,
+}
 
 /// Describing words a count may have between it and the people it counts.
 const MAX_DESCRIBING_WORDS: usize = 2;
 
-/// The count before the people named at `start` ("1,045 patients", "14 advanced-stage cancer
-/// patients", "five volunteers"): where it starts and its value (digits only: "1.2 million"
-/// reads 12). None when the number before is a label ("type 2 diabetes patients", "COVID-19
-/// patients"), a year before describing words ("2019 cancer patients"), or absent.
-pub fn count_before(text: &str, start: usize) -> Option<(usize, u64)> {
-    let mut at = start;
-    for describing in 0..=MAX_DESCRIBING_WORDS {
-        if let Some(number) = number_before(text, at) {
-            let (s, end) = (number.start, number.end);
-            let digits: String = text[s..end].chars().filter(char::is_ascii_digit).collect();
-            let value: u64 = digits.parse().ok()?;
-            let bytes = text.as_bytes();
-            // "COVID-19 patients", "IL-6": a number glued to a word by a hyphen names a thing.
-            if s > 1 && bytes[s - 1] == b'-' && (bytes[s - 2] as char).is_ascii_alphabetic() {
+impl Counting {
+    fn extend(&mut self, other: Counting) {
+        self.labels.extend(other.labels);
+        self.not_describing.extend(other.not_describing);
+        self.number_words.extend(other.number_words);
+    }
+
+    /// The same rules with every word passed through `fold` (German text is matched folded).
+    fn folded(&self, fold: impl Fn(&str) -> String) -> Counting {
+        Counting {
+            labels: self.labels.iter().map(|w| fold(w)).collect(),
+            not_describing: self.not_describing.iter().map(|w| fold(w)).collect(),
+            number_words: self.number_words.iter().map(|(w, n)| (fold(w), *n)).collect(),
+        }
+    }
+
+    /// The count before the people named at `start` ("1,045 patients", "14 advanced-stage cancer
+    /// patients", "five volunteers"): where it starts and its value (digits only: "1.2 million"
+    /// reads 12). None when the number before is a label ("type 2 diabetes patients", "COVID-19
+    /// patients"), a year before describing words ("2019 cancer patients"), or absent.
+    pub fn count_before(&self, text: &str, start: usize) -> Option<Count> {
+        let is = |list: &[String], word: &str| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+        let mut at = start;
+        for describing in 0..=MAX_DESCRIBING_WORDS {
+            if let Some(number) = number_before(text, at) {
+                let (s, end) = (number.start, number.end);
+                let digits: String = text[s..end].chars().filter(char::is_ascii_digit).collect();
+                let value: u64 = digits.parse().ok()?;
+                let bytes = text.as_bytes();
+                // "COVID-19 patients", "IL-6": a number glued to a word by a hyphen names a thing.
+                if s > 1 && bytes[s - 1] == b'-' && (bytes[s - 2] as char).is_ascii_alphabetic() {
+                    return None;
+                }
+                let before = text[..s].trim_end_matches([' ', '\t']);
+                let label = word_ending_at(before, before.len()).is_some_and(|w| is(&self.labels, &before[w..]));
+                let year = describing > 0 && (1900..2100).contains(&value) && !text[s..end].contains(',');
+                return (!label && !year).then_some(Count {
+                    start: s,
+                    people: value,
+                });
+            }
+            let i = past_joiners(text.as_bytes(), at);
+            let word_start = word_ending_at(text, i)?;
+            let word = &text[word_start..i];
+            if let Some((_, n)) = self.number_words.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+                // A number word counts only right before the people: "two conditions affect patients".
+                return (describing == 0).then_some(Count {
+                    start: word_start,
+                    people: *n,
+                });
+            }
+            let describes = word.len() >= 2
+                && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is(&self.not_describing, word);
+            if !describes || describing == MAX_DESCRIBING_WORDS {
                 return None;
             }
-            let before = text[..s].trim_end_matches([' ', '\t']);
-            let label = word_ending_at(before, before.len())
-                .is_some_and(|w| LABELS.iter().any(|l| before[w..].eq_ignore_ascii_case(l)));
-            let year = describing > 0 && (1900..2100).contains(&value) && !text[s..end].contains(',');
-            return (!label && !year).then_some((s, value));
+            at = word_start;
         }
-        let i = past_joiners(text.as_bytes(), at);
-        let word_start = word_ending_at(text, i)?;
-        let word = &text[word_start..i];
-        if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
-            // A number word counts only right before the people: "two conditions affect patients".
-            return (describing == 0).then_some((word_start, *n));
-        }
-        let describes = word.len() >= 2
-            && word.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !NOT_DESCRIBING.iter().any(|w| word.eq_ignore_ascii_case(w));
-        if !describes || describing == MAX_DESCRIBING_WORDS {
-            return None;
-        }
-        at = word_start;
+        None
     }
-    None
 }
 
 /// Where the text before `at` ends once at most three spaces, tabs or hyphens are passed over
@@ -437,6 +331,7 @@ struct LexiconFile {
     cue: Vec<CueDef>,
     #[serde(default)]
     suffix: Vec<SuffixDef>,
+    counting: Option<Counting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -452,6 +347,7 @@ pub struct Lexicon {
     pub lang: String,
     cues: Vec<CueDef>,
     suffixes: Vec<SuffixDef>,
+    counting: Counting,
 }
 
 impl Lexicon {
@@ -461,6 +357,7 @@ impl Lexicon {
     ) -> Result<Lexicon, LexiconError> {
         let mut cues = Vec::new();
         let mut suffixes = Vec::new();
+        let mut counting = Counting::default();
         for (file, text) in files {
             let parsed: LexiconFile = toml::from_str(text).map_err(|e| LexiconError {
                 file: file.to_string(),
@@ -492,6 +389,16 @@ impl Lexicon {
                     });
                 }
             }
+            if let Some(c) = parsed.counting {
+                let words = c.labels.iter().chain(&c.not_describing).chain(c.number_words.keys());
+                if let Some(w) = words.into_iter().find(|w| w.trim().is_empty() || w.contains(' ')) {
+                    return Err(LexiconError {
+                        file: file.to_string(),
+                        message: format!("counting word {w:?} must be one word"),
+                    });
+                }
+                counting.extend(c);
+            }
             cues.extend(parsed.cue);
             suffixes.extend(parsed.suffix);
         }
@@ -499,6 +406,7 @@ impl Lexicon {
             lang: lang.to_string(),
             cues,
             suffixes,
+            counting,
         })
     }
 
@@ -544,6 +452,8 @@ pub struct Mention {
     /// Knowledge-base entry index for interventions and conditions.
     pub entry: Option<u32>,
     pub strong: bool,
+    /// The count before the people of a `count_before` cue ("14" of "14 cancer patients").
+    pub count: Option<Count>,
 }
 
 /// The compiled automaton of one language.
@@ -558,6 +468,8 @@ pub struct Matcher {
     /// The lexicon's word endings (lower case), also in the automaton; kept here to read the end
     /// of a word the search skipped.
     endings: Vec<(String, CueKind, usize)>,
+    /// How counts of people are read, its words as the matcher sees the text.
+    counting: Counting,
 }
 
 /// Cue words read from one text at most (a book has a few hundred thousand; a text of millions is
@@ -796,12 +708,18 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
+        let counting = if german {
+            lexicon.counting.folded(fold_german)
+        } else {
+            lexicon.counting.clone()
+        };
         Matcher {
             ac,
             info,
             alternatives,
             german,
             endings,
+            counting,
         }
     }
 
@@ -842,9 +760,12 @@ impl Matcher {
     /// the original text; `prepared` comes from [`Matcher::prepare`].
     pub fn scan(&self, prepared: &Prepared, start: usize, end: usize) -> Vec<Mention> {
         let mut out = self.scan_prepared(&prepared.text, prepared.to_prepared(start), prepared.to_prepared(end));
-        if prepared.to_original.is_some() {
+        if let Some(map) = &prepared.to_original {
             for m in &mut out {
                 m.span = prepared.original_span(m.span);
+                if let Some(count) = &mut m.count {
+                    count.start = map[count.start] as usize;
+                }
             }
         }
         out
@@ -873,20 +794,24 @@ impl Matcher {
                 let free_from = out.last().map_or(0, |o: &Mention| o.span.end);
                 let accepted = readings
                     .filter_map(|info| {
-                        let span = match info.ending_stem {
-                            Some(min_stem) => word_with_ending(text, m.start(), m.end(), min_stem, free_from)?,
-                            None => Span::new(m.start(), self.accept(text, m.start(), m.end(), info)?),
+                        let (span, count) = match info.ending_stem {
+                            Some(min_stem) => (word_with_ending(text, m.start(), m.end(), min_stem, free_from)?, None),
+                            None => {
+                                let (end, count) = self.accept(text, m.start(), m.end(), info)?;
+                                (Span::new(m.start(), end), count)
+                            }
                         };
-                        Some((info, span))
+                        Some((info, span, count))
                     })
                     .next();
-                if let Some((info, span)) = accepted {
+                if let Some((info, span, count)) = accepted {
                     let end = span.end;
                     out.push(Mention {
                         kind: info.kind,
                         span,
                         entry: info.entry,
                         strong: info.strong,
+                        count,
                     });
                     pos = end;
                     break;
@@ -936,12 +861,14 @@ impl Matcher {
                 span,
                 entry: None,
                 strong: false,
+                count: None,
             })
         })
     }
 
-    /// Checks word boundaries and requirements; returns the match end (extended for prefixes).
-    fn accept(&self, text: &str, start: usize, end: usize, info: &PatternInfo) -> Option<usize> {
+    /// Checks word boundaries and requirements; returns the match end (extended for prefixes) and,
+    /// for a `count_before` cue, the count.
+    fn accept(&self, text: &str, start: usize, end: usize, info: &PatternInfo) -> Option<(usize, Option<Count>)> {
         let bytes = text.as_bytes();
         let first_is_word = is_word_char(text[start..].chars().next()?);
         let prev = text[..start].chars().next_back();
@@ -971,7 +898,7 @@ impl Matcher {
                 number_before(text, start)?;
             }
             Some(Requirement::CountBefore) => {
-                count_before(text, start)?;
+                return Some((end, Some(self.counting.count_before(text, start)?)));
             }
             Some(Requirement::NumberAfter) => {
                 let mut i = end;
@@ -984,7 +911,7 @@ impl Matcher {
             }
             None => {}
         }
-        Some(end)
+        Some((end, None))
     }
 }
 

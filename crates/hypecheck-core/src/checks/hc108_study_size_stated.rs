@@ -34,7 +34,7 @@ impl Check for StudySizeStated {
             return;
         }
         if let Some((i, m, _)) = util::study_size(a) {
-            let span = util::with_count_before(a, m.span);
+            let span = util::with_count(m);
             out.push(
                 Finding::new(self.code(), self.question(), Severity::Positive, span, "hc108")
                     .arg("cue", util::quote(a, span))
@@ -80,6 +80,19 @@ mod tests {
             ),
             vec!["120 übergewichtigen Frauen"]
         );
+        // German number words are read as the matcher sees them, umlauts folded.
+        for (text, count) in [
+            (
+                "Das Medikament verbesserte den Schlaf bei fünf Probanden.",
+                "fünf Probanden",
+            ),
+            (
+                "Das Medikament verbesserte den Schlaf bei zwölf Patientinnen.",
+                "zwölf Patientinnen",
+            ),
+        ] {
+            assert_eq!(crate::checks::testing::flagged_de(&StudySizeStated, text), vec![count]);
+        }
     }
 
     #[test]

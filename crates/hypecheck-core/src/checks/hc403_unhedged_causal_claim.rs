@@ -76,4 +76,16 @@ mod tests {
         )
         .is_empty());
     }
+
+    #[test]
+    fn does_not_flag_the_regulators_description_of_itself() {
+        let boilerplate = "The FDA, an agency within the U.S. Department of Health and Human Services, \
+                           protects the public health by assuring the safety of drugs.";
+        assert!(flagged(&UnhedgedCausalClaim, boilerplate).is_empty());
+        // Near miss: a product that protects is a claim.
+        assert_eq!(
+            flagged(&UnhedgedCausalClaim, "The supplement protects your joints."),
+            vec!["The supplement protects your joints."]
+        );
+    }
 }

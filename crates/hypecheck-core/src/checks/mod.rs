@@ -779,13 +779,13 @@ pub(crate) mod util {
     pub fn people_studied(a: &Analysis) -> Option<u64> {
         a.cues(CueKind::Population)
             .filter(|(_, _, c)| !c.has(Modifier::Negated) && !c.has(Modifier::Hypothetical))
-            .filter_map(|(_, m, _)| crate::lexicon::count_before(&a.doc.text, m.span.start).map(|(_, n)| n))
+            .filter_map(|(_, m, _)| m.count.map(|c| c.people))
             .max()
     }
 
-    /// A count of people with the count ("14 advanced-stage cancer patients").
-    pub fn with_count_before(a: &Analysis, span: Span) -> Span {
-        crate::lexicon::count_before(&a.doc.text, span.start).map_or(span, |(start, _)| Span::new(start, span.end))
+    /// A mention of people with its count ("14 advanced-stage cancer patients").
+    pub fn with_count(m: &crate::lexicon::Mention) -> Span {
+        m.count.map_or(m.span, |c| Span::new(c.start, m.span.end))
     }
 
     pub use crate::analysis::HarmTalk;
