@@ -760,4 +760,25 @@ mod tests {
         assert!(old.to_string().contains("hypecheck train"), "{old}");
         assert!(ModelSet::parse("nonsense").is_err());
     }
+
+    #[test]
+    fn n_grams_are_found_by_the_numbers_of_their_parts() {
+        let names = ["a:HEDGE CAUSAL", "a:may", "w:ab", "w:ab cd", "w:cd", "w:x y z"];
+        let vocab = Vocabulary::from_parts(names.iter().map(|n| n.to_string()).collect(), vec![1.0; names.len()]);
+        let (w, a) = (vocab.group("w").unwrap(), vocab.group("a").unwrap());
+        let part = |p: &str| vocab.part(p).unwrap();
+        assert_eq!(vocab.gram(w, &[part("ab"), part("cd")]), vocab.get("w:ab cd"));
+        assert_eq!(
+            vocab.gram(a, &[part("HEDGE"), part("CAUSAL")]),
+            vocab.get("a:HEDGE CAUSAL")
+        );
+        assert_eq!(vocab.gram(w, &[part("x"), part("y"), part("z")]), vocab.get("w:x y z"));
+        assert!(vocab.get("w:x y z").is_some());
+        // The group and the order of the parts matter.
+        assert_eq!(vocab.gram(a, &[part("ab")]), None);
+        assert_eq!(vocab.gram(w, &[part("cd"), part("ab")]), None);
+        assert_eq!(vocab.gram(w, &[part("x"), part("y")]), None);
+        assert_eq!(vocab.part("abc"), None);
+        assert!(!vocab.closed_under_parts());
+    }
 }
