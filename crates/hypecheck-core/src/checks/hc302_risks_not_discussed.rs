@@ -126,4 +126,23 @@ mod tests {
         )
         .is_empty());
     }
+
+    #[test]
+    fn a_trial_reporting_its_harms_or_their_absence_discusses_risks() {
+        for t in [
+            "The exercise programme eased knee pain. Muscle soreness occurred in 41 of 156 participants.",
+            "The exercise programme eased knee pain. No serious adverse events were reported in either group.",
+        ] {
+            assert!(run(&RisksNotDiscussed, t).is_empty(), "{t}");
+        }
+        // Near miss: a promise of no harm is no discussion of it.
+        assert_eq!(
+            run(
+                &RisksNotDiscussed,
+                "The exercise programme eases knee pain, with no side effects."
+            )
+            .len(),
+            1
+        );
+    }
 }

@@ -71,4 +71,21 @@ mod tests {
             assert!(flagged(&HarmsNotSpecified, t).is_empty(), "{t}");
         }
     }
+
+    #[test]
+    fn a_trial_that_saw_no_serious_harm_still_owes_the_others() {
+        // The trial's safety result is harm talk, not a promise and not silence, but names none.
+        assert_eq!(
+            flagged(
+                &HarmsNotSpecified,
+                "The exercise programme reduced knee pain. No serious adverse events were reported."
+            ),
+            vec!["serious adverse"]
+        );
+        assert!(flagged(
+            &HarmsNotSpecified,
+            "No serious adverse events were reported. Muscle soreness occurred in 41 of 156 participants (26%)."
+        )
+        .is_empty());
+    }
 }

@@ -822,9 +822,12 @@ pub(crate) mod util {
             let counts = match m.kind {
                 // "Fewer side effects" still speaks of the treatment's harms; "fewer infections"
                 // may be the outcome it is meant to lower.
-                CueKind::Risk => !c.has(Modifier::Negated) || c.distanced(),
+                // A trial's "no serious adverse events were reported" reports on harms too.
+                CueKind::Risk => !c.has(Modifier::Negated) || c.distanced() || reported_result(a, i),
                 CueKind::NamedHarm => {
-                    (!c.has(Modifier::Negated) || c.distanced()) && !is_outcome(a, i) && !in_a_proper_name(a, i)
+                    (!c.has(Modifier::Negated) || c.distanced() || reported_result(a, i))
+                        && !is_outcome(a, i)
+                        && !in_a_proper_name(a, i)
                 }
                 CueKind::Reassurance => c.has(Modifier::Negated) || c.has(Modifier::Refuted),
                 // A condition the treated had more of, or reported, is a harm of the treatment
@@ -880,6 +883,13 @@ pub(crate) mod util {
             }
         }
         out
+    }
+
+    /// Whether the sentence of a mention reports what a study saw ("were reported", "occurred
+    /// in"): a harm denied there is a result, not a promise.
+    fn reported_result(a: &Analysis, mention: usize) -> bool {
+        a.in_sentence(a.sentence_of(mention))
+            .any(|(_, x, _)| x.kind == CueKind::HarmReport)
     }
 
     /// How many words a harm lead ("reported", "complained of") reaches: "reported mild stomach
