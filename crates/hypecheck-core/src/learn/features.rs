@@ -42,18 +42,11 @@ pub enum Gram {
 }
 
 impl Gram {
+    /// The group's prefix in feature names ("w" of "w:may").
     pub fn prefix(self) -> &'static str {
         match self {
             Gram::Words => "w",
             Gram::Abstracted => "a",
-        }
-    }
-
-    pub fn from_prefix(prefix: &str) -> Option<Gram> {
-        match prefix {
-            "w" => Some(Gram::Words),
-            "a" => Some(Gram::Abstracted),
-            _ => None,
         }
     }
 }
