@@ -390,8 +390,8 @@ impl Lexicon {
                 }
             }
             if let Some(c) = parsed.counting {
-                let words = c.labels.iter().chain(&c.not_describing).chain(c.number_words.keys());
-                if let Some(w) = words.into_iter().find(|w| w.trim().is_empty() || w.contains(' ')) {
+                let mut words = c.labels.iter().chain(&c.not_describing).chain(c.number_words.keys());
+                if let Some(w) = words.find(|w| w.trim().is_empty() || w.contains(' ')) {
                     return Err(LexiconError {
                         file: file.to_string(),
                         message: format!("counting word {w:?} must be one word"),

@@ -76,9 +76,7 @@ impl Check for SafetyReassurance {
                 continue;
             }
             // "No complications from the injections were reported": what a study saw.
-            if a.in_sentence(a.sentence_of(i))
-                .any(|(_, x, _)| x.kind == CueKind::HarmReport)
-            {
+            if util::reported_result(a, i) {
                 continue;
             }
             let severity = if m.strong { Severity::Fail } else { Severity::Concern };
@@ -236,7 +234,7 @@ mod tests {
             crate::checks::testing::flagged_de(&SafetyReassurance, "Es wurden keine Komplikationen beobachtet.")
                 .is_empty()
         );
-        // Near misses: sellers' wording, and a promise beside a reported result.
+        // Near misses: sellers' wording, and a plain promise.
         assert_eq!(
             flagged(&SafetyReassurance, "No side effects have been reported."),
             vec!["No side effects"]

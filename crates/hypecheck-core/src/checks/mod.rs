@@ -887,7 +887,7 @@ pub(crate) mod util {
 
     /// Whether the sentence of a mention reports what a study saw ("were reported", "occurred
     /// in"): a harm denied there is a result, not a promise.
-    fn reported_result(a: &Analysis, mention: usize) -> bool {
+    pub fn reported_result(a: &Analysis, mention: usize) -> bool {
         a.in_sentence(a.sentence_of(mention))
             .any(|(_, x, _)| x.kind == CueKind::HarmReport)
     }
