@@ -592,8 +592,11 @@ fn fold_checkers(checker: &Checker, data: &HnrData, folds: &[usize], k: usize) -
                     labels: train.iter().map(|&i| t.labels[i]).collect(),
                 })
                 .collect();
-            let mut models = learn::Models::embedded()?;
-            models.criteria = Some(learn::train(&fold_names, &fold_tasks, &learn::CRITERIA_RECIPE));
+            let models = learn::Models::embedded()?.with_criteria(learn::train(
+                &fold_names,
+                &fold_tasks,
+                &learn::CRITERIA_RECIPE,
+            ))?;
             Ok(Checker::rules_only(checker.kb().clone(), Vec::new())?.with_models(models))
         })
         .collect()

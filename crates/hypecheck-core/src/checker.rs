@@ -316,6 +316,21 @@ impl Checker {
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
+        self.check_into(input, options, report::build)
+    }
+
+    /// What a scan counts of [`Checker::check_bytes`]'s report, without building its words.
+    pub fn tally_bytes(&self, input: &[u8], options: &Options) -> Result<report::Tally, InputError> {
+        self.check_into(input, options, report::tally)
+    }
+
+    /// The whole pipeline, ending in `finish` (the report, or its tally).
+    fn check_into<R>(
+        &self,
+        input: &[u8],
+        options: &Options,
+        finish: impl FnOnce(&Analysis, Vec<Finding>, report::Context) -> R,
+    ) -> Result<R, InputError> {
         let cancelled = || options.cancelled();
         self.run(input, options, |pass| {
             let Pass {
@@ -352,7 +367,7 @@ impl Checker {
                 }
             }
             let pack = self.pack(options.report_language.unwrap_or(text_language));
-            Ok(report::build(
+            Ok(finish(
                 &analysis,
                 findings,
                 report::Context {
@@ -529,9 +544,14 @@ impl Checker {
         cancelled: &dyn Fn() -> bool,
     ) -> Vec<Criterion> {
         match &self.models.criteria {
-            Some(model) if text_language == Language::En => {
-                learn::criteria::answer(analysis, findings, rules, model, cancelled)
-            }
+            Some(model) if text_language == Language::En => learn::criteria::answer(
+                analysis,
+                findings,
+                rules,
+                model,
+                self.models.criteria_heads(),
+                cancelled,
+            ),
             _ => rules,
         }
     }

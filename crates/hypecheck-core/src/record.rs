@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{QuestionOut, Report};
+use crate::checks::Question;
+use crate::report::{Report, Tally};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,34 +99,40 @@ impl ScanRecord {
     }
 
     pub fn from_report(seq: u64, origin: Origin, bytes: u64, report: &Report, full: bool) -> ScanRecord {
-        let verdict = |q: &QuestionOut| Some(q.verdict.as_str().to_string());
-        let mut findings = BTreeMap::new();
-        for f in &report.findings {
-            *findings.entry(f.code.to_string()).or_insert(0) += 1;
-        }
-        for o in &report.omitted.findings {
-            *findings.entry(o.code.to_string()).or_insert(0) += o.count as u64;
-        }
         ScanRecord {
-            format: Some(report.input.format.as_str().to_string()),
-            text_language: Some(report.text_language.as_str().to_string()),
-            grade: report.grade.letter.map(String::from),
-            score: report.grade.score,
-            evidence: verdict(&report.questions.evidence),
-            approval: verdict(&report.questions.approval),
-            risks: verdict(&report.questions.risks),
-            language: verdict(&report.questions.language),
-            compliance_found: Some(report.compliance.found),
+            report: full.then(|| serde_json::to_value(report).expect("a report serialises")),
+            ..ScanRecord::from_tally(seq, origin, bytes, &Tally::of_report(report))
+        }
+    }
+
+    /// The record of a report's tally (no `report` column).
+    pub fn from_tally(seq: u64, origin: Origin, bytes: u64, tally: &Tally) -> ScanRecord {
+        let verdict = |q: Question| {
+            tally
+                .questions
+                .iter()
+                .find(|(question, _)| *question == q)
+                .map(|(_, v)| v.as_str().to_string())
+        };
+        ScanRecord {
+            format: Some(tally.format.as_str().to_string()),
+            text_language: Some(tally.text_language.as_str().to_string()),
+            grade: tally.letter.map(String::from),
+            score: tally.score,
+            evidence: verdict(Question::Evidence),
+            approval: verdict(Question::Approval),
+            risks: verdict(Question::Risks),
+            language: verdict(Question::Language),
+            compliance_found: Some(tally.compliance_found),
             criteria: Some(
-                report
+                tally
                     .criteria
                     .iter()
-                    .map(|(k, c)| (k.as_str().to_string(), c.verdict.as_str().to_string()))
+                    .map(|(k, v)| (k.as_str().to_string(), v.as_str().to_string()))
                     .collect(),
             ),
-            findings: Some(findings),
-            warnings: Some(report.input.warnings.len() as u64),
-            report: full.then(|| serde_json::to_value(report).expect("a report serialises")),
+            findings: Some(tally.findings.iter().map(|(k, n)| (k.to_string(), *n)).collect()),
+            warnings: Some(tally.warnings as u64),
             ..ScanRecord::empty(seq, origin, Status::Ok, bytes)
         }
     }

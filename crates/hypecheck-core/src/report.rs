@@ -554,15 +554,10 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
     (Verdict::NotApplicable, excusing)
 }
 
-fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
-    let judged = verdicts.iter().filter(|v| **v != Verdict::NotApplicable).count();
-    if judged == 0 {
-        return Grade {
-            letter: None,
-            label: catalog.format("grade-none", &[]),
-            score: None,
-            summary: catalog.format("grade-none-summary", &[]),
-        };
+/// The letter, its message key and the score of the four verdicts; none when none was judged.
+fn letter_and_score(verdicts: &[Verdict]) -> Option<(char, &'static str, u32)> {
+    if verdicts.iter().all(|v| *v == Verdict::NotApplicable) {
+        return None;
     }
     let points: u32 = verdicts
         .iter()
@@ -580,6 +575,19 @@ fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
         _ => ('F', "hype"),
     };
     let max = 4 * 3;
+    Some((letter, key, 100 - points * 100 / max))
+}
+
+fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
+    let Some((letter, key, score)) = letter_and_score(verdicts) else {
+        return Grade {
+            letter: None,
+            label: catalog.format("grade-none", &[]),
+            score: None,
+            summary: catalog.format("grade-none-summary", &[]),
+        };
+    };
+    let judged = verdicts.iter().filter(|v| **v != Verdict::NotApplicable).count();
     // An A says only what was judged: "handles all four" needs four verdicts behind it.
     let summary = if key == "sober" && judged < verdicts.len() {
         catalog.format("grade-sober-partial-summary", &[("judged", judged.to_string())])
@@ -589,7 +597,7 @@ fn grade(verdicts: &[Verdict], catalog: &Catalog) -> Grade {
     Grade {
         letter: Some(letter),
         label: catalog.format(&format!("grade-{key}"), &[]),
-        score: Some(100 - points * 100 / max),
+        score: Some(score),
         summary,
     }
 }
@@ -747,6 +755,97 @@ fn method_out(method: &Method, catalog: &Catalog, disabled: &[crate::checks::Cod
         claim_strength: method.claim_strength,
         criteria: method.criteria,
         notes,
+    }
+}
+
+/// What a scan counts of a report (the columns of `hypecheck scan`), without the report's words:
+/// a scan of millions of pages that keeps only verdicts builds and frees no message, excerpt or
+/// source per finding. [`Tally::of_report`] gives the same from a full report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub format: InputFormat,
+    pub text_language: Language,
+    pub letter: Option<char>,
+    pub score: Option<u32>,
+    /// Evidence, approval, risks, language.
+    pub questions: [(Question, Verdict); 4],
+    pub compliance_found: bool,
+    /// The ten criteria in the reviewers' order.
+    pub criteria: Vec<(CriterionKey, CriterionVerdict)>,
+    /// Findings per check code, those left out beyond a check's budget included.
+    pub findings: std::collections::BTreeMap<&'static str, u64>,
+    /// The report's warnings.
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of_report(report: &Report) -> Tally {
+        let mut findings = std::collections::BTreeMap::new();
+        for f in &report.findings {
+            *findings.entry(f.code).or_insert(0) += 1;
+        }
+        for o in &report.omitted.findings {
+            *findings.entry(o.code).or_insert(0) += o.count as u64;
+        }
+        let q = &report.questions;
+        Tally {
+            format: report.input.format,
+            text_language: report.text_language,
+            letter: report.grade.letter,
+            score: report.grade.score,
+            questions: [
+                (Question::Evidence, q.evidence.verdict),
+                (Question::Approval, q.approval.verdict),
+                (Question::Risks, q.risks.verdict),
+                (Question::Language, q.language.verdict),
+            ],
+            compliance_found: report.compliance.found,
+            criteria: report.criteria.iter().map(|(k, c)| (k, c.verdict)).collect(),
+            findings,
+            warnings: report.input.warnings.len(),
+        }
+    }
+}
+
+/// The [`Tally`] of the report [`build`] would give for the same findings and context.
+pub fn tally(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Tally {
+    let solid = solid_evidence(&findings);
+    let verdict = |q: Question| {
+        let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
+        (q, verdict_for(q, &mine, solid).0)
+    };
+    let questions = [
+        verdict(Question::Evidence),
+        verdict(Question::Approval),
+        verdict(Question::Risks),
+        verdict(Question::Language),
+    ];
+    let grade = letter_and_score(&questions.map(|(_, v)| v));
+    let mut counts = std::collections::BTreeMap::new();
+    for f in &findings {
+        *counts.entry(f.code.as_str()).or_insert(0) += 1;
+    }
+    for o in &cx.omitted {
+        *counts.entry(o.code.as_str()).or_insert(0) += o.count as u64;
+    }
+    // As the report's warnings: the input's, a deep tier that fell short, each check's findings
+    // left out, claims left out.
+    let warnings = cx.warnings.len()
+        + usize::from(cx.method.deep_failed.is_some())
+        + cx.omitted.len()
+        + usize::from(a.claims.len() > MAX_REPORTED_CLAIMS);
+    Tally {
+        format: cx.format,
+        text_language: cx.text_language,
+        letter: grade.map(|(letter, _, _)| letter),
+        score: grade.map(|(_, _, score)| score),
+        questions,
+        compliance_found: findings
+            .iter()
+            .any(|f| f.question == Question::Compliance && f.severity >= Severity::Concern),
+        criteria: cx.criteria.iter().map(|c| (c.key, c.verdict)).collect(),
+        findings: counts,
+        warnings,
     }
 }
 

@@ -289,3 +289,37 @@ fn german_reports_say_everything_in_german() {
         }
     }
 }
+
+/// `hypecheck scan` counts verdicts with `Checker::tally_bytes`, which builds no report words;
+/// its columns must be those of the full report, on every fixture and on a text whose findings
+/// overflow a check's budget (the omitted counts and their warnings).
+#[test]
+fn a_scan_tally_counts_what_the_full_report_says() {
+    use hypecheck_core::report::Tally;
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for dir in ["tests/fixtures", "tests/fixtures/de"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html")) {
+                inputs.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let flood = "This miracle cure is a breakthrough that reverses aging in weeks. ".repeat(700);
+    inputs.push(("flood".into(), flood.into_bytes()));
+    assert!(inputs.len() > 30, "the fixtures were found");
+    let mut overflowed = false;
+    for (name, bytes) in &inputs {
+        for report_language in [None, Some(hypecheck_core::Language::De)] {
+            let options = Options {
+                report_language,
+                ..Options::default()
+            };
+            let report = checker().check_bytes(bytes, &options).unwrap();
+            overflowed |= !report.omitted.findings.is_empty();
+            let tally = checker().tally_bytes(bytes, &options).unwrap();
+            assert_eq!(tally, Tally::of_report(&report), "{name}");
+        }
+    }
+    assert!(overflowed, "one text left findings out");
+}

@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
 use hypecheck_core::record::{Origin, ScanRecord};
-use hypecheck_core::{Checker, Options};
+use hypecheck_core::{Checker, InputError, Options};
 
 pub use sources::{list, read, total_bytes, Event, Item, JsonlFields, Source};
 
@@ -77,9 +77,18 @@ pub fn analyse(checker: &Checker, options: &Options, seq: u64, item: Item, full:
                 input_format: content.format,
                 ..options.clone()
             };
-            match checker.check_bytes(&content.bytes, &options) {
-                Ok(report) => ScanRecord::from_report(seq, origin, bytes, &report, full),
-                Err(e) => ScanRecord::error(seq, origin, bytes, e.kind(), e.to_string()),
+            let failed = |origin, e: InputError| ScanRecord::error(seq, origin, bytes, e.kind(), e.to_string());
+            // Without `--full` only the counted columns are written: no report words are built.
+            if full {
+                match checker.check_bytes(&content.bytes, &options) {
+                    Ok(report) => ScanRecord::from_report(seq, origin, bytes, &report, true),
+                    Err(e) => failed(origin, e),
+                }
+            } else {
+                match checker.tally_bytes(&content.bytes, &options) {
+                    Ok(tally) => ScanRecord::from_tally(seq, origin, bytes, &tally),
+                    Err(e) => failed(origin, e),
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ use crate::checks::Finding;
 use crate::criteria::{criterion, Criterion, CriterionKey, CriterionVerdict, MAX_SPANS};
 use crate::document::Span;
 
-use super::linear::{Head, ModelSet};
+use super::linear::{Head, ModelSet, Stack};
 
 /// The criteria the learned model answers (for English texts). On the others (disease-mongering,
 /// conflicts, sensational language) it did not beat the rules in 5-fold cross-validation on the
@@ -23,35 +23,39 @@ pub const LEARNED: [CriterionKey; 7] = [
     CriterionKey::Novelty,
 ];
 
-/// The criteria from the learned model, where it has a head for them; the rule answer elsewhere.
-/// Spans and cues are those of the features that pushed the verdict most.
+/// The heads of a criteria model that answer, side by side, in the order of [`LEARNED`].
+pub fn answering(model: &ModelSet) -> Stack {
+    let heads: Vec<&Head> = LEARNED.iter().filter_map(|key| model.head(key.as_str())).collect();
+    Stack::new(&heads)
+}
+
+/// The criteria from the learned model, where it has a head for them ([`answering`]); the rule
+/// answer elsewhere. Spans and cues are those of the features that pushed the verdict most.
 /// `cancelled` may cut the reading short; the caller then drops the answers.
 pub fn answer(
     a: &Analysis,
     findings: &[Finding],
     rules: Vec<Criterion>,
     model: &ModelSet,
+    heads: &Stack,
     cancelled: &dyn Fn() -> bool,
 ) -> Vec<Criterion> {
     let features = super::Features::extract(&model.vocabulary, |sink| {
         super::features::document_into(a, findings, &rules, cancelled, sink)
     });
-    // Per criterion, the head that answers it, if the model answers it at all.
-    let heads: Vec<Option<&Head>> = rules
-        .iter()
-        .map(|r| model.head(r.key.as_str()).filter(|_| LEARNED.contains(&r.key)))
+    let mut predictions: Vec<Option<super::Prediction>> = super::predict_many(&model.vocabulary, heads, &features)
+        .into_iter()
+        .map(Some)
         .collect();
-    let answering: Vec<&Head> = heads.iter().flatten().copied().collect();
-    let mut predictions = super::predict_many(&model.vocabulary, &answering, &features).into_iter();
     rules
         .into_iter()
-        .zip(heads)
-        .map(|(rule, head)| {
-            let Some(head) = head else {
+        .map(|rule| {
+            let Some(head) = heads.position(rule.key.as_str()) else {
                 return rule;
             };
-            let p = predictions.next().expect("one prediction per learned head");
-            let verdict = CriterionVerdict::parse(&head.classes[p.class])
+            let classes = heads.classes(head);
+            let p = predictions[head].take().expect("one prediction per head");
+            let verdict = CriterionVerdict::parse(&classes[p.class])
                 .expect("criterion classes are checked when the model is loaded");
             let mut spans: Vec<Span> = Vec::new();
             for s in p.drivers.iter().flat_map(|d| &d.spans) {
@@ -65,8 +69,7 @@ pub fn answer(
                 c.reason = "criterion-not-applicable".into();
             }
             c.cues = p.drivers.into_iter().map(|d| d.feature).collect();
-            c.short_of = head
-                .classes
+            c.short_of = classes
                 .iter()
                 .position(|class| CriterionVerdict::parse(class) == Some(CriterionVerdict::NotSatisfactory))
                 .map(|i| p.probabilities[i]);

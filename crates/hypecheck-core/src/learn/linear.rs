@@ -261,6 +261,108 @@ pub struct Head {
     pub weights: Vec<f64>,
 }
 
+/// Heads over one vocabulary with their weights side by side, one row per feature, so one pass
+/// over a text's features scores them all (a row's classes are independent sums the processor
+/// adds at once, where one head at a time waits on each add). Each head's scores equal
+/// [`Head::scores`] to the bit: every class adds the same products in the same order.
+#[derive(Debug, Clone, Default)]
+pub struct Stack {
+    keys: Vec<String>,
+    classes: Vec<Vec<String>>,
+    /// Where each head's classes start in a row; the row's width last.
+    offsets: Vec<usize>,
+    bias: Vec<f64>,
+    /// `weights[feature * width + offsets[head] + class]`.
+    weights: Vec<f64>,
+    /// Each weight less the mean of its head's row: how far the feature pushes that class above
+    /// the head's other classes on average (as [`Head::contributions`]).
+    centered: Vec<f64>,
+}
+
+impl Stack {
+    /// The heads side by side, in the order given; all read the same vocabulary.
+    pub fn new(heads: &[&Head]) -> Stack {
+        let mut offsets = vec![0];
+        for head in heads {
+            offsets.push(offsets[offsets.len() - 1] + head.classes.len());
+        }
+        let width = offsets[heads.len()];
+        let features = heads.first().map_or(0, |h| h.weights.len() / h.classes.len().max(1));
+        let mut weights = vec![0.0; features * width];
+        let mut centered = vec![0.0; features * width];
+        for (h, head) in heads.iter().enumerate() {
+            let k = head.classes.len();
+            assert_eq!(head.weights.len(), features * k, "stacked heads read one vocabulary");
+            for j in 0..features {
+                let row = &head.weights[j * k..(j + 1) * k];
+                let mean = row.iter().sum::<f64>() / k as f64;
+                for (c, &w) in row.iter().enumerate() {
+                    weights[j * width + offsets[h] + c] = w;
+                    centered[j * width + offsets[h] + c] = w - mean;
+                }
+            }
+        }
+        Stack {
+            keys: heads.iter().map(|h| h.key.clone()).collect(),
+            classes: heads.iter().map(|h| h.classes.clone()).collect(),
+            bias: heads.iter().flat_map(|h| h.bias.iter().copied()).collect(),
+            offsets,
+            weights,
+            centered,
+        }
+    }
+
+    /// The number of heads.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Which head has this key.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.keys.iter().position(|k| k == key)
+    }
+
+    pub fn classes(&self, head: usize) -> &[String] {
+        &self.classes[head]
+    }
+
+    /// Where head `head`'s classes are in a row of scores.
+    pub fn range(&self, head: usize) -> std::ops::Range<usize> {
+        self.offsets[head]..self.offsets[head + 1]
+    }
+
+    /// Every head's class scores (logits) of a vectorized document, head by head.
+    pub fn scores(&self, x: &[(u32, f64)]) -> Vec<f64> {
+        let width = self.bias.len();
+        let mut z = self.bias.clone();
+        for &(j, v) in x {
+            let row = &self.weights[j as usize * width..(j as usize + 1) * width];
+            for (z, w) in z.iter_mut().zip(row) {
+                *z += v * w;
+            }
+        }
+        z
+    }
+
+    /// How much each feature of `x` pushed the score of `class` of `head` above that head's
+    /// classes' average.
+    pub fn contributions<'x>(
+        &'x self,
+        x: &'x [(u32, f64)],
+        head: usize,
+        class: usize,
+    ) -> impl Iterator<Item = (u32, f64)> + 'x {
+        let width = self.bias.len();
+        let at = self.offsets[head] + class;
+        x.iter()
+            .map(move |&(j, v)| (j, v * self.centered[j as usize * width + at]))
+    }
+}
+
 /// How a head is trained.
 #[derive(Debug, Clone, Copy)]
 pub struct TrainParams {
@@ -740,6 +842,48 @@ mod tests {
         let parsed = ModelSet::parse(&text).unwrap();
         assert_eq!(predict(parsed.head("t").unwrap(), &["a:CORR"]), 2);
         assert_eq!(parsed.vocabulary.names, set.vocabulary.names);
+    }
+
+    #[test]
+    fn stacked_heads_score_and_explain_as_each_head_alone() {
+        let (docs, y) = docs();
+        let params = VocabularyParams {
+            min_df: 1,
+            max_df: 1.0,
+            max_per_group: 100,
+        };
+        let vocab = Vocabulary::fit(&docs, params);
+        let x: Vec<_> = docs.iter().map(|d| vocab.vectorize(d)).collect();
+        let train = |key: &str, classes: &[&str], y: &[usize]| {
+            let params = TrainParams {
+                c: 1.0,
+                class_weight_power: 0.5,
+                max_iter: 100,
+                min_class_count: 1,
+            };
+            Head::train(key, classes, vocab.len(), &x, y, params)
+        };
+        let three = train("three", &["causal", "hedged", "corr"], &y);
+        let two = train(
+            "two",
+            &["causal", "other"],
+            &y.iter().map(|&c| usize::from(c != 0)).collect::<Vec<_>>(),
+        );
+        let stack = Stack::new(&[&three, &two]);
+        assert_eq!(stack.position("two"), Some(1));
+        assert_eq!(stack.classes(0), three.classes.as_slice());
+        for doc in &x {
+            let scores = stack.scores(doc);
+            for (h, head) in [&three, &two].into_iter().enumerate() {
+                // Bit for bit: the stacked model must not change a single verdict or probability.
+                assert_eq!(&scores[stack.range(h)], head.scores(doc).as_slice());
+                for class in 0..head.classes.len() {
+                    let alone: Vec<_> = head.contributions(doc, class).collect();
+                    let stacked: Vec<_> = stack.contributions(doc, h, class).collect();
+                    assert_eq!(stacked, alone);
+                }
+            }
+        }
     }
 
     #[test]

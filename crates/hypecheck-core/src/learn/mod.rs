@@ -16,7 +16,7 @@ use crate::claims::ClaimStrength;
 use crate::criteria::{CriterionKey, CriterionVerdict};
 use crate::document::Span;
 use crate::i18n::Catalog;
-use linear::{Head, ModelError, ModelSet, TrainParams, Vocabulary, VocabularyParams};
+use linear::{softmax, Head, ModelError, ModelSet, Stack, TrainParams, Vocabulary, VocabularyParams};
 
 /// The version of the features the models read: a fingerprint of the feature extractor's source
 /// and of the names it can emit (check codes, criterion keys). A model records the version it was
@@ -151,12 +151,33 @@ pub const CRITERIA_RECIPE: Recipe = Recipe {
 
 /// The learned models a checker uses; a missing one falls back to the rules.
 #[derive(Debug, Clone, Default)]
+/// Built by [`Models::new`] only, which checks them and lays out what the checker reads.
 pub struct Models {
-    pub claim_strength: Option<ModelSet>,
-    pub criteria: Option<ModelSet>,
+    pub(crate) claim_strength: Option<ModelSet>,
+    pub(crate) criteria: Option<ModelSet>,
+    /// The criteria model's heads that answer ([`criteria::LEARNED`]), side by side.
+    criteria_heads: Stack,
 }
 
 impl Models {
+    pub fn claim_strength(&self) -> Option<&ModelSet> {
+        self.claim_strength.as_ref()
+    }
+
+    pub fn criteria(&self) -> Option<&ModelSet> {
+        self.criteria.as_ref()
+    }
+
+    /// The same claim-strength model with another criteria model (checked as [`Models::new`] does).
+    pub fn with_criteria(self, criteria: ModelSet) -> Result<Models, ModelsError> {
+        Models::new(self.claim_strength, Some(criteria))
+    }
+
+    /// The criteria model's answering heads, side by side (none without a criteria model).
+    pub fn criteria_heads(&self) -> &Stack {
+        &self.criteria_heads
+    }
+
     /// The models embedded at build time.
     pub fn embedded() -> Result<Models, ModelsError> {
         let parse = |name: &'static str| -> Result<Option<ModelSet>, ModelsError> {
@@ -207,9 +228,11 @@ impl Models {
                 }
             }
         }
+        let criteria_heads = criteria.as_ref().map_or_else(Stack::default, criteria::answering);
         Ok(Models {
             claim_strength,
             criteria,
+            criteria_heads,
         })
     }
 }
@@ -371,15 +394,15 @@ impl Features {
 
 /// Predicts with several heads over the same features, each explained by its strongest features;
 /// the spans of all their drivers are found in one pass over the text.
-pub fn predict_many(vocabulary: &Vocabulary, heads: &[&Head], features: &Features) -> Vec<Prediction> {
-    let mut predictions: Vec<Prediction> = heads
-        .iter()
+pub fn predict_many(vocabulary: &Vocabulary, heads: &Stack, features: &Features) -> Vec<Prediction> {
+    let scores = heads.scores(&features.x);
+    let mut predictions: Vec<Prediction> = (0..heads.len())
         .map(|head| {
-            let p = head.probabilities(&features.x);
+            let p = softmax(&scores[heads.range(head)]);
             let class = argmax(&p);
             // The strongest few, kept in order as they come (no sort of the whole text's features).
             let mut top: Vec<(u32, f64)> = Vec::with_capacity(MAX_DRIVERS + 1);
-            for (j, w) in head.contributions(&features.x, class) {
+            for (j, w) in heads.contributions(&features.x, head, class) {
                 if w <= 0.0 {
                     continue;
                 }
