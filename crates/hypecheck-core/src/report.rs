@@ -554,6 +554,33 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
     (Verdict::NotApplicable, excusing)
 }
 
+/// The findings of one question, each with its index among all findings.
+fn of_question(findings: &[Finding], q: Question) -> Vec<(usize, &Finding)> {
+    findings.iter().enumerate().filter(|(_, f)| f.question == q).collect()
+}
+
+/// Whether the text gives dosing, usage or sourcing information.
+fn compliance_found(findings: &[Finding]) -> bool {
+    findings
+        .iter()
+        .any(|f| f.question == Question::Compliance && f.severity >= Severity::Concern)
+}
+
+/// Findings per check code: those reported, and those left out beyond a check's budget.
+fn code_counts(
+    reported: impl Iterator<Item = &'static str>,
+    omitted: impl Iterator<Item = (&'static str, usize)>,
+) -> std::collections::BTreeMap<&'static str, u64> {
+    let mut counts = std::collections::BTreeMap::new();
+    for code in reported {
+        *counts.entry(code).or_insert(0) += 1;
+    }
+    for (code, count) in omitted {
+        *counts.entry(code).or_insert(0) += count as u64;
+    }
+    counts
+}
+
 /// The letter, its message key and the score of the four verdicts; none when none was judged.
 fn letter_and_score(verdicts: &[Verdict]) -> Option<(char, &'static str, u32)> {
     if verdicts.iter().all(|v| *v == Verdict::NotApplicable) {
@@ -780,13 +807,10 @@ pub struct Tally {
 
 impl Tally {
     pub fn of_report(report: &Report) -> Tally {
-        let mut findings = std::collections::BTreeMap::new();
-        for f in &report.findings {
-            *findings.entry(f.code).or_insert(0) += 1;
-        }
-        for o in &report.omitted.findings {
-            *findings.entry(o.code).or_insert(0) += o.count as u64;
-        }
+        let findings = code_counts(
+            report.findings.iter().map(|f| f.code),
+            report.omitted.findings.iter().map(|o| (o.code, o.count)),
+        );
         let q = &report.questions;
         Tally {
             format: report.input.format,
@@ -810,10 +834,7 @@ impl Tally {
 /// The [`Tally`] of the report [`build`] would give for the same findings and context.
 pub fn tally(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Tally {
     let solid = solid_evidence(&findings);
-    let verdict = |q: Question| {
-        let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
-        (q, verdict_for(q, &mine, solid).0)
-    };
+    let verdict = |q: Question| (q, verdict_for(q, &of_question(&findings, q), solid).0);
     let questions = [
         verdict(Question::Evidence),
         verdict(Question::Approval),
@@ -821,13 +842,6 @@ pub fn tally(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Tally {
         verdict(Question::Language),
     ];
     let grade = letter_and_score(&questions.map(|(_, v)| v));
-    let mut counts = std::collections::BTreeMap::new();
-    for f in &findings {
-        *counts.entry(f.code.as_str()).or_insert(0) += 1;
-    }
-    for o in &cx.omitted {
-        *counts.entry(o.code.as_str()).or_insert(0) += o.count as u64;
-    }
     // As the report's warnings: the input's, a deep tier that fell short, each check's findings
     // left out, claims left out.
     let warnings = cx.warnings.len()
@@ -840,11 +854,12 @@ pub fn tally(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Tally {
         letter: grade.map(|(letter, _, _)| letter),
         score: grade.map(|(_, _, score)| score),
         questions,
-        compliance_found: findings
-            .iter()
-            .any(|f| f.question == Question::Compliance && f.severity >= Severity::Concern),
+        compliance_found: compliance_found(&findings),
         criteria: cx.criteria.iter().map(|c| (c.key, c.verdict)).collect(),
-        findings: counts,
+        findings: code_counts(
+            findings.iter().map(|f| f.code.as_str()),
+            cx.omitted.iter().map(|o| (o.code.as_str(), o.count)),
+        ),
         warnings,
     }
 }
@@ -956,7 +971,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
     let mut verdicts = Vec::new();
     let solid = solid_evidence(&findings);
     let mut question_out = |q: Question| {
-        let mine: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.question == q).collect();
+        let mine = of_question(&findings, q);
         let (verdict, decided) = verdict_for(q, &mine, solid);
         verdicts.push(verdict);
         let count = |s: Severity| mine.iter().filter(|(_, f)| f.severity == s).count();
@@ -982,9 +997,7 @@ pub fn build(a: &Analysis, findings: Vec<Finding>, cx: Context) -> Report {
         .filter(|(_, f)| f.question == Question::Compliance)
         .map(|(i, _)| format!("F{}", i + 1))
         .collect();
-    let found = findings
-        .iter()
-        .any(|f| f.question == Question::Compliance && f.severity >= Severity::Concern);
+    let found = compliance_found(&findings);
     let compliance = Compliance {
         found,
         editorial_rule,

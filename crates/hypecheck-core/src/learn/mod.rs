@@ -149,9 +149,9 @@ pub const CRITERIA_RECIPE: Recipe = Recipe {
     },
 };
 
-/// The learned models a checker uses; a missing one falls back to the rules.
+/// The learned models a checker uses; a missing one falls back to the rules. Built by
+/// [`Models::new`] only, which checks them and lays out what the checker reads.
 #[derive(Debug, Clone, Default)]
-/// Built by [`Models::new`] only, which checks them and lays out what the checker reads.
 pub struct Models {
     pub(crate) claim_strength: Option<ModelSet>,
     pub(crate) criteria: Option<ModelSet>,
