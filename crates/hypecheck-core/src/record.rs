@@ -98,9 +98,11 @@ impl ScanRecord {
         }
     }
 
-    pub fn from_report(seq: u64, origin: Origin, bytes: u64, report: &Report, full: bool) -> ScanRecord {
+    /// The record of a full report, the report itself included (`--full`); without it, a scan
+    /// writes [`ScanRecord::from_tally`].
+    pub fn from_report(seq: u64, origin: Origin, bytes: u64, report: &Report) -> ScanRecord {
         ScanRecord {
-            report: full.then(|| serde_json::to_value(report).expect("a report serialises")),
+            report: Some(serde_json::to_value(report).expect("a report serialises")),
             ..ScanRecord::from_tally(seq, origin, bytes, &Tally::of_report(report))
         }
     }

@@ -81,7 +81,7 @@ pub fn analyse(checker: &Checker, options: &Options, seq: u64, item: Item, full:
             // Without `--full` only the counted columns are written: no report words are built.
             if full {
                 match checker.check_bytes(&content.bytes, &options) {
-                    Ok(report) => ScanRecord::from_report(seq, origin, bytes, &report, true),
+                    Ok(report) => ScanRecord::from_report(seq, origin, bytes, &report),
                     Err(e) => failed(origin, e),
                 }
             } else {
