@@ -158,6 +158,9 @@ mod tests {
             "The new surgical technique shortens recovery.",
             "The drug, which is not yet approved, lowered blood pressure in the trial.",
             "The device is FDA-cleared and reduces pain.",
+            // The regulator's own wording for a device's clearance.
+            "The FDA has cleared the headband, a device that reduces migraine pain.",
+            "The company received FDA clearance for the monitor, which improves sleep.",
         ] {
             assert!(run(&StatusNotStated, text).is_empty(), "{text}");
         }

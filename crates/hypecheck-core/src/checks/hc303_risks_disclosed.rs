@@ -117,6 +117,39 @@ mod tests {
     }
 
     #[test]
+    fn a_harm_the_treatment_causes_is_disclosed() {
+        assert_eq!(
+            flagged(
+                &RisksDisclosed,
+                "Coffee can cause sleep problems and raise heart rate in some people."
+            ),
+            vec!["sleep problems"]
+        );
+        assert_eq!(
+            flagged(&RisksDisclosed, "The supplement may lead to nausea in some users."),
+            vec!["nausea"]
+        );
+    }
+
+    #[test]
+    fn what_causes_a_harm_without_the_treatment_before_it_is_not_its_harm() {
+        // No treatment named before the cause: the disease's harms.
+        assert!(flagged(&RisksDisclosed, "High blood pressure can cause headaches.").is_empty());
+        // The noun, with a treatment a clause before it.
+        assert!(flagged(
+            &RisksDisclosed,
+            "Despite cataract surgery, cataracts remain the leading cause of blindness."
+        )
+        .is_empty());
+        // In the passive the harm is the cause ("strokes caused by blood clots").
+        assert!(flagged(
+            &RisksDisclosed,
+            "The drug targets inflammation, which plays a role in strokes caused by blood clots."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_condition_the_treated_had_more_of_is_a_harm_of_the_treatment() {
         assert_eq!(
             flagged(

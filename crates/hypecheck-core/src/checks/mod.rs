@@ -855,6 +855,7 @@ pub(crate) mod util {
                         || matches!(x.kind, CueKind::HarmContext | CueKind::HarmReport)
                         || (x.kind == CueKind::HarmComparison && names_a_treatment(a, s))
                         || (x.kind == CueKind::HarmLead && leads_to(a, x.span, m.span))
+                        || (x.kind == CueKind::Causal && treatment_causes(a, s, j, m.span))
                 })
             {
                 continue;
@@ -906,6 +907,45 @@ pub(crate) mod util {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case("with") || w.eq_ignore_ascii_case("mit"))
     }
+
+    /// Whether the causal cue at `mention` ("can cause", "may lead to") has the treatment right
+    /// before it, as its subject, and the harm at `harm` right after it: "Coffee can cause sleep
+    /// problems" names a harm of coffee. What causes a harm is often the disease ("smoking can
+    /// cause cancer", "the damage progresses, causing blindness"), so the treatment must be the
+    /// subject, within a few words before the verb ("The supplement may lead to bloating").
+    fn treatment_causes(a: &Analysis, s: usize, mention: usize, harm: Span) -> bool {
+        let cue = a.mentions[mention].span;
+        let verb = a.doc.text[cue.start..cue.end].to_lowercase();
+        // "strokes caused by blood clots": in the passive the harm is the cause; "the leading
+        // cause of blindness" is the noun.
+        let next_word = a.doc.text[cue.end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        let passive_or_noun = next_word.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("of"));
+        CAUSE_VERBS.contains(&verb.as_str())
+            && !passive_or_noun
+            && leads_to(a, cue, harm)
+            && a.in_sentence(s).any(|(_, t, _)| {
+                t.span.end <= cue.start
+                    && crate::context::words_between(&a.doc.text, t.span.end, cue.start) <= SUBJECT_REACH
+                    // The subject's clause: no comma or semicolon between it and its verb.
+                    && !a.doc.text[t.span.end..cue.start].contains([',', ';', ':'])
+                    && matches!(
+                        t.kind,
+                        CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
+                    )
+            })
+    }
+
+    /// The causal verbs whose subject causes what follows them (not "causing", whose subject is
+    /// often a whole clause, nor "trigger", also a noun: "trigger sites").
+    const CAUSE_VERBS: [&str; 9] = [
+        "cause", "causes", "caused", "lead to", "leads to", "led to", "induce", "induces", "induced",
+    ];
+
+    /// How many words may stand between the treatment and the verb it is the subject of ("can",
+    /// "may also", "in rare cases can").
+    const SUBJECT_REACH: usize = 4;
 
     /// Whether the condition at `mention` is what the treated had more of ("had higher rates of
     /// erectile dysfunction") or reported ("reported erectile problems"): then it is a harm.
