@@ -912,7 +912,7 @@ pub(crate) mod util {
     /// before it, as its subject, and the harm at `harm` right after it: "Coffee can cause sleep
     /// problems" names a harm of coffee. What causes a harm is often the disease ("smoking can
     /// cause cancer", "the damage progresses, causing blindness"), so the treatment must be the
-    /// subject, within a few words before the verb ("The supplement may lead to bloating").
+    /// subject, within a few words before the verb ("The supplement may lead to nausea").
     fn treatment_causes(a: &Analysis, s: usize, mention: usize, harm: Span) -> bool {
         let cue = a.mentions[mention].span;
         let verb = a.doc.text[cue.start..cue.end].to_lowercase();
@@ -930,10 +930,7 @@ pub(crate) mod util {
                     && crate::context::words_between(&a.doc.text, t.span.end, cue.start) <= SUBJECT_REACH
                     // The subject's clause: no comma or semicolon between it and its verb.
                     && !a.doc.text[t.span.end..cue.start].contains([',', ';', ':'])
-                    && matches!(
-                        t.kind,
-                        CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
-                    )
+                    && names_treatment(t.kind)
             })
     }
 
@@ -980,12 +977,16 @@ pub(crate) mod util {
 
     /// Whether sentence `s` names a treatment, by the knowledge base or in general words.
     fn names_a_treatment(a: &Analysis, s: usize) -> bool {
-        a.in_sentence(s).any(|(_, m, _)| {
-            matches!(
-                m.kind,
-                CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
-            )
-        })
+        a.in_sentence(s).any(|(_, m, _)| names_treatment(m.kind))
+    }
+
+    /// Whether a cue of this kind names a treatment (one the knowledge base knows, or one in
+    /// general words: "the drug", "this supplement").
+    fn names_treatment(kind: CueKind) -> bool {
+        matches!(
+            kind,
+            CueKind::Intervention | CueKind::GenericIntervention | CueKind::GenericProduct
+        )
     }
 
     /// Sentences after a sentence about harms in which a named harm is still one of the treatment's.
