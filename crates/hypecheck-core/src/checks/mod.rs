@@ -915,14 +915,14 @@ pub(crate) mod util {
     /// subject, within a few words before the verb ("The supplement may lead to nausea").
     fn treatment_causes(a: &Analysis, s: usize, mention: usize, harm: Span) -> bool {
         let cue = a.mentions[mention].span;
-        let verb = a.doc.text[cue.start..cue.end].to_lowercase();
+        let verb = &a.doc.text[cue.start..cue.end];
         // "strokes caused by blood clots": in the passive the harm is the cause; "the leading
         // cause of blindness" is the noun.
         let next_word = a.doc.text[cue.end..]
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty());
         let passive_or_noun = next_word.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("of"));
-        CAUSE_VERBS.contains(&verb.as_str())
+        CAUSE_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))
             && !passive_or_noun
             && leads_to(a, cue, harm)
             && a.in_sentence(s).any(|(_, t, _)| {
