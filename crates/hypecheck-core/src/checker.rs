@@ -316,12 +316,13 @@ impl Checker {
 
     /// Checks raw input bytes.
     pub fn check_bytes(&self, input: &[u8], options: &Options) -> Result<Report, InputError> {
-        self.check_into(input, options, report::build)
+        self.check_into(input, options, learn::Explain::Drivers, report::build)
     }
 
     /// What a scan counts of [`Checker::check_bytes`]'s report, without building its words.
     pub fn tally_bytes(&self, input: &[u8], options: &Options) -> Result<report::Tally, InputError> {
-        self.check_into(input, options, report::tally)
+        // The tally keeps the criteria's verdicts, not the features that drove them.
+        self.check_into(input, options, learn::Explain::VerdictOnly, report::tally)
     }
 
     /// The whole pipeline, ending in `finish` (the report, or its tally).
@@ -329,6 +330,7 @@ impl Checker {
         &self,
         input: &[u8],
         options: &Options,
+        explain: learn::Explain,
         finish: impl FnOnce(&Analysis, Vec<Finding>, report::Context) -> R,
     ) -> Result<R, InputError> {
         let cancelled = || options.cancelled();
@@ -345,7 +347,7 @@ impl Checker {
                 mut ingested,
                 mut suppressed,
             } = pass;
-            let criteria = self.criteria(&analysis, &findings, rules, text_language, &cancelled);
+            let criteria = self.criteria(&analysis, &findings, rules, text_language, explain, &cancelled);
             // A cancel while the criteria model read the text left its answers incomplete.
             if cancelled() {
                 return Err(InputError::Cancelled);
@@ -541,6 +543,7 @@ impl Checker {
         findings: &[Finding],
         rules: Vec<Criterion>,
         text_language: Language,
+        explain: learn::Explain,
         cancelled: &dyn Fn() -> bool,
     ) -> Vec<Criterion> {
         match &self.models.criteria {
@@ -550,6 +553,7 @@ impl Checker {
                 rules,
                 model,
                 self.models.criteria_heads(),
+                explain,
                 cancelled,
             ),
             _ => rules,

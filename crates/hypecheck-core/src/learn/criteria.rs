@@ -30,17 +30,18 @@ pub fn answering(model: &ModelSet) -> Stack {
 }
 
 /// The criteria from the learned model, where it has a head for them ([`answering`]); the rule
-/// answer elsewhere. Spans and cues are those of the features that pushed the verdict most.
-/// `cancelled` may cut the reading short; the caller then drops the answers.
+/// answer elsewhere. Spans and cues are those of the features that pushed the verdict most (none
+/// with [`super::Explain::VerdictOnly`]). `cancelled` may cut the reading short; the caller then drops the answers.
 pub fn answer(
     a: &Analysis,
     findings: &[Finding],
     rules: Vec<Criterion>,
     model: &ModelSet,
     heads: &Stack,
+    explain: super::Explain,
     cancelled: &dyn Fn() -> bool,
 ) -> Vec<Criterion> {
-    let features = super::Features::extract(&model.vocabulary, |sink| {
+    let features = super::Features::extract(&model.vocabulary, explain, |sink| {
         super::features::document_into(a, findings, &rules, cancelled, sink)
     });
     let mut predictions: Vec<Option<super::Prediction>> = super::predict_many(&model.vocabulary, heads, &features)

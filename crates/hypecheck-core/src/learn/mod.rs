@@ -287,12 +287,21 @@ pub fn describe(feature: &str, catalog: &Catalog) -> String {
     catalog.format("feature-with-how", &[("what", what), ("how", how)])
 }
 
+/// Whether a prediction names the features that drove it, with their spans: a report does; a
+/// scan's tally, which keeps only verdicts and probabilities, need not pay for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    Drivers,
+    VerdictOnly,
+}
+
 /// The features of one text or sentence that a model knows, with their spans, and the vector
 /// the heads read.
 pub struct Features {
-    /// Each occurrence of a known feature, in the order extracted.
+    /// Each occurrence of a known feature, in the order extracted (none when not explained).
     hits: Vec<(u32, Option<Span>)>,
     x: Vec<(u32, f64)>,
+    explain: Explain,
 }
 
 /// A sink that keeps the features a vocabulary knows, by number: each word is looked up once,
@@ -356,19 +365,27 @@ fn look_up(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink
 impl Features {
     /// Runs an extractor ([`features::sentence_into`], [`features::document_into`]) and keeps the
     /// occurrences of features in the vocabulary.
-    pub fn extract(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink)) -> Features {
+    pub fn extract(
+        vocabulary: &Vocabulary,
+        explain: Explain,
+        extract: impl FnOnce(&mut dyn features::Sink),
+    ) -> Features {
         // A text repeating one word millions of times keeps 4 bytes per repeat for the counts, and
         // spans (which only explain the strongest features) for the first hits alone.
         let mut ids = Vec::new();
         let mut hits = Vec::new();
+        let keep = match explain {
+            Explain::Drivers => MAX_HITS_WITH_SPANS,
+            Explain::VerdictOnly => 0,
+        };
         look_up(vocabulary, extract, |id, span| {
             ids.push(id);
-            if hits.len() < MAX_HITS_WITH_SPANS {
+            if hits.len() < keep {
                 hits.push((id, span));
             }
         });
         let x = vocabulary.vectorize_ids(ids);
-        Features { hits, x }
+        Features { hits, x, explain }
     }
 
     /// Only the vector, for a prediction that need not explain itself.
@@ -392,14 +409,23 @@ impl Features {
     }
 }
 
-/// Predicts with several heads over the same features, each explained by its strongest features;
-/// the spans of all their drivers are found in one pass over the text.
+/// Predicts with several heads over the same features, each explained by its strongest features
+/// (unless the features were extracted without explanation); the spans of all their drivers are
+/// found in one pass over the text.
 pub fn predict_many(vocabulary: &Vocabulary, heads: &Stack, features: &Features) -> Vec<Prediction> {
     let scores = heads.scores(&features.x);
     let mut predictions: Vec<Prediction> = (0..heads.len())
         .map(|head| {
             let p = softmax(&scores[heads.range(head)]);
             let class = argmax(&p);
+            if features.explain == Explain::VerdictOnly {
+                return Prediction {
+                    class,
+                    probability: p[class],
+                    probabilities: p,
+                    drivers: Vec::new(),
+                };
+            }
             // The strongest few, kept in order as they come (no sort of the whole text's features).
             let mut top: Vec<(u32, f64)> = Vec::with_capacity(MAX_DRIVERS + 1);
             for (j, w) in heads.contributions(&features.x, head, class) {
@@ -526,6 +552,36 @@ mod tests {
         assert!(linked
             .iter()
             .any(|o| o.name.starts_with("a:") && o.name.contains("CORRELATIONAL")));
+    }
+
+    #[test]
+    fn a_prediction_without_explanation_has_the_same_verdicts_and_no_drivers() {
+        let checker = Checker::new(hypecheck_kb::embedded()).unwrap();
+        let text = "A randomized trial of 400 adults found the drug lowered blood pressure. \
+                    Side effects included dizziness in 12% of patients. The study was funded by the maker.";
+        let options = crate::Options {
+            text_language: Some(Language::En),
+            ..Default::default()
+        };
+        let occurrences = checker.document_features(text, &options).unwrap().features;
+        let models = Models::embedded().unwrap();
+        let model = models.criteria().expect("embedded criteria model");
+        let heads = models.criteria_heads();
+        let predict = |explain: Explain| {
+            let features = Features::extract(&model.vocabulary, explain, |sink| {
+                for o in &occurrences {
+                    sink.named(&o.name, o.span);
+                }
+            });
+            predict_many(&model.vocabulary, heads, &features)
+        };
+        let (explained, bare) = (predict(Explain::Drivers), predict(Explain::VerdictOnly));
+        assert_eq!(explained.len(), bare.len());
+        assert!(explained.iter().any(|p| p.drivers.iter().any(|d| !d.spans.is_empty())));
+        for (e, b) in explained.iter().zip(&bare) {
+            assert_eq!((e.class, &e.probabilities), (b.class, &b.probabilities));
+            assert!(b.drivers.is_empty());
+        }
     }
 
     #[test]
