@@ -58,6 +58,7 @@ summary-na-hc306 = Der Text nennt keinen Schaden im Einzelnen, aber bei Texten w
 summary-found-hc401 = Reißerische Wörter versprechen mehr, als die Belege halten können.
 summary-found-hc402 = Es werden absolute Versprechen gemacht („wirkt bei allen“, „dauerhafte Ergebnisse“).
 summary-found-hc403 = Ursache und Wirkung werden rundheraus behauptet, ohne ein Wort der Vorsicht.
+summary-found-hc406 = Die Überschrift stellt Ursache und Wirkung als Tatsache hin, was die beschriebene Evidenz nicht trägt.
 
 compliance-found = Der Text enthält Angaben zu Dosierung, Anwendung oder Bezug (Dosen, Sitzungspläne, zum Kauf angebotene Preise, Aufforderungen zum Kaufen oder Buchen).
 compliance-none = Keine Angaben zu Dosierung, Anwendung oder Bezug gefunden.
@@ -124,6 +125,7 @@ hc405 = Der Text stellt seine Behauptungen ohne reißerische Wörter und ohne ab
     [one] 1 Behauptung gelesen
    *[other] { $claims } Behauptungen gelesen
 }).
+hc406 = Die Überschrift stellt Ursache und Wirkung als Tatsache hin, ohne Einschränkung und ohne ein Wort zur Studie dahinter; viele lesen nur die Überschrift.
 hc501 = „{ $cue }“ ist eine Angabe zu Dosierung oder Anwendung, die ein informierender Text nicht machen sollte.
 hc502 = „{ $cue }“ ist ein zum Kauf angebotener Preis: mit Angebotswörtern oder einer Aufforderung zu kaufen oder zu buchen verkauft der Text, statt zu informieren.
 hc502-information = „{ $cue }“ sagt den Lesern, was die Behandlung kostet; das hilft ihnen beim Urteil und ist kein Angebot.

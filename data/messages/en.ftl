@@ -58,6 +58,7 @@ summary-na-hc306 = The text names no harm in detail, but for a text like this on
 summary-found-hc401 = Sensational words promise more than the evidence can deliver.
 summary-found-hc402 = Absolute promises are made ("works for everyone", "permanent results").
 summary-found-hc403 = Cause and effect is stated outright, without a word of caution.
+summary-found-hc406 = The headline states cause and effect as fact, which the evidence described does not carry.
 
 compliance-found = The text contains dosing, usage or sourcing information (doses, session plans, prices offered for sale, calls to buy or book).
 compliance-none = No dosing, usage or sourcing information found.
@@ -124,6 +125,7 @@ hc405 = The text makes its claims without sensational words or absolute promises
     [one] 1 claim read
    *[other] { $claims } claims read
 }).
+hc406 = The headline states cause and effect as fact, with no hedge and no word of the study behind it; many readers see only the headline.
 hc501 = "{ $cue }" is dosing or usage information, which an informative text should not give.
 hc502 = "{ $cue }" is a price offered for sale: with offer words or a call to buy or book, the text sells rather than informs.
 hc502-information = "{ $cue }" tells readers what the treatment costs; that helps them judge it and is no offer.

@@ -123,13 +123,17 @@ const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.40;
 /// number words: "14 advanced-stage cancer patients", "five volunteers"), risks 0.781 / 0.469
 /// (0.735 / 0.375 with the rules alone, 0.749 / 0.435 before HC306, 0.771 / 0.452 before "no
 /// complications were reported" stopped counting as a promise), language 0.616 / 0.223 (0.612 /
-/// 0.213 before the FDA's "protects the public health" stopped counting as a causal claim). Before the rebuild they were evidence 0.544 /
+/// 0.213 before the FDA's "protects the public health" stopped counting as a causal claim);
+/// on 2026-12-04 language 0.668 / 0.320 (0.640 / 0.273 from a cure as a goal or name, "forever
+/// grateful" and "overnight stay" no longer read as promises; the rest from HC406, a headline
+/// stating cause and effect), risks 0.779 / 0.463 (the retrained criteria model moved one
+/// release). Before the rebuild they were evidence 0.544 /
 /// 0.046, risks 0.472 / -0.023, language 0.608 / 0.224. The issue's target is 0.75 / 0.45 on
 /// each; risks reaches it.
 const QUESTION_FLOORS: [(&str, f64, f64); 3] = [
     ("evidence", 0.71, 0.33),
     ("risks", 0.775, 0.46),
-    ("language", 0.60, 0.20),
+    ("language", 0.66, 0.31),
 ];
 
 #[test]

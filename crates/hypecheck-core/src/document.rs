@@ -86,7 +86,21 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
+
+    /// The sentence that is the text's headline, if it has one: a first line that stands alone
+    /// (one sentence, more text after it), short, and not ended by a full stop as a paragraph's
+    /// sentence is. "Blueberry juice improves memory in older adults" above a press release is one;
+    /// an opening paragraph of one sentence is not.
+    pub fn headline(&self) -> Option<usize> {
+        let first = self.sentences.first()?;
+        let alone = self.sentences.get(1).is_some_and(|next| next.block != first.block);
+        let text = self.slice(first.span).trim_end();
+        (alone && text.len() <= MAX_HEADLINE_BYTES && !text.ends_with('.')).then_some(0)
+    }
 }
+
+/// Headlines run to a line or two; a longer first line is a paragraph.
+const MAX_HEADLINE_BYTES: usize = 200;
 
 fn split_sentences(text: &str, cancelled: &dyn Fn() -> bool) -> Option<Vec<Sentence>> {
     let mut out = Vec::new();
@@ -215,6 +229,26 @@ mod tests {
     fn sentences(t: &str) -> Vec<&str> {
         let d = Document::new(t.to_string());
         d.sentences.iter().map(|s| &t[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn a_short_first_line_standing_alone_is_the_headline() {
+        let headline = |t: &str| Document::new(t.to_string()).headline();
+        assert_eq!(
+            headline("Blueberry juice improves memory\n\nOlder adults who drank it recalled more words."),
+            Some(0)
+        );
+        // Near misses: an opening paragraph of one sentence, a text of one line, a first line that
+        // goes on in the same block.
+        assert_eq!(
+            headline("Older adults who drank juice recalled more.\nThe study was small."),
+            None
+        );
+        assert_eq!(headline("Blueberry juice improves memory"), None);
+        assert_eq!(
+            headline("Juice may help. Older adults recalled more words.\nMore text."),
+            None
+        );
     }
 
     #[test]

@@ -236,7 +236,9 @@ impl Counting {
                 }
                 let before = text[..s].trim_end_matches([' ', '\t']);
                 let label = word_ending_at(before, before.len()).is_some_and(|w| is(&self.labels, &before[w..]));
-                let year = describing > 0 && (1900..2100).contains(&value) && !text[s..end].contains(',');
+                let year = (1900..2100).contains(&value)
+                    && !text[s..end].contains(',')
+                    && (describing > 0 || in_a_date(before) || text[end..at].contains(" -"));
                 return (!label && !year).then_some(Count {
                     start: s,
                     people: value,
@@ -262,6 +264,30 @@ impl Counting {
         }
         None
     }
+}
+
+/// Whether a number after `before` is the year of a date: "March 3, 2026", "3 March 2026",
+/// "May 2026" (a dateline's year before "Older adults who drank ..." counts no one).
+fn in_a_date(before: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let day_comma = before
+        .strip_suffix(',')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let word = word_ending_at(before, before.len()).map(|w| &before[w..]);
+    day_comma || word.is_some_and(|w| MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
 /// Where the text before `at` ends once at most three spaces, tabs or hyphens are passed over
@@ -678,19 +704,15 @@ impl Matcher {
                 add(p, pi, &mut patterns, &mut info);
             }
         }
-        // Word endings join the same automaton, so the text is walked once; a phrase that is also
-        // an ending keeps its phrase reading.
+        // Word endings join the same automaton, so the text is walked once. A phrase that is also
+        // an ending ("saft") keeps its phrase reading for the word itself and gains the ending's
+        // for a compound that ends in it ("Heidelbeersaft").
         let mut endings = Vec::new();
         for def in &lexicon.suffixes {
             for e in &def.endings {
-                let e = e.to_lowercase();
+                let e = if german { fold_german(e) } else { e.to_lowercase() };
                 endings.push((e.clone(), def.kind, def.min_stem));
-                if seen.contains_key(&e) {
-                    continue;
-                }
-                seen.insert(e.clone(), patterns.len());
-                patterns.push(e);
-                info.push(PatternInfo {
+                let ending = PatternInfo {
                     kind: def.kind,
                     prefix: false,
                     compound: false,
@@ -698,7 +720,14 @@ impl Matcher {
                     strong: false,
                     entry: None,
                     ending_stem: Some(def.min_stem),
-                });
+                };
+                if let Some(&phrase) = seen.get(&e) {
+                    alternatives.push((phrase, ending));
+                    continue;
+                }
+                seen.insert(e.clone(), patterns.len());
+                patterns.push(e);
+                info.push(ending);
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -1077,6 +1106,23 @@ endings = ["stat", "vir"]"#,
         let lex = Lexicon::from_files("de", [("t.toml", toml)]).unwrap();
         let _ = names;
         Matcher::new(&lex, &KnowledgeBase::default())
+    }
+
+    #[test]
+    fn german_compounds_ending_in_a_short_term_are_that_term() {
+        let lex = Lexicon::embedded("de").unwrap();
+        let m = Matcher::new(&lex, &KnowledgeBase::default());
+        assert_eq!(
+            found(&m, "Heidelbeersaft, Kamillentee, Hautcreme und Saft."),
+            vec![
+                ("Heidelbeersaft".into(), "generic_intervention"),
+                ("Kamillentee".into(), "generic_intervention"),
+                ("Hautcreme".into(), "generic_product"),
+                ("Saft".into(), "generic_intervention"),
+            ]
+        );
+        // Near miss: too short a stem before the ending.
+        assert!(found(&m, "Das Komitee tagt.").is_empty());
     }
 
     #[test]

@@ -479,7 +479,12 @@ const DECISIVE: &[Code] = &[
     Code::HC305,
     Code::HC401,
     Code::HC402,
+    Code::HC406,
 ];
+
+/// Language concerns that decide only where the evidence is weaker than a controlled study of
+/// stated size: hype words and a headline stating cause and effect.
+const WEIGHED_WITH_EVIDENCE: &[Code] = &[Code::HC401, Code::HC406];
 
 /// Whether the text reports controlled human evidence with its size: the kind of study a strong
 /// word may rest on.
@@ -492,9 +497,9 @@ fn solid_evidence(findings: &[Finding]) -> bool {
     has(Code::HC105) && has(Code::HC108)
 }
 
-/// The verdict of one question from its findings. A strong word ("breakthrough", "new hope") is
-/// weighed with the evidence it rests on: beside a controlled study of stated size it is one
-/// concern among the text's merits; on weaker evidence it decides.
+/// The verdict of one question from its findings. A strong word ("breakthrough", "new hope") or a
+/// headline stating cause and effect is weighed with the evidence it rests on: beside a controlled
+/// study of stated size it is one concern among the text's merits; on weaker evidence it decides.
 fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool) -> (Verdict, Vec<usize>) {
     // An absence of harms that the reviewers' model finds not at issue (HC306) does not decide:
     // the concern stays in the report, the note that answers it is what the verdict tells.
@@ -537,7 +542,7 @@ fn verdict_for(q: Question, findings: &[(usize, &Finding)], solid_evidence: bool
     let decisive: Vec<usize> = findings
         .iter()
         .filter(|(_, f)| f.severity == Severity::Concern && DECISIVE.contains(&f.code))
-        .filter(|(_, f)| !(solid_evidence && f.code == Code::HC401))
+        .filter(|(_, f)| !(solid_evidence && WEIGHED_WITH_EVIDENCE.contains(&f.code)))
         .map(|(i, _)| *i)
         .collect();
     if !decisive.is_empty() {

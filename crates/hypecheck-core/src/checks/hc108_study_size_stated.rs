@@ -103,9 +103,17 @@ mod tests {
             "The drug improved pain in 20 percent of patients.",
             "In 2019 cancer patients benefited from the drug.",
             "Two conditions affect patients who benefit from the drug.",
+            // A dateline's year before the people of its first sentence.
+            "NORWICH, UK, March 3, 2026 - Older adults who drank the juice recalled more words.",
+            "LONDON, 3 March 2026 - Older adults who drank the juice recalled more words.",
         ] {
             assert!(flagged(&StudySizeStated, t).is_empty(), "{t}");
         }
+        // Near miss: a count of that size is still a count.
+        assert_eq!(
+            flagged(&StudySizeStated, "The drug improved sleep in 2,026 older adults."),
+            vec!["2,026 older adults"]
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Flags efficacy claims about an intervention stated as direct cause and effect with no hedge
 //! ("exosomes repair cartilage"), the strongest level of the claim-strength scale of Yu et al.
 //! Sentences that name the study design ("in mice", "in a randomized trial") or give the size of
-//! the result ("41%", "30 in 100") report a finding and are not flagged.
+//! the result ("41%", "30 in 100") report a finding and are not flagged. Such a claim in the
+//! headline is HC406's.
 //!
 //! ## Why is this bad?
 //! Even good trials support "may reduce" more often than "reduces". Direct causal wording for an
@@ -14,7 +15,7 @@
 //! "Exosomes repair damaged cartilage and restore mobility."
 
 use super::*;
-use crate::claims::{ClaimKind, ClaimStrength};
+use crate::claims::{Claim, ClaimKind, ClaimStrength};
 
 pub struct UnhedgedCausalClaim;
 
@@ -32,10 +33,9 @@ impl Check for UnhedgedCausalClaim {
         "Efficacy stated as direct cause and effect with no hedge"
     }
     fn run(&self, a: &Analysis, out: &mut FindingSink) {
+        let headline = a.doc.headline();
         for claim in &a.claims {
-            // "In mice, X reduced Y" and "41% improved" report a finding with its evidence or size.
-            let names_design = util::names_design(a, claim.sentence) || util::quantified(a, claim.sentence);
-            if !names_design && claim.asserts(ClaimKind::Efficacy) && claim.strength == ClaimStrength::DirectCausal {
+            if unhedged_causal(a, claim) && Some(claim.sentence) != headline {
                 out.push(
                     Finding::new(self.code(), self.question(), Severity::Concern, claim.span, "hc403")
                         .arg("strength", claim.strength.as_str()),
@@ -43,6 +43,14 @@ impl Check for UnhedgedCausalClaim {
             }
         }
     }
+}
+
+/// An efficacy claim stated as direct cause and effect in a sentence that neither names the study
+/// behind it nor gives the size of the result.
+pub(crate) fn unhedged_causal(a: &Analysis, claim: &Claim) -> bool {
+    // "In mice, X reduced Y" and "41% improved" report a finding with its evidence or size.
+    let reports_finding = util::names_design(a, claim.sentence) || util::quantified(a, claim.sentence);
+    !reports_finding && claim.asserts(ClaimKind::Efficacy) && claim.strength == ClaimStrength::DirectCausal
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ mod hc402_absolute_promise;
 mod hc403_unhedged_causal_claim;
 mod hc404_cautious_language;
 mod hc405_measured_language;
+mod hc406_headline_overclaim;
 mod hc501_dosing_usage;
 mod hc502_price;
 mod hc503_sourcing;
@@ -124,6 +125,7 @@ codes! {
     HC403,
     HC404,
     HC405,
+    HC406,
     HC501,
     HC502,
     HC503,
@@ -374,6 +376,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &hc403_unhedged_causal_claim::UnhedgedCausalClaim,
     &hc404_cautious_language::CautiousLanguage,
     &hc405_measured_language::MeasuredLanguage,
+    &hc406_headline_overclaim::HeadlineOverclaim,
     &hc501_dosing_usage::DosingUsage,
     &hc502_price::Price,
     &hc503_sourcing::Sourcing,
@@ -410,6 +413,7 @@ static SOURCES: &[(Code, &str)] = &[
     (Code::HC403, include_str!("hc403_unhedged_causal_claim.rs")),
     (Code::HC404, include_str!("hc404_cautious_language.rs")),
     (Code::HC405, include_str!("hc405_measured_language.rs")),
+    (Code::HC406, include_str!("hc406_headline_overclaim.rs")),
     (Code::HC501, include_str!("hc501_dosing_usage.rs")),
     (Code::HC502, include_str!("hc502_price.rs")),
     (Code::HC503, include_str!("hc503_sourcing.rs")),
