@@ -188,6 +188,9 @@ pub struct Counting {
     /// Number words that count people on their own ("five volunteers").
     #[serde(default)]
     number_words: std::collections::BTreeMap<String, u64>,
+    /// Month names: a year right after one is a date's ("May 2026"), not a count.
+    #[serde(default)]
+    months: Vec<String>,
 }
 
 /// A count of people found before the people it counts.
@@ -206,6 +209,7 @@ impl Counting {
         self.labels.extend(other.labels);
         self.not_describing.extend(other.not_describing);
         self.number_words.extend(other.number_words);
+        self.months.extend(other.months);
     }
 
     /// The same rules with every word passed through `fold` (German text is matched folded).
@@ -214,7 +218,18 @@ impl Counting {
             labels: self.labels.iter().map(|w| fold(w)).collect(),
             not_describing: self.not_describing.iter().map(|w| fold(w)).collect(),
             number_words: self.number_words.iter().map(|(w, n)| (fold(w), *n)).collect(),
+            months: self.months.iter().map(|w| fold(w)).collect(),
         }
+    }
+
+    /// Whether a number after `before` is the year of a date: "March 3, 2026", "3 March 2026",
+    /// "May 2026" (a dateline's year before "Older adults who drank ..." counts no one).
+    fn in_a_date(&self, before: &str) -> bool {
+        let day_comma = before
+            .strip_suffix(',')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        let word = word_ending_at(before, before.len()).map(|w| &before[w..]);
+        day_comma || word.is_some_and(|w| self.months.iter().any(|m| w.eq_ignore_ascii_case(m)))
     }
 
     /// The count before the people named at `start` ("1,045 patients", "14 advanced-stage cancer
@@ -238,7 +253,7 @@ impl Counting {
                 let label = word_ending_at(before, before.len()).is_some_and(|w| is(&self.labels, &before[w..]));
                 let year = (1900..2100).contains(&value)
                     && !text[s..end].contains(',')
-                    && (describing > 0 || in_a_date(before) || text[end..at].contains(" -"));
+                    && (describing > 0 || self.in_a_date(before) || text[end..at].contains(" -"));
                 return (!label && !year).then_some(Count {
                     start: s,
                     people: value,
@@ -264,30 +279,6 @@ impl Counting {
         }
         None
     }
-}
-
-/// Whether a number after `before` is the year of a date: "March 3, 2026", "3 March 2026",
-/// "May 2026" (a dateline's year before "Older adults who drank ..." counts no one).
-fn in_a_date(before: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let day_comma = before
-        .strip_suffix(',')
-        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    let word = word_ending_at(before, before.len()).map(|w| &before[w..]);
-    day_comma || word.is_some_and(|w| MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
 /// Where the text before `at` ends once at most three spaces, tabs or hyphens are passed over

@@ -390,9 +390,7 @@ impl Features {
 
     /// Only the vector, for a prediction that need not explain itself.
     pub fn vector(vocabulary: &Vocabulary, extract: impl FnOnce(&mut dyn features::Sink)) -> Vec<(u32, f64)> {
-        let mut ids = Vec::new();
-        look_up(vocabulary, extract, |id, _| ids.push(id));
-        vocabulary.vectorize_ids(ids)
+        Features::extract(vocabulary, Explain::VerdictOnly, extract).x
     }
 
     /// The first spans of each feature in `ids` (sorted, distinct), in one pass over the text's hits.
