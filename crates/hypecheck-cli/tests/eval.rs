@@ -127,13 +127,16 @@ const HNR_RULES_MEAN_MACRO_F1_FLOOR: f64 = 0.40;
 /// on 2026-12-04 language 0.668 / 0.320 (0.640 / 0.273 from a cure as a goal or name, "forever
 /// grateful" and "overnight stay" no longer read as promises; the rest from HC406, a headline
 /// stating cause and effect), risks 0.779 / 0.463 (the retrained criteria model moved one
-/// release). Before the rebuild they were evidence 0.544 /
+/// release); on 2026-12-07 risks 0.785 / 0.469 and language 0.684 / 0.345 (claims seen about any
+/// state of health, "curcumin boosts memory", not only about conditions the knowledge base
+/// knows; a product's harms never "not at issue"; HC305 firmer over harms counted). Before the
+/// rebuild they were evidence 0.544 /
 /// 0.046, risks 0.472 / -0.023, language 0.608 / 0.224. The issue's target is 0.75 / 0.45 on
 /// each; risks reaches it.
 const QUESTION_FLOORS: [(&str, f64, f64); 3] = [
     ("evidence", 0.71, 0.33),
-    ("risks", 0.775, 0.46),
-    ("language", 0.66, 0.31),
+    ("risks", 0.78, 0.46),
+    ("language", 0.675, 0.335),
 ];
 
 #[test]
@@ -206,12 +209,11 @@ fn hnr_criteria_cross_validated_do_not_regress() {
             let by_class = by_class.as_object().unwrap();
             let sum: f64 = by_class.values().map(|x| x.as_f64().unwrap()).sum();
             assert!((sum - 1.0).abs() < 1e-3, "{key}: {sum}");
-            let most = by_class
-                .iter()
-                .max_by(|a, b| a.1.as_f64().unwrap().total_cmp(&b.1.as_f64().unwrap()))
-                .unwrap()
-                .0;
-            assert_eq!(p["criteria"][key].as_str(), Some(most.as_str()), "{p}");
+            // Probabilities are written to four decimals, so two classes may tie there.
+            let most = by_class.values().map(|x| x.as_f64().unwrap()).fold(0.0, f64::max);
+            let chosen = p["criteria"][key].as_str().unwrap();
+            let chosen = by_class[chosen].as_f64().unwrap();
+            assert!(most - chosen <= 1e-4, "{key}: not the most probable class: {p}");
         }
     }
     let mean = v["mean_macro_f1"].as_f64().unwrap();

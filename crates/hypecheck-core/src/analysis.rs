@@ -35,6 +35,9 @@ pub struct HarmTalk {
     /// The sentence names the harm ("nausea", "infections") or gives a number, rather than only
     /// saying that "side effects" exist.
     pub specific: bool,
+    /// The sentence says how often a harm it names happened ("occurred in 7 patients (5.3%)"):
+    /// the harm is quantified, as reviewers ask.
+    pub counted: bool,
 }
 
 impl<'a> Analysis<'a> {

@@ -74,6 +74,10 @@ pub struct Claim {
     pub asserted: bool,
     /// Whether the intervention was named in the sentence or carried over from nearby text.
     pub inherited_subject: bool,
+    /// The claim names no intervention or condition hypecheck knows, only a state of health it
+    /// changes ("curcumin improves memory"): its subject is a word hypecheck does not know.
+    #[serde(skip)]
+    pub only_health_state: bool,
 }
 
 impl ClaimKind {
@@ -97,6 +101,15 @@ impl Claim {
     /// Whether the claim asserts `kind` as the author's own statement.
     pub fn asserts(&self, kind: ClaimKind) -> bool {
         self.asserted_kinds.contains(&kind)
+    }
+
+    /// Whether the claim credits a treatment with a benefit, so that its harms are owed: any
+    /// claim of efficacy about an intervention or condition hypecheck knows, and one about a
+    /// subject it does not know when stated outright ("curcumin boosts memory"), not hedged
+    /// ("alcohol may help you fall asleep" may be advice or a caution).
+    pub fn credits_benefit(&self) -> bool {
+        self.kinds.contains(&ClaimKind::Efficacy)
+            && (!self.only_health_state || self.strength == ClaimStrength::DirectCausal)
     }
 }
 
@@ -141,6 +154,29 @@ pub fn promises(mentions: &[Mention], ctx: &[Context]) -> bool {
             .iter()
             .zip(ctx)
             .any(|(m, c)| m.kind == CueKind::Absolute && m.strong && c.asserted())
+}
+
+/// The causal verbs whose subject causes what follows them, good or bad ("can cause sleep
+/// problems", "may lead to depression"), unlike the verbs of benefit ("improves", "restores"). Not
+/// "causing", whose subject is often a whole clause, nor "trigger", also a noun ("trigger sites").
+const CAUSE_VERBS: [&str; 12] = [
+    "cause",
+    "causes",
+    "caused",
+    "lead to",
+    "leads to",
+    "led to",
+    "induce",
+    "induces",
+    "induced",
+    "führt zu",
+    "führen zu",
+    "führte zu",
+];
+
+/// Whether a causal cue's words are a verb of causing rather than of benefit.
+pub fn is_cause_verb(words: &str) -> bool {
+    CAUSE_VERBS.iter().any(|v| words.eq_ignore_ascii_case(v))
 }
 
 /// How many sentences back a claim may inherit its subject ("It heals..." after "Our exosomes...").
@@ -199,11 +235,29 @@ pub fn extract(
         }
         // "Studies prove that ozone improves circulation": the evidence claim makes the effect a claim.
         let evidence_claim = has(&[CueKind::ProvenClaim, CueKind::VagueEvidence]);
-        // Cause and effect about something: a named intervention or condition, a treatment in
-        // general words ("this supplement repairs your joints"), wrapped in hype, or told as
-        // one's own story ("my knee pain vanished"); or what a test is said to do.
+        // A state of health in general words ("curcumin improves memory", "magnesium fixes
+        // insomnia"): what the claim is about when neither product nor condition is known.
+        // It is what the claim is about where it follows a verb of benefit, as its object:
+        // "small habits that help" after "Sleep basics" claims nothing about sleep, and what a
+        // verb of causing leads to ("can lead to severe infections") is a harm, not a benefit. A
+        // harm is the object of a benefit only after a verb of decrease ("eases nausea").
+        let benefit_verb = ms
+            .iter()
+            .find(|m| ClaimKind::Efficacy.deciding_cues().contains(&m.kind) && !is_cause_verb(doc.slice(m.span)));
+        // Nor is a state of health itself the cause ("short sleep is the cause of ..."): that
+        // claims a risk, not a treatment's benefit.
+        let is_state = |m: &&Mention| matches!(m.kind, CueKind::HealthState | CueKind::NamedHarm | CueKind::Condition);
+        let health_state = benefit_verb.is_some_and(|verb| {
+            ms.iter().filter(is_state).any(|m| {
+                m.span.start > verb.span.start && (m.kind != CueKind::NamedHarm || verb.kind == CueKind::Reduction)
+            }) && !ms.iter().filter(is_state).any(|m| m.span.start < verb.span.start)
+        });
+        // Cause and effect about something: a named intervention or condition, a state of health,
+        // a treatment in general words ("this supplement repairs your joints"), wrapped in hype,
+        // or told as one's own story ("my knee pain vanished"); or what a test is said to do.
         if has(ClaimKind::Efficacy.deciding_cues())
             && (!conditions.is_empty()
+                || health_state
                 || !interventions.is_empty()
                 || generic_subject.is_some()
                 || has(&[CueKind::Hype, CueKind::Anecdote])
@@ -248,6 +302,7 @@ pub fn extract(
         let about_something = !interventions.is_empty()
             || generic_subject.is_some()
             || !conditions.is_empty()
+            || health_state
             || has(&[CueKind::Anecdote]);
         if kinds.is_empty() || !about_something {
             continue;
@@ -264,6 +319,10 @@ pub fn extract(
                     .any(|(m, c)| k.deciding_cues().contains(&m.kind) && c.asserted())
             })
             .collect();
+        let only_health_state = interventions.is_empty()
+            && generic_subject.is_none()
+            && conditions.is_empty()
+            && !has(&[CueKind::Anecdote]);
         claims.push(Claim {
             sentence: si,
             span: doc.sentences[si].span,
@@ -276,6 +335,7 @@ pub fn extract(
             strength,
             hedged,
             inherited_subject: inherited,
+            only_health_state,
         });
     }
     claims

@@ -93,6 +93,10 @@ pub enum CueKind {
     GenericProduct,
     /// What a test claims to do: detect, diagnose, predict a disease ("detects cancer early").
     DiagnosticClaim,
+    /// A state of health named in general words: a disease, a symptom, or a function or measure
+    /// of the body ("migraine", "memory", "blood pressure"). Cause and effect about one is a claim
+    /// whether or not the knowledge base knows the condition.
+    HealthState,
     /// A comparison that ties a named harm to a treatment named in the same sentence ("higher
     /// rates of erectile dysfunction after surgery").
     HarmComparison,
@@ -156,6 +160,7 @@ impl CueKind {
             CueKind::GenericIntervention => "generic_intervention",
             CueKind::GenericProduct => "generic_product",
             CueKind::DiagnosticClaim => "diagnostic_claim",
+            CueKind::HealthState => "health_state",
             CueKind::HarmComparison => "harm_comparison",
             CueKind::Intervention => "intervention",
             CueKind::Condition => "condition",
@@ -558,6 +563,7 @@ const COMPOUND_KINDS: &[CueKind] = &[
     CueKind::Preclinical,
     CueKind::GenericIntervention,
     CueKind::GenericProduct,
+    CueKind::HealthState,
 ];
 
 /// The shortest folded German term that may match inside a compound.

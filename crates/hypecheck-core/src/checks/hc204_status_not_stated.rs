@@ -94,10 +94,17 @@ impl Check for StatusNotStated {
                 continue;
             }
             // What the claim is about: its subject in general words, else the last one named
-            // before it (a forum thread names the supplement once, then tells what it did).
+            // before it (a forum thread names the supplement once, then tells what it did), else,
+            // for a subject hypecheck does not know, the first product named after it (a shop
+            // page praises "ashwagandha", then sells "two capsules every morning").
+            let before = generic.partition_point(|m| m.span.start < claim.span.end);
             let subject = match claim.generic_subject {
                 Some(span) => generic.iter().find(|m| m.span == span),
-                None => generic[..generic.partition_point(|m| m.span.start < claim.span.end)].last(),
+                None => generic[..before].last().or_else(|| {
+                    claim
+                        .only_health_state
+                        .then(|| generic[before..].iter().find(|m| m.kind == CueKind::GenericProduct))?
+                }),
             };
             let Some(subject) = subject.filter(|m| m.kind == CueKind::GenericProduct) else {
                 continue;
@@ -128,6 +135,16 @@ mod tests {
         let f = run(&StatusNotStated, "Exosome therapy restores hair density.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(!f[0].facts.is_empty());
+    }
+
+    #[test]
+    fn a_product_sold_after_claims_about_an_unknown_subject_owes_its_status() {
+        let page = "Ashwagandha lowers cortisol and calms anxiety. \
+            Take two capsules every morning.";
+        let f = run(&StatusNotStated, page);
+        assert_eq!(f.len(), 1, "{f:?}");
+        // A practice named after the claim is no product.
+        assert!(run(&StatusNotStated, "Ashwagandha lowers cortisol. Try it with yoga.").is_empty());
     }
 
     #[test]

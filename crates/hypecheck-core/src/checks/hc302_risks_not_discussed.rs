@@ -35,7 +35,11 @@ impl Check for RisksNotDiscussed {
         if !util::harm_talk(a).is_empty() {
             return;
         }
-        let Some(claim) = a.claims.iter().find(|c| c.asserts(ClaimKind::Efficacy)) else {
+        let Some(claim) = a
+            .claims
+            .iter()
+            .find(|c| c.credits_benefit() && c.asserts(ClaimKind::Efficacy))
+        else {
             return;
         };
         let facts: Vec<Fact> = claim
@@ -103,6 +107,20 @@ mod tests {
         assert!(flagged(
             &RisksNotDiscussed,
             "I take a magnesium capsule every night. My sleep is the same."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_subject_it_does_not_know_owes_its_harms_when_promoted_outright() {
+        assert_eq!(
+            flagged(&RisksNotDiscussed, "Daily curcumin boosts memory."),
+            vec!["Daily curcumin boosts memory."]
+        );
+        // Hedged, about something hypecheck does not know: advice or a caution, not promotion.
+        assert!(flagged(
+            &RisksNotDiscussed,
+            "Alcohol may help you fall asleep but tends to make sleep lighter."
         )
         .is_empty());
     }

@@ -22,13 +22,18 @@
 //! ones, how many stopped treatment?)
 
 use super::*;
-use crate::claims::ClaimKind;
 
 /// How sure the model must be before its reading outweighs the text's own mentions of harm.
 /// Chosen on the dev releases in 5-fold cross-validation, the model trained inside the folds
 /// (risks against the reviewers' harms: balanced accuracy 0.743 at 0.5, 0.751 at 0.6, 0.753 at
 /// 0.65, 0.752 at 0.7, 0.739 at 0.85; kappa 0.440, 0.440, 0.435, 0.420, 0.384).
 pub const CONFIDENCE: f64 = 0.6;
+
+/// The same where the text says how often a harm happened. Chosen on the dev releases, 5-fold
+/// cross-validated (risks against the reviewers' harms, balanced accuracy / kappa): 0.789 / 0.491
+/// without it (a trial report counting harms by arm was faulted at 62 %), 0.785 / 0.469 at 0.7,
+/// 0.782 / 0.458 at 0.8, 0.780 / 0.453 never.
+pub const CONFIDENCE_OVER_COUNTED: f64 = 0.7;
 
 pub struct HarmsShortOfReviewers;
 
@@ -53,11 +58,14 @@ impl Check for HarmsShortOfReviewers {
             return;
         };
         let risks: Vec<&Finding> = findings.iter().filter(|f| f.question == Question::Risks).collect();
-        if risks.iter().any(|f| f.severity >= Severity::Concern) {
+        // A harm told with how often it happened is what the reviewers ask for; only a firmer
+        // doubt of the model outweighs it.
+        let counted = util::harm_talk(a).iter().any(|t| t.counted);
+        if risks.iter().any(|f| f.severity >= Severity::Concern) || (counted && confidence < CONFIDENCE_OVER_COUNTED) {
             return;
         }
         // Harms are weighed against a benefit: without a claim of efficacy there is none.
-        let Some(benefit) = a.claims.iter().find(|c| c.kinds.contains(&ClaimKind::Efficacy)) else {
+        let Some(benefit) = a.claims.iter().find(|c| c.credits_benefit()) else {
             return;
         };
         // The text's own mention of harm, else the benefit claimed with no harm beside it.

@@ -11,7 +11,9 @@
 //! (or `pass` where a harm is named).
 //!
 //! It runs after the criteria, for English texts with the learned model, and never where the
-//! knowledge base documents harms of the intervention, where the text reassures about safety
+//! text credits a product with a benefit (a drug, a device, a supplement, a test: a product's
+//! harms are always at issue), where the knowledge base documents harms of the intervention,
+//! where the text reassures about safety
 //! (HC301) or where the risks question has any concern other than these two absences: the text's
 //! own words are always judged.
 //!
@@ -26,6 +28,7 @@
 //! adults." (no harm named, none at issue)
 
 use super::*;
+use crate::lexicon::CueKind;
 
 /// Below this probability that reviewers would fault the harms, an absence is not decisive.
 /// Chosen on the dev releases in 5-fold cross-validation, the model trained inside the folds
@@ -54,7 +57,7 @@ impl Check for HarmsNotAtIssue {
     /// Reads the reviewers' model, not the analysis alone: see `run_on_reading`.
     fn run(&self, _a: &Analysis, _out: &mut FindingSink) {}
 
-    fn run_on_reading(&self, _a: &Analysis, findings: &[Finding], reading: &ReviewersReading, out: &mut FindingSink) {
+    fn run_on_reading(&self, a: &Analysis, findings: &[Finding], reading: &ReviewersReading, out: &mut FindingSink) {
         let Some(chance) = reading.short_of(Question::Risks).filter(|&p| p < UNFAULTED_BELOW) else {
             return;
         };
@@ -69,6 +72,7 @@ impl Check for HarmsNotAtIssue {
         if concerns
             .iter()
             .any(|f| !ABSENCES.contains(&f.code) || !f.facts.is_empty())
+            || promotes_a_product(a)
         {
             return;
         }
@@ -77,6 +81,19 @@ impl Check for HarmsNotAtIssue {
                 .arg("chance", format!("{:.0}", chance * 100.0)),
         );
     }
+}
+
+/// Whether a claim of benefit is about a product: one the knowledge base knows, or one named in
+/// general words ("the pill", "this supplement"), in the claim or carried over to it.
+fn promotes_a_product(a: &Analysis) -> bool {
+    a.claims.iter().filter(|c| c.credits_benefit()).any(|c| {
+        !c.interventions.is_empty()
+            || c.generic_subject.is_some_and(|span| {
+                a.mentions
+                    .iter()
+                    .any(|m| m.span == span && m.kind == CueKind::GenericProduct)
+            })
+    })
 }
 
 #[cfg(test)]

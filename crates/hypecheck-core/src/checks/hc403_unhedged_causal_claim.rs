@@ -86,6 +86,36 @@ mod tests {
     }
 
     #[test]
+    fn sees_claims_about_any_state_of_health_whatever_the_subject() {
+        // Neither the herb nor the supplement is known; what they are said to change is.
+        for t in [
+            "Daily curcumin boosts memory and lifts mood.",
+            "Ashwagandha lowers cortisol.",
+            "Magnesium glycinate fixes insomnia.",
+        ] {
+            assert_eq!(flagged(&UnhedgedCausalClaim, t), vec![t], "{t}");
+        }
+        assert_eq!(
+            crate::checks::testing::flagged_de(&UnhedgedCausalClaim, "Kurkuma stärkt das Gedächtnis."),
+            vec!["Kurkuma stärkt das Gedächtnis."]
+        );
+    }
+
+    #[test]
+    fn a_state_of_health_as_cause_or_a_harm_caused_is_no_claim_of_benefit() {
+        for t in [
+            // The state of health is the subject, not what a treatment changes.
+            "Short sleep is the cause of poor memory.",
+            // What a verb of causing leads to is a harm.
+            "With direct injection this can lead to severe infections.",
+            // "help" with nothing after it claims nothing about sleep.
+            "Sleep basics: small habits that help.",
+        ] {
+            assert!(flagged(&UnhedgedCausalClaim, t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn does_not_flag_the_regulators_description_of_itself() {
         let boilerplate = "The FDA, an agency within the U.S. Department of Health and Human Services, \
                            protects the public health by assuring the safety of drugs.";

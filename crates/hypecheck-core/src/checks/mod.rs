@@ -884,6 +884,10 @@ pub(crate) mod util {
                         || a.in_sentence(s)
                             .any(|(j, x, _)| x.kind == CueKind::NamedHarm && !is_outcome(a, j))
                         || number_near(a, i, HARM_NUMBER_REACH),
+                    counted: a.in_sentence(s).any(|(j, x, _)| {
+                        (j == i || (x.kind == CueKind::NamedHarm && !is_outcome(a, j)))
+                            && number_near(a, j, HARM_NUMBER_REACH)
+                    }),
                 }),
             }
         }
@@ -926,7 +930,7 @@ pub(crate) mod util {
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty());
         let passive_or_noun = next_word.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("of"));
-        CAUSE_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))
+        crate::claims::is_cause_verb(verb)
             && !passive_or_noun
             && leads_to(a, cue, harm)
             && a.in_sentence(s).any(|(_, t, _)| {
@@ -937,12 +941,6 @@ pub(crate) mod util {
                     && names_treatment(t.kind)
             })
     }
-
-    /// The causal verbs whose subject causes what follows them (not "causing", whose subject is
-    /// often a whole clause, nor "trigger", also a noun: "trigger sites").
-    const CAUSE_VERBS: [&str; 9] = [
-        "cause", "causes", "caused", "lead to", "leads to", "led to", "induce", "induces", "induced",
-    ];
 
     /// How many words may stand between the treatment and the verb it is the subject of ("can",
     /// "may also", "in rare cases can").

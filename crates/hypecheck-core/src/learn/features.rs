@@ -218,7 +218,14 @@ pub fn document_into(
     for (i, _) in text.match_indices('%') {
         sink.named("n:percent", Some(Span::new(i, i + 1)));
     }
-    for (m, c) in a.mentions.iter().zip(&a.context) {
+    // A state of health ("memory", "pain") says what a text is about, which its words already
+    // tell the models; as a cue it would only add noise.
+    for (m, c) in a
+        .mentions
+        .iter()
+        .zip(&a.context)
+        .filter(|(m, _)| m.kind != CueKind::HealthState)
+    {
         let kind = m.kind.as_str();
         name.clear();
         let _ = write!(name, "c:{kind}");
