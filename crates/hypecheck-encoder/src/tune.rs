@@ -110,11 +110,20 @@ fn rows_in_batches(
 }
 
 impl Classifier {
-    fn build(encoder: &Encoder, top_layers: usize, classes: usize, varmap: VarMap) -> Result<Classifier, EncoderError> {
+    /// A classifier over the weights in `varmap`, its layers computed with `ops`: differentiable
+    /// to be tuned, fused to be read (the same values to 1e-5, several times faster and without
+    /// the intermediate tensors that gradients would need).
+    fn build(
+        encoder: &Encoder,
+        top_layers: usize,
+        classes: usize,
+        varmap: VarMap,
+        ops: Ops,
+    ) -> Result<Classifier, EncoderError> {
         let config = encoder.config();
         let vb = VarBuilder::from_varmap(&varmap, DType::F32, encoder.device());
         let top = (0..top_layers)
-            .map(|i| Layer::load(config, Ops::Differentiable, vb.pp(format!("encoder.layer.{i}"))))
+            .map(|i| Layer::load(config, ops, vb.pp(format!("encoder.layer.{i}"))))
             .collect::<candle_core::Result<Vec<_>>>()
             .map_err(run_error)?;
         let head = candle_nn::linear(config.hidden_size, classes, vb.pp("head")).map_err(run_error)?;
@@ -161,7 +170,7 @@ impl Classifier {
                 Var::zeros(classes, DType::F32, encoder.device()).map_err(run_error)?,
             );
         }
-        Classifier::build(encoder, top_layers, classes, varmap)
+        Classifier::build(encoder, top_layers, classes, varmap, Ops::Differentiable)
     }
 
     fn top_states(&self, x: &Tensor, additive: &Tensor) -> candle_core::Result<Tensor> {
@@ -304,8 +313,9 @@ impl Classifier {
         if top_layers == 0 || top_layers > encoder.config().num_hidden_layers {
             return Err(problem(format!("it tunes {top_layers} layers")));
         }
-        // A tensor of the wrong shape for this encoder fails here, naming the tensor.
-        Classifier::build(encoder, top_layers, classes, varmap).map_err(|e| problem(e.to_string()))
+        // A tensor of the wrong shape for this encoder fails here, naming the tensor. Tuned
+        // weights read back are for reading sentences, so the layers run fused.
+        Classifier::build(encoder, top_layers, classes, varmap, Ops::Fused).map_err(|e| problem(e.to_string()))
     }
 }
 
@@ -327,10 +337,21 @@ impl SentenceModel {
         })
     }
 
-    /// The class probabilities of each text.
+    /// The class probabilities of each text. The texts run through the lower and the tuned
+    /// layers together, in small batches of similar length, so that little is spent on padding
+    /// and no batch holds the attention of long and short sentences at once.
     pub fn probabilities(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncoderError> {
-        let states = self.encoder.states_through(&self.lower, texts)?;
-        self.classifier.probabilities(&states)
+        let mut out = vec![Vec::new(); texts.len()];
+        self.encoder.in_batches(texts, &self.lower, |chunk, hidden, mask| {
+            let additive = additive_mask(mask)?;
+            let logits = self.classifier.logits(hidden, mask, &additive)?;
+            let rows: Vec<Vec<f32>> = candle_nn::ops::softmax(&logits, D::Minus1)?.to_vec2()?;
+            for (&i, row) in chunk.iter().zip(rows) {
+                out[i] = row;
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 

@@ -80,3 +80,40 @@ fn lower_layers_then_untuned_top_layers_give_the_whole_encoders_embedding() {
         assert!(worst < 1e-5, "split and whole differ by {worst}");
     }
 }
+
+#[test]
+fn the_tuned_classifier_reads_a_batch_as_it_reads_each_sentence_alone() {
+    let Some(encoder) = encoder() else { return };
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/models/claim-strength-deep.safetensors"
+    ))
+    .unwrap();
+    let texts = [
+        "Stem cells regrow cartilage.",
+        "The drug may reduce migraine attacks, but larger trials are needed before anyone can say \
+         whether it works for people with frequent attacks.",
+        "Coffee drinkers had a lower risk of liver disease.",
+    ];
+    // The fused layers, batched with padding (how `check --deep` reads claims) ...
+    let classifier = hypecheck_encoder::tune::Classifier::from_bytes(&encoder, &bytes, "shipped").unwrap();
+    let lower_states = encoder.lower_states(&texts, classifier.top_layers).unwrap();
+    let separately = classifier.probabilities(&lower_states).unwrap();
+    let model = hypecheck_encoder::tune::SentenceModel::new(
+        Encoder::find(None).unwrap(),
+        hypecheck_encoder::tune::Classifier::from_bytes(&encoder, &bytes, "shipped").unwrap(),
+    )
+    .unwrap();
+    let batched = model.probabilities(&texts).unwrap();
+    // ... equal the same classifier on each sentence's own states, and each sentence alone.
+    for (i, text) in texts.iter().enumerate() {
+        let alone = model.probabilities(&[text]).unwrap();
+        for (a, (b, c)) in batched[i].iter().zip(separately[i].iter().zip(&alone[0])) {
+            assert!((a - b).abs() < 1e-5 && (a - c).abs() < 1e-5, "{text}: {a} {b} {c}");
+        }
+        let sum: f32 = batched[i].iter().sum();
+        assert!((sum - 1.0).abs() < 1e-5);
+    }
+    // Different sentences, different readings: the head is the tuned one, not zeros.
+    assert!(batched[0] != batched[2]);
+}
